@@ -1,0 +1,537 @@
+"""Danh hiệu thi đua, hình thức khen thưởng and người tặng (Luật Thi đua, khen thưởng 2022).
+
+The vocabulary itself lives in ``khen_thuong.toml`` next to this module (data, not code); this
+module loads it once and answers three questions:
+
+* which award does a user's text name (:func:`find_award`, tolerant of the spelling variants
+  real documents use: "Chiến sỹ thi đua cấp cơ sở", "Gia đình văn hoá", "CSTĐ cơ sở", NFD text …);
+* who conferred it and at which level (:func:`find_conferrer`, :attr:`AwardMatch.cap`);
+* in which order a list of awards is printed, highest first (:attr:`AwardMatch.rank_key`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from vanban.errors import InputError, problem
+
+__all__ = [
+    "CAP_KHONG_RO",
+    "LOAI",
+    "DOI_TUONG",
+    "Award",
+    "AwardMatch",
+    "Conferrer",
+    "all_awards",
+    "all_conferrers",
+    "award_by_id",
+    "dong_tu",
+    "find_award",
+    "find_conferrer",
+    "guess_cap",
+    "normalize",
+    "rank_key",
+]
+
+LOAI = ("danh_hieu", "hinh_thuc")
+DOI_TUONG = ("ca_nhan", "tap_the", "ho_gia_dinh")
+#: Level used by :attr:`AwardMatch.rank_key` when the level cannot be known (a conferrer-dependent
+#: form such as "Bằng khen" given without its conferrer): such awards sort last.
+CAP_KHONG_RO = 9
+
+_DATA_FILE = "khen_thuong.toml"
+
+
+# ───────────────────────────── data classes ─────────────────────────────
+
+
+@dataclass(frozen=True)
+class Award:
+    """One danh hiệu thi đua or hình thức khen thưởng of the vocabulary."""
+
+    id: str
+    ten: str
+    loai: str  # "danh_hieu" | "hinh_thuc"
+    doi_tuong: tuple[str, ...]  # of "ca_nhan", "tap_the", "ho_gia_dinh"
+    cap: int | None  # 1..4, None when the level follows the conferrer
+    thu_tu: int  # order within the level, smaller = higher
+    nguoi_tang: str | None  # default conferrer (canonical name) or None
+    aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    dong_tu: str | None = field(default=None, compare=False, repr=False)  # verb override
+    co_ten_rieng: bool = field(default=False, compare=False, repr=False)
+
+    @property
+    def theo_nguoi_tang(self) -> bool:
+        """True when the level depends on the conferrer (Bằng khen, Giấy khen …)."""
+        return self.cap is None
+
+
+@dataclass(frozen=True)
+class Conferrer:
+    """Who confers an award: a canonical name when known, else the user's text (NFC)."""
+
+    ten: str
+    cap: int
+    known: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True)
+class AwardMatch:
+    """An award as named in the input, with its conferrer.
+
+    ``nguoi_tang`` is the conferrer given by the user (or found in the text, "Bằng khen của Thủ
+    tướng Chính phủ"), else the award's default conferrer (Huân chương → Chủ tịch nước), else None.
+    ``cap_hint`` is a level stated in the text without a conferrer ("Bằng khen cấp tỉnh").
+    ``ten_rieng`` is the proper name following a form such as Kỷ niệm chương
+    ("Kỷ niệm chương “Vì sự nghiệp Giáo dục”" → "Vì sự nghiệp Giáo dục").
+    """
+
+    award: Award
+    nguoi_tang: Conferrer | None = None
+    cap_hint: int | None = None
+    ten_rieng: str | None = None
+
+    @property
+    def cap(self) -> int | None:
+        """Effective level: the award's own, else its conferrer's, else the level in the text."""
+        if self.award.cap is not None:
+            return self.award.cap
+        if self.nguoi_tang is not None:
+            return self.nguoi_tang.cap
+        return self.cap_hint
+
+    @property
+    def rank_key(self) -> tuple[int, int, str]:
+        """Sort key, highest award first: (level, order within the level, id)."""
+        cap = self.cap
+        return (CAP_KHONG_RO if cap is None else cap, self.award.thu_tu, self.award.id)
+
+    @property
+    def dong_tu(self) -> str:
+        return dong_tu(self)
+
+    @property
+    def ten_day_du(self) -> str:
+        """Display name: "Bằng khen của Thủ tướng Chính phủ", "Kỷ niệm chương “…”"."""
+        text = self.award.ten
+        if self.ten_rieng:
+            text += f" “{self.ten_rieng}”"
+        if self.award.cap is None and self.nguoi_tang is not None:
+            text += f" của {self.nguoi_tang.ten}"
+        return text
+
+
+def rank_key(match: AwardMatch) -> tuple[int, int, str]:
+    """``sorted(matches, key=rank_key)`` puts the highest award first."""
+    return match.rank_key
+
+
+def dong_tu(match: AwardMatch | Award) -> str:
+    """Verb used with the award: "công nhận danh hiệu" (danh hiệu) or "tặng" (hình thức).
+
+    A few entries override it in the data: flags (Cờ thi đua) are "tặng", State honorary titles
+    (Anh hùng Lao động, Nhà giáo nhân dân …) are "phong tặng danh hiệu".
+    """
+    award = match.award if isinstance(match, AwardMatch) else match
+    if award.dong_tu:
+        return award.dong_tu
+    return "công nhận danh hiệu" if award.loai == "danh_hieu" else "tặng"
+
+
+# ───────────────────────────── normalisation ─────────────────────────────
+
+_QUOTES = str.maketrans("", "", "“”\"'‘’«»„‟`")
+_PUNCT = re.compile(r"[,.;:!?()\[\]{}\-–—/\\&+*|]")
+_SPACES = re.compile(r"\s+")
+
+# Abbreviations expanded word by word (after case folding).
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "ttg": "thủ tướng",
+    "ttgcp": "thủ tướng chính phủ",
+    "ttcp": "thủ tướng chính phủ",
+    "ct": "chủ tịch",
+    "cstđ": "chiến sĩ thi đua",
+    "cstđcs": "chiến sĩ thi đua cơ sở",
+    "lđtt": "lao động tiên tiến",
+    "ttlđtt": "tập thể lao động tiên tiến",
+    "ttlđxs": "tập thể lao động xuất sắc",
+    "lđlđ": "liên đoàn lao động",
+    "tlđlđvn": "tổng liên đoàn lao động việt nam",
+    "bch": "ban chấp hành",
+    "btv": "ban thường vụ",
+    "cđcs": "công đoàn cơ sở",
+    "knc": "kỷ niệm chương",
+    "hclđ": "huân chương lao động",
+    "llvt": "lực lượng vũ trang",
+    "llvtnd": "lực lượng vũ trang nhân dân",
+    "hcm": "hồ chí minh",
+    "chxhcn": "cộng hòa xã hội chủ nghĩa",
+    "tp": "thành phố",
+    "vn": "việt nam",
+}
+_ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+_HANG = [
+    (re.compile(r"\bhạng (?:iii|3)\b"), "hạng ba"),
+    (re.compile(r"\bhạng (?:ii|2)\b"), "hạng nhì"),
+    (re.compile(r"\bhạng (?:i|1|nhứt)\b"), "hạng nhất"),
+]
+
+# Old/new tone placement in open syllables: "hoà"/"hòa", "khoẻ"/"khỏe", "uỷ"/"ủy" → tone on the
+# first vowel. Only a key for matching, so "quý" → "qúy" is harmless (both sides get it).
+_TONE_PAIR = re.compile(r"([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
+_PAIRS = {"o": "ae", "u": "y"}
+# "sỹ"/"sĩ", "kỷ"/"kỉ", "lý"/"lí": a final y right after consonants → i.
+_FINAL_Y = re.compile(r"\b([bcdđghklmnpqrstvx]{1,3})([yýỳỷỹỵ])\b")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+_AWARD_PREFIXES = ("danh hiệu vinh dự nhà nước ", "danh hiệu thi đua ", "danh hiệu ")
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    decomposed = unicodedata.normalize("NFD", second)
+    base, marks = decomposed[0], decomposed[1:]
+    if base not in _PAIRS[first]:
+        return m.group(0)
+    return unicodedata.normalize("NFC", first + marks) + base
+
+
+def normalize(text: str) -> str:
+    """Matching key for a Vietnamese name.
+
+    NFC, case-folded, quotes dropped, punctuation turned into spaces, abbreviations expanded
+    ("UBND" → "ủy ban nhân dân", "TTg" → "thủ tướng", "CSTĐ" → "chiến sĩ thi đua" …),
+    "hạng III" → "hạng ba", tone placement unified ("hoà" = "hòa", "uỷ" = "ủy"), "sỹ" → "sĩ",
+    spaces collapsed.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
+    text = _PUNCT.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
+    for pattern, replacement in _HANG:
+        text = pattern.sub(replacement, text)
+    text = _TONE_PAIR.sub(_move_tone, text)
+    text = _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), text)
+    return text
+
+
+def _award_key(text: str) -> str:
+    key = normalize(text)
+    for prefix in _AWARD_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def _clean(text: str) -> str:
+    """The user's text, NFC, single-spaced, without surrounding quotes and separators."""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return text.strip(" “”\"'‘’«»,;:-–—()[]")
+
+
+# ───────────────────────────── loading ─────────────────────────────
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    awards: tuple[Award, ...]
+    by_id: dict[str, Award]
+    award_index: dict[str, Award]  # normalised name or alias → award
+    conferrers: tuple[Conferrer, ...]
+    conferrer_index: dict[str, Conferrer]
+    level_phrases: dict[str, int]
+
+
+def _fail(msg: str) -> None:
+    raise ValueError(f"{_DATA_FILE}: {msg}")
+
+
+def _index(index: dict[str, Any], key: str, value: Any, what: str) -> None:
+    if not key:
+        _fail(f"empty name in {what}")
+    other = index.get(key)
+    if other is not None and other != value:
+        _fail(f"{what}: {key!r} also names {other!r}")
+    index[key] = value
+
+
+def _build(data: dict[str, Any]) -> _Vocab:
+    conferrers: list[Conferrer] = []
+    conferrer_index: dict[str, Conferrer] = {}
+    for row in data.get("nguoi_tang", []):
+        cap = row.get("cap")
+        if cap not in (1, 2, 3, 4):
+            _fail(f"nguoi_tang {row.get('ten')!r}: cap must be 1..4")
+        conferrer = Conferrer(ten=row["ten"], cap=cap, known=True)
+        conferrers.append(conferrer)
+        for name in [row["ten"], *row.get("aliases", [])]:
+            _index(conferrer_index, normalize(name), conferrer, f"nguoi_tang {row['ten']!r}")
+
+    awards: list[Award] = []
+    by_id: dict[str, Award] = {}
+    award_index: dict[str, Award] = {}
+    for row in data.get("khen_thuong", []):
+        award_id = row.get("id", "")
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", award_id) or award_id in by_id:
+            _fail(f"bad or duplicate id {award_id!r}")
+        if row.get("loai") not in LOAI:
+            _fail(f"{award_id}: loai must be one of {LOAI}")
+        doi_tuong = tuple(row.get("doi_tuong", ()))
+        if not doi_tuong or any(d not in DOI_TUONG for d in doi_tuong):
+            _fail(f"{award_id}: doi_tuong must be a non-empty list of {DOI_TUONG}")
+        cap = row.get("cap")
+        if cap not in (None, 1, 2, 3, 4):
+            _fail(f"{award_id}: cap must be 1..4 or absent")
+        nguoi_tang = row.get("nguoi_tang")
+        if nguoi_tang is not None and normalize(nguoi_tang) not in conferrer_index:
+            _fail(f"{award_id}: nguoi_tang {nguoi_tang!r} is not a [[nguoi_tang]]")
+        award = Award(
+            id=award_id,
+            ten=row["ten"],
+            loai=row["loai"],
+            doi_tuong=doi_tuong,
+            cap=cap,
+            thu_tu=int(row["thu_tu"]),
+            nguoi_tang=nguoi_tang,
+            aliases=tuple(row.get("aliases", ())),
+            dong_tu=row.get("dong_tu"),
+            co_ten_rieng=bool(row.get("co_ten_rieng", False)),
+        )
+        awards.append(award)
+        by_id[award_id] = award
+        for name in [award.ten, *award.aliases]:
+            _index(award_index, _award_key(name), award, f"khen_thuong {award_id!r}")
+
+    level_phrases = {normalize(k): int(v) for k, v in data.get("cap_ghi_trong_ten", {}).items()}
+    return _Vocab(
+        awards=tuple(awards),
+        by_id=by_id,
+        award_index=award_index,
+        conferrers=tuple(conferrers),
+        conferrer_index=conferrer_index,
+        level_phrases=level_phrases,
+    )
+
+
+@cache
+def _vocab() -> _Vocab:
+    text = resources.files(__package__).joinpath(_DATA_FILE).read_text(encoding="utf-8")
+    return _build(tomllib.loads(text))
+
+
+def all_awards() -> list[Award]:
+    """Every award of the vocabulary, in the data file's order."""
+    return list(_vocab().awards)
+
+
+def all_conferrers() -> list[Conferrer]:
+    """Every known conferrer, in the data file's order."""
+    return list(_vocab().conferrers)
+
+
+def award_by_id(award_id: str) -> Award:
+    """The award with this id (KeyError when there is none)."""
+    return _vocab().by_id[award_id]
+
+
+# ───────────────────────────── conferrers ─────────────────────────────
+
+_BO_WORD = re.compile(r"(?<!đảng )(?<!chi )(?<!cán )(?<!toàn )\bbộ\b(?! phận)")
+_CAP3_WORDS = ("tỉnh", "thành phố", "trung ương", "tổng liên đoàn", "quốc hội", "tối cao")
+
+
+def guess_cap(text: str) -> int:
+    """Level of a free-text conferrer, from keywords.
+
+    "Chủ tịch nước" → 1; "Thủ tướng" / "Chính phủ" → 2 (but "Văn phòng Chính phủ" → 3);
+    "tỉnh", "thành phố", "Bộ …", "Trung ương", "Tổng Liên đoàn", "Quốc hội", "tối cao" → 3;
+    anything else → 4 (cơ sở).
+    """
+    key = normalize(text)
+    if "chủ tịch nước" in key:
+        return 1
+    if "văn phòng chính phủ" in key:
+        return 3
+    if "thủ tướng" in key or "chính phủ" in key:
+        return 2
+    if any(word in key for word in _CAP3_WORDS) or _BO_WORD.search(key):
+        return 3
+    return 4
+
+
+def _known_conferrer(text: str) -> Conferrer | None:
+    return _vocab().conferrer_index.get(normalize(text))
+
+
+def find_conferrer(text: str, path: str = "nguoi_tang") -> Conferrer:
+    """The canonical conferrer for ``text``, or ``text`` itself (NFC) with a guessed level."""
+    cleaned = _clean(text) if isinstance(text, str) else ""
+    if not cleaned:
+        raise InputError(
+            [
+                problem(
+                    "conferrer.empty",
+                    path,
+                    "Chưa ghi người (cơ quan) tặng khen thưởng.",
+                    "empty conferrer",
+                )
+            ]
+        )
+    known = _known_conferrer(cleaned)
+    if known is not None:
+        return known
+    return Conferrer(ten=cleaned, cap=guess_cap(cleaned), known=False)
+
+
+# ───────────────────────────── awards ─────────────────────────────
+
+_LINK_WORDS = ("của", "do")
+
+
+def _read_rest(award: Award, rest: str) -> AwardMatch | None:
+    """Interpret what follows a form's name ("của Thủ tướng Chính phủ", "cấp tỉnh" …)."""
+    rest = _clean(rest)
+    if not rest:
+        return None
+    vocab = _vocab()
+    words = rest.split(" ", 1)
+    linked = normalize(words[0]) in _LINK_WORDS
+    if linked:
+        rest = _clean(words[1]) if len(words) > 1 else ""
+        if not rest:
+            return None
+    key = normalize(rest)
+    if award.cap is None and key in vocab.level_phrases:
+        return AwardMatch(award, cap_hint=vocab.level_phrases[key])
+    known = vocab.conferrer_index.get(key)
+    if known is not None:
+        return AwardMatch(award, nguoi_tang=known)
+    if award.co_ten_rieng and not linked:
+        # "Kỷ niệm chương Vì sự nghiệp Giáo dục [của Bộ Giáo dục và Đào tạo]"
+        name, sep, by = rest.rpartition(" của ")
+        if not sep:
+            name, by = rest, ""
+        name = _clean(name)
+        if not name:
+            return None
+        return AwardMatch(
+            award, nguoi_tang=find_conferrer(by) if _clean(by) else None, ten_rieng=name
+        )
+    if linked or (award.cap is None and (rest[0].isupper() or guess_cap(rest) <= 3)):
+        return AwardMatch(award, nguoi_tang=find_conferrer(rest))
+    return None
+
+
+def _split(text: str) -> AwardMatch | None:
+    """Split "Bằng khen của Thủ tướng Chính phủ" into form and conferrer (longest name first)."""
+    index = _vocab().award_index
+    words = text.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        award = index.get(_award_key(" ".join(words[:k])))
+        if award is None:
+            continue
+        match = _read_rest(award, " ".join(words[k:]))
+        if match is not None:
+            return match
+    return None
+
+
+def _suggestions(key: str, limit: int = 3) -> list[str]:
+    vocab = _vocab()
+    # A level written in the name ("Chiến sĩ thi đua cấp xã") favours awards of that level.
+    stated = next(
+        (
+            cap
+            for phrase, cap in sorted(vocab.level_phrases.items(), key=lambda i: -len(i[0]))
+            if key.endswith(" " + phrase)
+        ),
+        None,
+    )
+    scored: list[tuple[float, str]] = []
+    for name_key, award in vocab.award_index.items():
+        if key.startswith(name_key + " "):
+            score = 1.0 + len(name_key) / 1000  # the input starts with this name
+        else:
+            score = difflib.SequenceMatcher(None, key, name_key).ratio()
+            if stated is not None and award.cap == stated:
+                score += 0.2
+        scored.append((score, award.ten))
+    scored.sort(key=lambda item: -item[0])
+    result: list[str] = []
+    for score, ten in scored:
+        if score < 0.5 or len(result) >= limit:
+            break
+        if ten not in result:
+            result.append(ten)
+    return result
+
+
+def _unknown(ten: Any, path: str) -> InputError:
+    shown = _clean(ten) if isinstance(ten, str) else ("" if ten is None else str(ten))
+    if not shown:
+        return InputError(
+            [
+                problem(
+                    "award.empty",
+                    path,
+                    "Chưa ghi tên danh hiệu thi đua hoặc hình thức khen thưởng.",
+                    "empty award name",
+                )
+            ]
+        )
+    suggestions = _suggestions(_award_key(shown)) if shown else []
+    message = f"Không có danh hiệu hoặc hình thức khen thưởng “{shown}”."
+    message_en = f"unknown award {shown!r}"
+    if suggestions:
+        message += " Có phải: " + ", ".join(f"“{s}”" for s in suggestions) + "?"
+        message_en += "; did you mean: " + ", ".join(suggestions) + "?"
+    return InputError(
+        [problem("award.unknown", path, message, message_en, suggestions=suggestions)]
+    )
+
+
+def find_award(ten: str, nguoi_tang: str | None = None, path: str = "ten") -> AwardMatch:
+    """Find the award named ``ten`` (any spelling variant), conferred by ``nguoi_tang``.
+
+    When ``nguoi_tang`` is not given, a conferrer or level written after a form is used
+    ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen Chủ tịch UBND tỉnh", "Bằng khen cấp tỉnh");
+    otherwise the award's default conferrer (Huân chương → Chủ tịch nước). "Cờ thi đua" conferred
+    by the "Chính phủ" becomes "Cờ thi đua của Chính phủ".
+
+    Raises :class:`~vanban.errors.InputError` (code ``award.unknown`` at ``path``, with up to
+    three ``suggestions``) when no award has that name.
+    """
+    if not isinstance(ten, str) or not _clean(ten):
+        raise _unknown(ten, path)
+    text = _clean(ten)
+    vocab = _vocab()
+    award = vocab.award_index.get(_award_key(text))
+    match = AwardMatch(award) if award is not None else _split(text)
+    if match is None:
+        raise _unknown(text, path)
+
+    if isinstance(nguoi_tang, str) and _clean(nguoi_tang):
+        match = AwardMatch(match.award, find_conferrer(nguoi_tang), match.cap_hint, match.ten_rieng)
+
+    conferrer = match.nguoi_tang
+    if match.award.cap is None and conferrer is not None and conferrer.known:
+        # "Cờ thi đua" + "Chính phủ" → "Cờ thi đua của Chính phủ"
+        specific = vocab.award_index.get(_award_key(f"{match.award.ten} của {conferrer.ten}"))
+        if specific is not None and specific.cap is not None:
+            match = AwardMatch(specific, conferrer, None, match.ten_rieng)
+
+    if match.nguoi_tang is None and match.award.nguoi_tang is not None:
+        match = AwardMatch(
+            match.award, find_conferrer(match.award.nguoi_tang), match.cap_hint, match.ten_rieng
+        )
+    return match
