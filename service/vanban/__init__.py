@@ -1,0 +1,61 @@
+"""vanban — structured thi đua, khen thưởng data in, official-format Word documents out.
+
+Public API::
+
+    import vanban
+    docx_bytes = vanban.render("bao-cao-thi-dua", data)   # data: dict, JSON str or bytes
+    vanban.validate("bao-cao-thi-dua", data)              # raises vanban.InputError
+    vanban.list_templates()                               # [{"id", "title", ...}]
+    vanban.schema("bao-cao-thi-dua")                      # JSON Schema of the input
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vanban.errors import (
+    ConversionError,
+    InputError,
+    Problem,
+    TemplateError,
+    UnknownTemplateError,
+    VanbanError,
+)
+from vanban.pipeline import render as _render
+from vanban.pipeline import validate as _validate
+from vanban.templates import REGISTRY
+
+__all__ = [
+    "ConversionError", "InputError", "Problem", "TemplateError", "UnknownTemplateError",
+    "VanbanError", "example", "list_templates", "render", "schema", "validate",
+]
+__version__ = "0.1.0"
+
+
+def render(template_id: str, data: Any) -> bytes:
+    """Render ``data`` (dict, JSON text or bytes) with a template; returns .docx bytes."""
+    return _render(template_id, data)
+
+
+def validate(template_id: str, data: Any) -> None:
+    """Check ``data`` against a template's contract; raises :class:`InputError` with every
+    problem (``.problems``: code, JSON path, Vietnamese message)."""
+    _validate(template_id, data)
+
+
+def list_templates() -> list[dict[str, Any]]:
+    return [spec.info() for spec in REGISTRY.specs.values()]
+
+
+def schema(template_id: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a template's input."""
+    spec = REGISTRY.get(template_id)
+    out = spec.model.model_json_schema()
+    out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    out["title"] = spec.title
+    return out
+
+
+def example(template_id: str) -> dict[str, Any]:
+    """A valid sample input for a template."""
+    return REGISTRY.get(template_id).example()

@@ -1,0 +1,47 @@
+"""Envelope → the official elements' texts, as the family shells expect them."""
+
+from __future__ import annotations
+
+from vanban.model.envelope import Envelope
+from vanban.the_thuc import blocks
+from vanban.the_thuc.families import Family, get_family
+from vanban.vi.dates import NgayThang
+
+
+def ten_trong_cau(ten: str) -> str:
+    """An agency name in running text: ``ĐẢNG ỦY KHỐI …`` → ``Đảng ủy khối …`` (best effort)."""
+    if ten != ten.upper():
+        return ten
+    lowered = ten.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
+    family: Family = get_family(env.the_thuc)
+    trich_yeu_lines = [line.strip() for line in env.trich_yeu.splitlines() if line.strip()]
+    co_quan_ten = blocks.upper(env.co_quan.ten)
+    kh = env.ky_hieu or blocks.ky_hieu(
+        family, loai_viet_tat, env.co_quan.viet_tat or "", env.don_vi_soan_thao)
+    nguoi_ky = env.nguoi_ky
+    return {
+        "the_thuc": family.id,
+        "co_quan": {
+            "cap_tren": blocks.upper(env.co_quan.cap_tren) if env.co_quan.cap_tren else "",
+            "ten": co_quan_ten,
+        },
+        "so_ky_hieu": blocks.so_ky_hieu(family, env.so, kh),
+        "ky_hieu": kh,
+        "dia_danh_ngay": blocks.dia_danh_ngay(env.dia_danh, NgayThang.parse(env.ngay, "ngay")),
+        "du_thao": env.du_thao,
+        "loai_van_ban": loai_van_ban,
+        "trich_yeu": trich_yeu_lines,
+        "gach": blocks.rules(family, co_quan_ten, trich_yeu_lines),
+        "kinh_gui": blocks.kinh_gui_lines(env.kinh_gui),
+        "chu_ky": {
+            "quyen_han": blocks.quyen_han_line(family, nguoi_ky.quyen_han, nguoi_ky.thay_cho),
+            "chuc_vu": blocks.upper(nguoi_ky.chuc_vu),
+            "ho_ten": nguoi_ky.ho_ten or "",
+        },
+        "noi_nhan": blocks.dash_list(env.noi_nhan),
+        "co_quan_trong_cau": env.co_quan.ten_trong_cau or ten_trong_cau(env.co_quan.ten),
+    }

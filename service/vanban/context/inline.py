@@ -1,0 +1,50 @@
+"""Inline marks in paragraphs: ``**bold**`` and ``*italic*`` become Word runs.
+
+Text is escaped for XML here, always: the result is :class:`markupsafe.Markup` holding
+``<w:r>`` elements, inserted by the templates with docxtpl's ``{{r … }}`` form. A mark without
+its closing partner is kept as a literal asterisk, so no character the user typed is lost
+except the pairs of marks themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+_MARK = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.S)
+
+
+def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def spans(text: str) -> list[tuple[str, bool, bool]]:
+    """Split ``text`` into (piece, bold, italic) spans."""
+    out: list[tuple[str, bool, bool]] = []
+    pos = 0
+    for m in _MARK.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False, False))
+        if m.group(1) is not None:
+            out.append((m.group(1), True, False))
+        else:
+            out.append((m.group(2), False, True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False, False))
+    return out
+
+
+def runs(text: str, *, marks: bool = True, bold: bool = False, italic: bool = False) -> Markup:
+    """Runs for one paragraph; ``bold``/``italic`` apply to the whole text."""
+    pieces = spans(text) if marks else [(text, False, False)]
+    return Markup("".join(run(t, bold=b or bold, italic=i or italic) for t, b, i in pieces))
+
+
+def plain(text: str) -> str:
+    """The text a reader sees once the marks are applied."""
+    return "".join(t for t, _, _ in spans(text))

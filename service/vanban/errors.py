@@ -1,0 +1,104 @@
+"""Errors as data.
+
+Every problem vanban reports is a :class:`Problem`: a stable ``code`` that programs can
+switch on, a ``path`` saying where it happened (a JSON path such as
+``noi_dung.khen_thuong[2].ten`` for input, or ``template.docx:document.xml line 14`` for a
+template), a Vietnamese ``message`` for people and an English ``message_en`` for logs.
+
+Exceptions carry a list of problems so that one call reports *every* mistake at once:
+
+* :class:`InputError` — the JSON a user sent is wrong (HTTP 422, CLI exit 2).
+* :class:`TemplateError` — a .docx template is broken (found while compiling it).
+* :class:`UnknownTemplateError` — no template with that id (HTTP 404).
+* :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One mistake, located."""
+
+    code: str
+    path: str
+    message: str
+    message_en: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if not data["extra"]:
+            del data["extra"]
+        return data
+
+    def __str__(self) -> str:
+        return f"{self.path or '(gốc)'}: {self.message}"
+
+
+class VanbanError(Exception):
+    """Base class: carries one or more :class:`Problem` objects."""
+
+    status = 500
+    title = "Lỗi"
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems: list[Problem] = (
+            [problems] if isinstance(problems, Problem) else list(problems)
+        )
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "status": self.status,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+class InputError(VanbanError):
+    """The input data does not satisfy the template's contract."""
+
+    status = 422
+    title = "Dữ liệu đầu vào chưa hợp lệ"
+
+
+class UnknownTemplateError(VanbanError):
+    status = 404
+    title = "Không có mẫu văn bản này"
+
+    def __init__(self, template_id: str, known: list[str]):
+        super().__init__(
+            Problem(
+                code="template.unknown",
+                path="template_id",
+                message=(
+                    f"Không có mẫu văn bản “{template_id}”. "
+                    f"Các mẫu hiện có: {', '.join(known)}."
+                ),
+                message_en=f"unknown template {template_id!r}; known: {', '.join(known)}",
+                extra={"known": known},
+            )
+        )
+
+
+class TemplateError(VanbanError):
+    """A .docx template (or content block) cannot be compiled or rendered."""
+
+    status = 500
+    title = "Mẫu .docx có lỗi"
+
+
+class ConversionError(VanbanError):
+    """PDF conversion is not available or failed."""
+
+    status = 503
+    title = "Không chuyển được sang PDF"
+
+
+def problem(code: str, path: str, message: str, message_en: str = "", **extra: Any) -> Problem:
+    """Shorthand used across the code base."""
+    return Problem(code=code, path=path, message=message, message_en=message_en, extra=extra)

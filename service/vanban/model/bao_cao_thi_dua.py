@@ -1,0 +1,127 @@
+"""Body of the ``bao-cao-thi-dua`` template: sơ kết / tổng kết công tác thi đua, khen thưởng.
+
+The outline follows "mẫu số 01" (Sở Nội vụ Lào Cai, seed 002) and the sections of the Party
+and trade-union reports (seeds 000 and 004). Every list of strings is rendered in input order;
+an empty list leaves its section out and the numbering closes up (no gaps).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from vanban.model.common import STRICT, NonEmptyText, Text
+
+Doan = list[NonEmptyText]
+
+
+class Ky(BaseModel):
+    """The reporting period."""
+
+    model_config = STRICT
+
+    loai: Literal["so-ket-6-thang", "tong-ket-nam", "so-ket-dot", "tong-ket-dot"] = Field(
+        description="so-ket-6-thang, tong-ket-nam, so-ket-dot hoặc tong-ket-dot."
+    )
+    nam: int = Field(ge=1945, le=2100, description="Năm của kỳ báo cáo.")
+    ten_dot: Text | None = Field(
+        None, description="Tên đợt thi đua (bắt buộc với so-ket-dot, tong-ket-dot)."
+    )
+
+    @model_validator(mode="after")
+    def _dot(self) -> Ky:
+        if self.loai.endswith("-dot") and not self.ten_dot:
+            raise PydanticCustomError(
+                "ky.ten-dot", "Kỳ báo cáo theo đợt cần có “ten_dot” (tên đợt thi đua)."
+            )
+        return self
+
+
+class DacDiem(BaseModel):
+    model_config = STRICT
+
+    gioi_thieu: Doan = Field(default_factory=list, description="Khái quát tình hình.")
+    thuan_loi: Doan = Field(default_factory=list)
+    kho_khan: Doan = Field(default_factory=list)
+
+
+class PhongTrao(BaseModel):
+    """An emulation movement launched or answered."""
+
+    model_config = STRICT
+
+    ten: NonEmptyText = Field(description="Tên phong trào.", examples=["Dân vận khéo"])
+    don_vi: Text | None = Field(None, description="Đơn vị phát động.")
+    thoi_gian: Text | None = Field(None, description="Thời gian phát động, thực hiện.")
+    noi_dung: Text | None = Field(None, description="Nội dung chính.")
+    ket_qua: Text | None = Field(None, description="Kết quả.")
+
+
+class KhenThuong(BaseModel):
+    """One award line: a form or title, who conferred it, how many collectives / people."""
+
+    model_config = STRICT
+
+    ten: NonEmptyText = Field(
+        description="Tên hình thức khen thưởng hoặc danh hiệu thi đua (Luật TĐKT 2022).",
+        examples=["Bằng khen", "Chiến sĩ thi đua cơ sở"],
+    )
+    nguoi_tang: Text | None = Field(
+        None, description="Người, cơ quan tặng hoặc công nhận.", examples=["Chủ tịch UBND tỉnh"]
+    )
+    tap_the: int = Field(0, ge=0, description="Số tập thể.")
+    ca_nhan: int = Field(0, ge=0, description="Số cá nhân.")
+    danh_sach: list[NonEmptyText] = Field(default_factory=list, description="Danh sách tên.")
+    trang_thai: Literal["da_nhan", "de_nghi"] = Field(
+        "da_nhan", description="da_nhan (đã được khen) hoặc de_nghi (đang đề nghị)."
+    )
+
+    @model_validator(mode="after")
+    def _counts(self) -> KhenThuong:
+        if self.tap_the == 0 and self.ca_nhan == 0:
+            raise PydanticCustomError(
+                "award.no-count", "Cần ghi số tập thể (tap_the) hoặc số cá nhân (ca_nhan) > 0."
+            )
+        return self
+
+
+class Muc(BaseModel):
+    """A free section: title, paragraphs, sub-sections (numbered automatically)."""
+
+    model_config = STRICT
+
+    tieu_de: NonEmptyText
+    doan: Doan = Field(default_factory=list)
+    muc: list[Muc] = Field(default_factory=list)
+
+
+class BaoCaoThiDua(BaseModel):
+    model_config = STRICT
+
+    ky: Ky
+    dac_diem: DacDiem = Field(default_factory=DacDiem)
+    chi_dao: Doan = Field(default_factory=list, description="Công tác lãnh đạo, chỉ đạo.")
+    phong_trao: list[PhongTrao] = Field(default_factory=list)
+    muc: list[Muc] = Field(
+        default_factory=list,
+        description="Mục tự do, đặt sau phần phong trào thi đua, đánh số La Mã tiếp theo.",
+    )
+    khen_thuong: list[KhenThuong] = Field(default_factory=list)
+    khen_thuong_doan: Doan = Field(
+        default_factory=list, description="Đoạn văn thêm về công tác khen thưởng."
+    )
+    tuyen_truyen: Doan = Field(
+        default_factory=list, description="Tuyên truyền, phát hiện, nhân rộng điển hình tiên tiến."
+    )
+    uu_diem: Doan = Field(default_factory=list)
+    han_che: Doan = Field(default_factory=list)
+    nguyen_nhan: Doan = Field(default_factory=list)
+    bai_hoc: Doan = Field(default_factory=list)
+    kien_nghi: Doan = Field(default_factory=list)
+    phuong_huong: Doan = Field(default_factory=list)
+    giai_phap: Doan = Field(default_factory=list)
+    ket_luan: Text | None = Field(
+        None, description="Câu kết; mặc định “Trên đây là báo cáo … của …”."
+    )

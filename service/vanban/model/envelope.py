@@ -1,0 +1,104 @@
+"""The envelope: the official elements every document has, whatever its template.
+
+Key names are the public contract (other systems code against them): ``the_thuc``,
+``co_quan``, ``so``, ``ky_hieu``, ``dia_danh``, ``ngay``, ``trich_yeu``, ``kinh_gui``,
+``nguoi_ky``, ``noi_nhan``, ``du_thao`` and the template-specific ``noi_dung``.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from vanban.model.common import STRICT, NonEmptyText, Text
+
+Body = TypeVar("Body", bound=BaseModel)
+
+
+class CoQuan(BaseModel):
+    """Issuing agency (ô 2)."""
+
+    model_config = STRICT
+
+    cap_tren: Text | None = Field(
+        None, description="Cơ quan, tổ chức chủ quản trực tiếp (dòng trên), nếu có.",
+        examples=["ĐẢNG BỘ TỈNH YÊN BÁI"],
+    )
+    ten: NonEmptyText = Field(
+        description="Tên cơ quan ban hành, in hoa.", examples=["SỞ NỘI VỤ"]
+    )
+    viet_tat: Text | None = Field(
+        None, description="Chữ viết tắt tên cơ quan trong ký hiệu (SNV, ĐUK, CĐCS).",
+        examples=["SNV"],
+    )
+    ten_trong_cau: Text | None = Field(
+        None,
+        description="Tên cơ quan viết thường như trong câu văn (dùng ở câu kết “Trên đây là "
+        "báo cáo … của …”). Mặc định suy ra từ `ten`.",
+        examples=["Sở Nội vụ"],
+    )
+
+
+class NguoiKy(BaseModel):
+    """Signature block (ô 7)."""
+
+    model_config = STRICT
+
+    quyen_han: Literal["TM", "KT", "TL", "TUQ", "Q"] | None = Field(
+        None, description="Thẩm quyền ký: TM, KT, TL, TUQ, Q hoặc bỏ trống khi người đứng đầu ký."
+    )
+    thay_cho: Text | None = Field(
+        None,
+        description="Tập thể (với TM) hoặc chức vụ người đứng đầu (với KT, TL, TUQ, Q).",
+        examples=["BAN THƯỜNG VỤ", "GIÁM ĐỐC"],
+    )
+    chuc_vu: NonEmptyText = Field(description="Chức vụ người ký.", examples=["PHÓ GIÁM ĐỐC"])
+    ho_ten: Text | None = Field(None, description="Họ và tên người ký; để null khi là dự thảo.")
+
+
+class Envelope(BaseModel, Generic[Body]):
+    """What every document shares; ``noi_dung`` is the template's body."""
+
+    model_config = STRICT
+
+    the_thuc: Literal["nha-nuoc", "dang", "cong-doan"] = Field(
+        "nha-nuoc",
+        description="Thể thức: nha-nuoc (Nghị định 30/2020/NĐ-CP), dang (Hướng dẫn 36-HD/VPTW), "
+        "cong-doan (Quyết định 933/QĐ-TLĐ).",
+    )
+    co_quan: CoQuan
+    so: int | None = Field(
+        None, ge=1, description="Số văn bản; null để văn thư điền tay."
+    )
+    ky_hieu: Text | None = Field(
+        None,
+        description="Ký hiệu, nếu muốn ghi đè ký hiệu tự sinh (ví dụ BC-SNV, BC/ĐUK).",
+    )
+    don_vi_soan_thao: Text | None = Field(
+        None, description="Viết tắt đơn vị soạn thảo, thêm vào cuối ký hiệu (TĐKT)."
+    )
+    dia_danh: NonEmptyText = Field(description="Địa danh.", examples=["Yên Bái"])
+    ngay: str = Field(
+        description="Ngày ban hành YYYY-MM-DD; YYYY-MM hoặc YYYY cho dự thảo (để trống ngày).",
+        examples=["2022-06-15", "2022-06"],
+    )
+    trich_yeu: NonEmptyText = Field(description="Trích yếu nội dung.")
+    kinh_gui: list[NonEmptyText] = Field(default_factory=list, description="Nơi gửi.")
+    nguoi_ky: NguoiKy
+    noi_nhan: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận.")
+    du_thao: bool = Field(False, description="Đánh dấu DỰ THẢO.")
+    noi_dung: Body
+
+    @field_validator("ngay")
+    @classmethod
+    def _ngay_form(cls, value: str) -> str:
+        from vanban.errors import InputError
+        from vanban.vi.dates import NgayThang
+
+        try:
+            NgayThang.parse(value, "ngay")
+        except InputError as exc:
+            raise PydanticCustomError("date.invalid", exc.problems[0].message) from None
+        return value

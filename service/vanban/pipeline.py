@@ -1,0 +1,89 @@
+"""The one path every document takes: input → model → checks → context → render → package.
+
+:func:`validate` returns the validated envelope or raises :class:`InputError` listing *every*
+problem; :func:`render` runs the whole path and returns .docx bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from vanban.context import envelope as envelope_context
+from vanban.errors import InputError, Problem, problem
+from vanban.model.envelope import Envelope
+from vanban.model.problems import from_validation_error
+from vanban.render import engine
+from vanban.templates import REGISTRY, TemplateSpec
+from vanban.the_thuc.families import get_family
+
+
+def _load(data: Any) -> Any:
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(problem("input.encoding", "", "Tệp phải được mã hóa UTF-8.",
+                                     str(exc))) from exc
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise InputError(problem(
+                "input.json", f"dòng {exc.lineno}, cột {exc.colno}",
+                f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.",
+                str(exc))) from exc
+    if not isinstance(data, dict):
+        raise InputError(problem("input.not-object", "",
+                                 "Dữ liệu phải là một đối tượng JSON {…}.", "not a JSON object"))
+    return data
+
+
+def _envelope_checks(env: Envelope, spec: TemplateSpec) -> list[Problem]:
+    out = []
+    if env.the_thuc not in spec.families:
+        out.append(problem("the_thuc.unsupported", "the_thuc",
+                           f"Mẫu “{spec.id}” không hỗ trợ thể thức “{env.the_thuc}”; "
+                           f"chọn một trong: {', '.join(spec.families)}."))
+    if not env.ky_hieu and not env.co_quan.viet_tat:
+        out.append(problem("co_quan.viet_tat", "co_quan.viet_tat",
+                           "Cần chữ viết tắt tên cơ quan (viet_tat) để lập ký hiệu văn bản, "
+                           "hoặc ghi ký hiệu đầy đủ ở “ky_hieu”."))
+    ky = env.nguoi_ky
+    if ky.quyen_han and not ky.thay_cho:
+        need = "tên tập thể (ví dụ BAN THƯỜNG VỤ)" if ky.quyen_han == "TM" else (
+            "chức vụ của người đứng đầu (ví dụ GIÁM ĐỐC)")
+        out.append(problem("nguoi_ky.thay_cho", "nguoi_ky.thay_cho",
+                           f"Ký {ky.quyen_han} cần ghi “thay_cho”: {need}."))
+    return out
+
+
+def validate(template_id: str, data: Any) -> Envelope:
+    spec = REGISTRY.get(template_id)
+    data = _load(data)
+    try:
+        env = spec.model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(from_validation_error(exc)) from None
+    problems = _envelope_checks(env, spec) + spec.module.check(env)
+    if problems:
+        raise InputError(problems)
+    return env
+
+
+def context(template_id: str, env: Envelope) -> dict[str, Any]:
+    spec = REGISTRY.get(template_id)
+    family = get_family(env.the_thuc)
+    ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat)
+    ctx.update(spec.module.build_context(env, family, ctx))
+    return ctx
+
+
+def render(template_id: str, data: Any) -> bytes:
+    env = validate(template_id, data)
+    ctx = context(template_id, env)
+    compiled = REGISTRY.compiled(template_id, env.the_thuc)
+    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize()}: {env.trich_yeu}"
+    return engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])

@@ -1,0 +1,1 @@
+"""Sentences generated from data, in the style of the seed documents."""

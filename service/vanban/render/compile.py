@@ -1,0 +1,146 @@
+"""Compile a template once: family shell + body → one Jinja template, kept for the process.
+
+A document is the family's content block (``content_blocks/<family>.docx``: header, title,
+kính gửi, signature, nơi nhận, page numbers, styles, margins) with the template's body
+(``templates_docx/<id>/template.docx``) put where the shell's ``[[NOI_DUNG]]`` paragraph
+stands. The merged ``word/document.xml`` is cleaned with docxtpl's ``patch_xml`` (tags split
+across runs, ``{%p %}``/``{%tr %}``/``{{r }}`` forms), compiled by Jinja with autoescaping on,
+and kept with the package's other parts as bytes. Rendering a document is then one
+``template.render`` and one zip write (see :mod:`vanban.render.engine`).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from vanban.errors import TemplateError, problem
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+PLACEHOLDER = "[[NOI_DUNG]]"
+DOCUMENT = "word/document.xml"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled (template, family) pair: everything rendering needs, immutable."""
+
+    key: str
+    template: jinja2.Template
+    parts: tuple[tuple[str, bytes], ...]  # every zip entry but word/document.xml, in order
+    source_lines: tuple[str, ...]  # the patched XML, for locating render errors
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+ENV = _environment()
+
+
+def _read_zip(path: Path) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return {name: zf.read(name) for name in zf.namelist()}
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(problem(
+            "template.unreadable", str(path),
+            f"Không đọc được tệp .docx “{path.name}”: {exc}", str(exc))) from exc
+
+
+def _text(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _style_ids(styles_xml: bytes) -> set[str]:
+    root = etree.fromstring(styles_xml)
+    return {s.get(f"{W}styleId") for s in root.iter(f"{W}style")}
+
+
+def merge_body(shell_xml: bytes, body_xml: bytes, shell_name: str, body_name: str) -> bytes:
+    """Put the body's paragraphs and tables where the shell's placeholder paragraph stands."""
+    shell = etree.fromstring(shell_xml)
+    body = etree.fromstring(body_xml).find(f"{W}body")
+    holder = next((p for p in shell.iter(f"{W}p") if _text(p).strip() == PLACEHOLDER), None)
+    if holder is None:
+        raise TemplateError(problem(
+            "template.no-placeholder", shell_name,
+            f"Khối thể thức “{shell_name}” thiếu đoạn {PLACEHOLDER} (chỗ đặt nội dung).",
+            f"content block has no {PLACEHOLDER} paragraph"))
+    for child in body:
+        if child.tag == f"{W}sectPr":
+            continue
+        holder.addprevious(copy.deepcopy(child))
+    holder.getparent().remove(holder)
+    return etree.tostring(shell, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def check_styles(body_xml: bytes, styles_xml: bytes, body_name: str) -> None:
+    """A body may only use paragraph styles the family shell defines."""
+    known = _style_ids(styles_xml)
+    root = etree.fromstring(body_xml)
+    missing = sorted({s.get(f"{W}val") for s in root.iter(f"{W}pStyle")} - known)
+    if missing:
+        raise TemplateError(problem(
+            "template.unknown-style", body_name,
+            "Mẫu dùng kiểu đoạn (style) không có trong khối thể thức: "
+            + ", ".join(missing) + ". Hãy dùng các kiểu “VB …” có sẵn.",
+            f"styles not defined by the content block: {missing}"))
+
+
+def _patch(xml: str) -> str:
+    # docxtpl's cleaning of Word's run-split tags; it needs no state from the instance.
+    patched = DocxTemplate.patch_xml(object.__new__(DocxTemplate), xml)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+
+
+def locate(source_lines: tuple[str, ...], lineno: int | None) -> str:
+    """The visible text around a line of the patched XML (for error messages)."""
+    if not lineno:
+        return ""
+    lo = max(lineno - 2, 0)
+    chunk = source_lines[lo: lineno + 1]
+    return " … ".join(t for t in (re.sub(r"<[^>]+>", "", line).strip() for line in chunk) if t)
+
+
+def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
+    shell = _read_zip(shell_path)
+    body = _read_zip(body_path)
+    for name, zf in ((shell_path, shell), (body_path, body)):
+        if DOCUMENT not in zf:
+            raise TemplateError(problem(
+                "template.unreadable", str(name), f"“{name}” không phải tệp Word .docx.",
+                "no word/document.xml"))
+    check_styles(body[DOCUMENT], shell["word/styles.xml"], str(body_path))
+    merged = merge_body(shell[DOCUMENT], body[DOCUMENT], str(shell_path), str(body_path))
+    source = _patch(merged.decode("utf-8"))
+    lines = tuple(source.splitlines())
+    try:
+        template = ENV.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        near = locate(lines, exc.lineno)
+        raise TemplateError(problem(
+            "template.syntax", f"{body_path.name}:{DOCUMENT} dòng {exc.lineno}",
+            f"Thẻ Jinja sai cú pháp: {exc.message}. Gần đoạn: “{near}”.",
+            f"jinja syntax error: {exc.message}")) from exc
+    parts = tuple((n, b) for n, b in shell.items() if n != DOCUMENT)
+    return Compiled(key=key, template=template, parts=parts, source_lines=lines)
+
+
+def read_document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read(DOCUMENT)

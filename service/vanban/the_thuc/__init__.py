@@ -1,0 +1,1 @@
+"""The official layout (thể thức): family tables and the render-ready official elements."""

@@ -1,0 +1,134 @@
+"""The official elements as render-ready text: header, số/ký hiệu, place-date, signature, nơi nhận.
+
+This is where each element's *content* is decided (case, punctuation, zero padding, prefix per
+family); where it stands on the page and in which size is decided by the family's content
+block ``content_blocks/<family>.docx`` (built from :mod:`vanban.the_thuc.families`).
+
+Everything returned is plain text except the rule paragraphs (:class:`Rule`), which are whole
+``<w:p>`` elements because their length depends on the text above them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from vanban.the_thuc.families import (
+    HEADER_LEFT_TWIPS,
+    HEADER_RIGHT_TWIPS,
+    TEXT_WIDTH_TWIPS,
+    TIEU_NGU,
+    Family,
+)
+from vanban.the_thuc.metrics import text_width_pt
+from vanban.vi.dates import NgayThang, dong_ngay
+
+#: Blank left for the văn thư to write a number by hand in a draft.
+SO_TRONG = "\u00a0" * 6
+#: Short rules are this share of the text they underline (the decree: 1/3 to 1/2).
+RULE_SHARE = 0.42
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal rule drawn as the top border of an empty, indented paragraph."""
+
+    width_twips: int
+    cell_twips: int
+    style: str = "single"
+
+    @property
+    def indent(self) -> int:
+        return max(0, (self.cell_twips - self.width_twips) // 2)
+
+    def __html__(self) -> str:  # rendered by Jinja as raw XML
+        return (
+            f'<w:p><w:pPr><w:pBdr><w:top w:val="{self.style}" w:sz="6" w:space="1" '
+            'w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="120" '
+            f'w:lineRule="exact"/><w:ind w:left="{self.indent}" w:right="{self.indent}"/>'
+            '<w:jc w:val="center"/><w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr>'
+            "</w:pPr></w:p>"
+        )
+
+    def __str__(self) -> str:
+        return Markup(self.__html__())
+
+
+def upper(text: str) -> str:
+    """Upper case for the elements the decree sets in capitals (Vietnamese-aware)."""
+    return text.upper()
+
+
+def so_ky_hieu(family: Family, so: int | None, ky_hieu: str) -> str:
+    """``Số: 05/BC-SNV`` (State, union) or ``Số 05-BC/ĐUK`` (Party); blank number in drafts."""
+    number = SO_TRONG if so is None else f"{so:02d}"
+    if family.id == "dang":
+        return f"{family.so_prefix} {number}-{ky_hieu}"
+    return f"{family.so_prefix} {number}/{ky_hieu}"
+
+
+def ky_hieu(family: Family, loai_viet_tat: str, co_quan_viet_tat: str,
+            don_vi_soan_thao: str | None = None) -> str:
+    """Ký hiệu: ``BC-SNV`` (+ ``-TĐKT``) for State; ``BC/ĐUK`` for Party; công văn has no type."""
+    if family.id == "dang":
+        return f"{loai_viet_tat}/{co_quan_viet_tat}" if loai_viet_tat else co_quan_viet_tat
+    parts = [p for p in (loai_viet_tat, co_quan_viet_tat, don_vi_soan_thao) if p]
+    return "-".join(parts)
+
+
+def dia_danh_ngay(dia_danh: str, ngay: NgayThang) -> str:
+    return f"{dia_danh}, {dong_ngay(ngay)}"
+
+
+def quyen_han_line(family: Family, quyen_han: str | None, thay_cho: str | None) -> str:
+    if not quyen_han:
+        return ""
+    return f"{family.quyen_han[quyen_han]} {upper(thay_cho or '')}".strip()
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip().rstrip(";,.").rstrip()
+
+
+def _strip_dash(text: str) -> str:
+    text = text.strip()
+    return text[1:].lstrip() if text[:1] in "-–" else text
+
+
+def dash_list(items: list[str]) -> list[str]:
+    """``- A;`` … ``- Z.``: each on its own line, semicolons, a period after the last."""
+    out = []
+    for n, item in enumerate(items):
+        end = "." if n == len(items) - 1 else ";"
+        out.append(f"- {_strip_end(_strip_dash(item))}{end}")
+    return out
+
+
+def kinh_gui_lines(items: list[str]) -> list[str]:
+    if len(items) == 1:
+        return [items[0].strip()]
+    return dash_list(items)
+
+
+def rule_under(text_lines: list[str], size_pt: float, *, bold: bool, cell_twips: int,
+               share: float = RULE_SHARE, style: str = "single") -> Rule:
+    """A rule ``share`` as long as the longest line (capped at the cell's width)."""
+    longest = max((text_width_pt(t, size_pt, bold=bold) for t in text_lines), default=0.0)
+    text_twips = min(int(longest * 20), cell_twips)
+    return Rule(int(text_twips * share), cell_twips, style)
+
+
+def rules(family: Family, co_quan_ten: str, trich_yeu_lines: list[str]) -> dict[str, Rule]:
+    s = family.sizes
+    right_text = family.header_right[-1]
+    right_size = s.tieu_ngu if right_text == TIEU_NGU else s.quoc_hieu
+    return {
+        "co_quan": rule_under([co_quan_ten], s.co_quan, bold=True,
+                              cell_twips=HEADER_LEFT_TWIPS),
+        "tieu_ngu": rule_under([right_text], right_size, bold=True,
+                               cell_twips=HEADER_RIGHT_TWIPS, share=1.0),
+        "trich_yeu": rule_under(trich_yeu_lines, s.trich_yeu, bold=True,
+                                cell_twips=TEXT_WIDTH_TWIPS,
+                                style="dashed" if family.id == "dang" else "single"),
+    }
