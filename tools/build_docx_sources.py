@@ -18,6 +18,7 @@ import pathlib
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Mm
 
@@ -275,7 +276,7 @@ def build_shell(f: Family) -> None:
     hp._p.append(parse_xml(
         f'<w:fldSimple {W} w:instr=" PAGE "><w:r>{rpr(sz=f.sizes.so_trang)}'
         "<w:t>2</w:t></w:r></w:fldSimple>"))
-    hp._p.insert(0, parse_xml(f'<w:pPr {W}><w:jc w:val="center"/></w:pPr>'))
+    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     set_body(doc, shell_body(f))
     doc.core_properties.title = f"Khối thể thức: {f.ten}"
     doc.core_properties.author = "vanban"

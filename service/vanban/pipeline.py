@@ -66,7 +66,9 @@ def validate(template_id: str, data: Any) -> Envelope:
     try:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(from_validation_error(exc)) from None
+        # Report the vocabulary problems too, so one round trip shows every mistake.
+        extra = spec.module.check_raw(data) if hasattr(spec.module, "check_raw") else []
+        raise InputError(from_validation_error(exc) + extra) from None
     problems = _envelope_checks(env, spec) + spec.module.check(env)
     if problems:
         raise InputError(problems)

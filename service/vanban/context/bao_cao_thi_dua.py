@@ -91,6 +91,23 @@ def check(envelope: Envelope) -> list[Problem]:
     return resolve_awards(envelope.noi_dung)[1]
 
 
+def check_raw(data: dict) -> list[Problem]:
+    """Vocabulary problems in input that failed the model (award names that are strings)."""
+    items = data.get("noi_dung", {}).get("khen_thuong") if isinstance(
+        data.get("noi_dung"), dict) else None
+    problems: list[Problem] = []
+    for n, item in enumerate(items if isinstance(items, list) else []):
+        ten = item.get("ten") if isinstance(item, dict) else None
+        nguoi_tang = item.get("nguoi_tang") if isinstance(item, dict) else None
+        if isinstance(ten, str) and ten.strip():
+            try:
+                find_award(ten, nguoi_tang if isinstance(nguoi_tang, str) else None,
+                           path=f"noi_dung.khen_thuong[{n}].ten")
+            except InputError as exc:
+                problems.extend(exc.problems)
+    return problems
+
+
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
     body: BaoCaoThiDua = envelope.noi_dung
     awards, _ = resolve_awards(body)

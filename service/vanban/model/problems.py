@@ -21,7 +21,7 @@ def json_path(loc: tuple[Any, ...]) -> str:
 
 
 def _expected(ctx: dict[str, Any]) -> str:
-    return str(ctx.get("expected", "")).replace("'", "")
+    return str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
 
 
 _MESSAGES = {

@@ -1,0 +1,161 @@
+"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format``.
+
+Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
+input or unreadable file — every problem is printed as ``path: message``, nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from vanban.errors import InputError, VanbanError
+
+
+def _read_input(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    return Path(source).read_bytes()
+
+
+def _print_problems(exc: VanbanError, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(exc.to_dict(), ensure_ascii=False, indent=2), file=sys.stderr)
+        return
+    print(f"{exc.title}:", file=sys.stderr)
+    for p in exc.problems:
+        print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
+
+
+def _write(out: str, data: bytes) -> None:
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        Path(out).write_bytes(data)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    import vanban
+
+    data = _read_input(args.input)
+    docx = vanban.render(args.template, data)
+    fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "docx")
+    if fmt == "pdf":
+        from vanban.pdf import converter
+
+        _write(args.output, converter().convert(docx))
+    else:
+        _write(args.output, docx)
+    if args.output != "-":
+        print(f"Đã ghi {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    import vanban
+
+    vanban.validate(args.template, _read_input(args.input))
+    print("Dữ liệu hợp lệ.", file=sys.stderr)
+    return 0
+
+
+def _dump(obj: Any) -> int:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import vanban
+
+    return _dump(vanban.schema(args.template))
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    import vanban
+
+    return _dump(vanban.example(args.template))
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    import vanban
+
+    return _dump(vanban.list_templates())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from vanban.web import serve
+
+    serve(host=args.host, port=args.port)
+    return 0
+
+
+def cmd_check_format(args: argparse.Namespace) -> int:
+    from vanban.check.cli import run
+
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vanban", description="Dữ liệu thi đua, khen thưởng (JSON) → văn bản Word đúng thể thức.")
+    parser.add_argument("--json-errors", action="store_true",
+                        help="in lỗi dạng JSON (cho chương trình khác đọc)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("render", help="điền dữ liệu vào mẫu, ghi .docx (hoặc .pdf)")
+    p.add_argument("template")
+    p.add_argument("input", help="tệp JSON, hoặc - để đọc từ stdin")
+    p.add_argument("-o", "--output", required=True, help="tệp ra (.docx/.pdf), hoặc - cho stdout")
+    p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("validate", help="chỉ kiểm tra dữ liệu")
+    p.add_argument("template")
+    p.add_argument("input")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="JSON Schema của dữ liệu đầu vào")
+    p.add_argument("template")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("example", help="dữ liệu mẫu hợp lệ")
+    p.add_argument("template")
+    p.set_defaults(func=cmd_example)
+
+    p = sub.add_parser("templates", help="danh sách mẫu văn bản")
+    p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
+    p.add_argument("file")
+    p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
+    p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+    p.set_defaults(func=cmd_check_format)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        _print_problems(exc, args.json_errors)
+        return 2
+    except VanbanError as exc:
+        _print_problems(exc, args.json_errors)
+        return 2 if exc.status < 500 else 3
+    except OSError as exc:
+        print(f"Không đọc/ghi được tệp: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
