@@ -101,7 +101,8 @@ def cmd_check_format(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="vanban", description="Dữ liệu thi đua, khen thưởng (JSON) → văn bản Word đúng thể thức.")
+        prog="vanban",
+        description="Dữ liệu thi đua, khen thưởng (JSON) → văn bản Word đúng thể thức.")
     parser.add_argument("--json-errors", action="store_true",
                         help="in lỗi dạng JSON (cho chương trình khác đọc)")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES, document_text, fixture_data
 
+from conftest import FIXTURES, document_text, fixture_data
 from vanban.context.inline import plain
 from vanban.ooxml import validate_docx
 from vanban.the_thuc.families import DANG_HIEU, QUOC_HIEU, TIEU_NGU, get_family, mm_to_twips
