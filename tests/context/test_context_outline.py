@@ -1,0 +1,55 @@
+"""Section numbering and inline marks."""
+
+from __future__ import annotations
+
+import re
+
+from vanban.context.inline import plain, runs
+from vanban.context.outline import Outline
+
+
+def texts(o: Outline) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", str(b["runs"])) for b in o.blocks]
+
+
+def test_numbering_levels_and_restart():
+    o = Outline()
+    o.heading(1, "Đặc điểm")
+    o.heading(2, "Thuận lợi")
+    o.heading(3, "Chi tiết")
+    o.heading(3, "Chi tiết nữa")
+    o.heading(4, "Ý một")
+    o.heading(4, "Ý hai")
+    o.heading(2, "Khó khăn")
+    o.heading(3, "Một")
+    o.heading(1, "Đánh giá")
+    o.heading(2, "Ưu điểm")
+    assert texts(o) == ["I. ĐẶC ĐIỂM", "1. Thuận lợi", "1.1. Chi tiết", "1.2. Chi tiết nữa",
+                        "a) Ý một", "b) Ý hai", "2. Khó khăn", "2.1. Một", "II. ĐÁNH GIÁ",
+                        "1. Ưu điểm"]
+
+
+def test_parts_restart_top_level_numbers():
+    o = Outline()
+    o.phan("Kết quả")
+    o.heading(1, "A")
+    o.heading(1, "B")
+    o.phan("Phương hướng")
+    o.heading(1, "C")
+    assert texts(o) == ["Phần IKẾT QUẢ", "I. A", "II. B", "Phần IIPHƯƠNG HƯỚNG", "I. C"]
+
+
+def test_vietnamese_letters_skip_f_j_w_z():
+    o = Outline()
+    o.heading(2, "x")
+    for n in range(7):
+        o.heading(4, str(n))
+    assert [t.split(")")[0] for t in texts(o)[1:]] == ["a", "b", "c", "d", "đ", "e", "g"]
+
+
+def test_inline_marks():
+    xml = str(runs("Phong trào **Dân vận khéo** và *“Học tập”* 5 * 3"))
+    assert "<w:b/>" in xml and "<w:i/>" in xml
+    assert plain("Phong trào **Dân vận khéo** và *“Học tập”* 5 * 3") == (
+        "Phong trào Dân vận khéo và “Học tập” 5 * 3")
+    assert "&lt;b&gt;" in str(runs("<b>"))

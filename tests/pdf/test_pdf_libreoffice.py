@@ -1,0 +1,62 @@
+"""PDF through the real LibreOffice: header, signature, Quốc hiệu on one line, page count."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import FIXTURES, fixture_data
+from vanban.errors import ConversionError
+from vanban.pdf import LibreOfficeConverter
+from vanban.the_thuc.families import DANG_HIEU, QUOC_HIEU, TIEU_NGU
+
+pytestmark = pytest.mark.skipif(
+    not LibreOfficeConverter().available() or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are installed by .ci/run")
+
+
+@pytest.fixture(scope="module")
+def pdf_text(rendered, tmp_path_factory) -> dict[str, str]:
+    out = {}
+    conv = LibreOfficeConverter()
+    for name in FIXTURES:
+        pdf = conv.convert(rendered[name])
+        assert pdf.startswith(b"%PDF-")
+        path = tmp_path_factory.mktemp("pdf") / f"{name}.pdf"
+        path.write_bytes(pdf)
+        out[name] = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                                   capture_output=True, text=True).stdout
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_pdf_has_header_and_signature(pdf_text, name):
+    data = fixture_data(name)
+    text = pdf_text[name]
+    lines = [line.strip() for line in text.splitlines()]
+    if data["the_thuc"] == "dang":
+        assert any(DANG_HIEU in line for line in lines)
+        assert "T/M BAN THƯỜNG VỤ" in text
+    else:
+        # The Quốc hiệu stays on one line (not wrapped inside its column).
+        assert any(QUOC_HIEU in line for line in lines), text[:600]
+        assert any(TIEU_NGU in line for line in lines)
+    assert data["nguoi_ky"]["chuc_vu"] in text
+    if data["nguoi_ky"]["ho_ten"]:
+        assert data["nguoi_ky"]["ho_ten"] in text
+    assert "Nơi nhận:" in text
+    # Page numbers: none on page 1, "2" on top of page 2.
+    pages = text.split("\f")
+    assert len(pages) >= 2
+    assert pages[1].strip().splitlines()[0].strip() == "2"
+
+
+def test_missing_soffice_is_a_clear_503(monkeypatch):
+    monkeypatch.setenv("VANBAN_SOFFICE", "/nonexistent/soffice")
+    conv = LibreOfficeConverter()
+    assert not conv.available()
+    with pytest.raises(ConversionError) as info:
+        conv.convert(b"PK")
+    assert info.value.status == 503 and "LibreOffice" in info.value.problems[0].message
