@@ -298,7 +298,7 @@ def block_loop(extra_kinds: str) -> str:
 
 
 def awards_table() -> str:
-    widths = [700, 3300, 2855, 1000, 1000, 500]
+    widths = [600, 3000, 2500, 900, 900, 0]
     widths[-1] = TEXT_WIDTH - sum(widths[:-1])
     heads = ["TT", "Hình thức khen thưởng, danh hiệu thi đua", "Cấp tặng, công nhận",
              "Tập thể", "Cá nhân", "Ghi chú"]

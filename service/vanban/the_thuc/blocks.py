@@ -32,7 +32,10 @@ RULE_SHARE = 0.42
 
 @dataclass(frozen=True)
 class Rule:
-    """A horizontal rule drawn as the top border of an empty, indented paragraph."""
+    """A horizontal rule drawn as the top border of an empty, indented paragraph.
+
+    The 4 pt before the paragraph keep the rule clear of the descenders of the text above.
+    """
 
     width_twips: int
     cell_twips: int
@@ -45,7 +48,7 @@ class Rule:
     def __html__(self) -> str:  # rendered by Jinja as raw XML
         return (
             f'<w:p><w:pPr><w:pBdr><w:top w:val="{self.style}" w:sz="6" w:space="1" '
-            'w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="120" '
+            'w:color="000000"/></w:pBdr><w:spacing w:before="80" w:after="0" w:line="120" '
             f'w:lineRule="exact"/><w:ind w:left="{self.indent}" w:right="{self.indent}"/>'
             '<w:jc w:val="center"/><w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr>'
             "</w:pPr></w:p>"
