@@ -37,13 +37,16 @@ from vanban.check.docx_model import (
     PageFacts,
     ParagraphFacts,
     RunFacts,
+    ShapeFacts,
     TableFacts,
 )
+from vanban.check.docx_shapes import shapes as _shapes
 from vanban.check.docx_styles import (
     W_NS,
     Props,
     Styles,
     borders,
+    cell_margins,
     para_props,
     run_props,
     visible,
@@ -59,6 +62,7 @@ __all__ = [
     "PageFacts",
     "ParagraphFacts",
     "RunFacts",
+    "ShapeFacts",
     "TableFacts",
     "load",
 ]
@@ -75,6 +79,7 @@ _INLINE_CONTAINERS = {
     w(t) for t in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 }
 _BLOCK_CONTAINERS = {w("customXml")}
+_NONE_BORDERS = ("", "nil", "none")
 
 
 # ---------------------------------------------------------------- package reading
@@ -228,6 +233,9 @@ class _Walker:
         table_borders.update(borders(tbl_pr, "tblBorders"))
         widths = [_int(wval(c, "w")) or 0 for c in tbl.iterfind(f"{w('tblGrid')}/{w('gridCol')}")]
         rows = _children(tbl, "tr")
+        margins = dict(self.styles.resolved(style_id, "tbl_cell_mar"))
+        margins.update(cell_margins(tbl_pr))
+        cell_widths = [[_cell_width(tc, widths) for tc in _children(tr, "tc")] for tr in rows]
         cell_borders = any(
             visible(borders(tc.find(w("tcPr")), "tcBorders"))
             for tr in rows
@@ -241,6 +249,8 @@ class _Walker:
                 widths,
                 table_borders,
                 visible(table_borders) or cell_borders,
+                (margins.get("left", 108), margins.get("right", 108)),
+                cell_widths,
             )
         )
         for r, tr in enumerate(rows):
@@ -292,6 +302,12 @@ class _Walker:
                 runs=runs,
                 mark=mark,
                 fields=[f for f in fields if f],
+                borders={
+                    k[4:]: v
+                    for k, v in props.items()
+                    if k.startswith("bdr.") and v not in _NONE_BORDERS
+                },
+                shapes=_shapes(p),
             )
         )
 
@@ -322,6 +338,7 @@ class _Walker:
             small_caps=props["smallCaps"],
             strike=props["strike"],
             hidden=props["vanish"],
+            color=props.get("color"),
         )
 
 
@@ -367,3 +384,16 @@ def _run_text(r: etree._Element) -> str:
         elif el.tag == w("noBreakHyphen"):
             parts.append("\u2011")
     return "".join(parts)
+
+
+def _cell_width(tc: etree._Element, grid: list[int]) -> int:
+    """A cell's width: its ``w:tcW`` in twips, else the grid columns it spans (approximate)."""
+    tc_pr = tc.find(w("tcPr"))
+    tc_w = tc_pr.find(w("tcW")) if tc_pr is not None else None
+    if tc_w is not None and wval(tc_w, "type") in (None, "dxa"):
+        value = _int(wval(tc_w, "w"))
+        if value:
+            return value
+    span = _int(wval(tc_pr.find(w("gridSpan")))) if tc_pr is not None else None
+    index = sum(1 for _ in tc.itersiblings(preceding=True))
+    return sum(grid[index : index + (span or 1)])

@@ -40,11 +40,27 @@ class RunFacts:
     small_caps: bool
     strike: bool
     hidden: bool
+    #: ``w:color`` value (hex such as ``000000``, ``auto``, or ``theme:<name>``); None if unset.
+    color: str | None = None
 
     @property
     def font(self) -> str | None:
         """The typeface if the ASCII and high-ANSI slots agree (Vietnamese uses both)."""
         return self.font_ascii if self.font_ascii == self.font_hansi else None
+
+
+@dataclass(frozen=True)
+class ShapeFacts:
+    """A drawn shape anchored in a paragraph (DrawingML or VML), e.g. a line under a heading.
+
+    ``kind`` is ``line`` for lines and connectors (and flat shapes used as lines), else
+    ``shape``; sizes in twips; ``dashed`` when the outline is not solid.
+    """
+
+    kind: str
+    width_twips: int
+    height_twips: int
+    dashed: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,10 @@ class ParagraphFacts:
     runs: list[RunFacts]
     mark: RunFacts
     fields: list[str] = field(default_factory=list)
+    #: Visible paragraph borders (style + direct): side → ``w:val`` (``single``, ``dashed``…).
+    borders: dict[str, str] = field(default_factory=dict)
+    #: Shapes (lines, boxes) anchored in the paragraph.
+    shapes: list[ShapeFacts] = field(default_factory=list)
 
     def _visible_runs(self) -> list[RunFacts]:
         runs = [r for r in self.runs if r.text.strip()]
@@ -192,6 +212,17 @@ class TableFacts:
     column_widths_twips: list[int]
     borders: dict[str, str]
     has_borders: bool
+    #: Default cell margins (left, right) in twips: table style + direct ``w:tblCellMar``.
+    cell_margins_twips: tuple[int, int] = (108, 108)
+    #: Width of each cell, per row (``w:tcW`` in twips, else its grid columns).
+    cell_widths_twips: list[list[int]] = field(default_factory=list)
+
+    def cell_width(self, row: int, cell: int) -> int | None:
+        """Width in twips of one cell, None if unknown."""
+        try:
+            return self.cell_widths_twips[row][cell]
+        except IndexError:
+            return None
 
     @property
     def cols(self) -> int:

@@ -33,7 +33,17 @@ TOGGLES = ("b", "i", "caps", "smallCaps", "strike", "vanish")
 _ON_OFF_PARA = ("keepNext", "keepLines", "pageBreakBefore", "widowControl")
 _FALSE = {"0", "false", "off"}
 _JC = {"start": "left", "end": "right"}
-_BORDER_SIDES = ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
+_BORDER_SIDES = (
+    "top",
+    "left",
+    "start",
+    "bottom",
+    "right",
+    "end",
+    "insideH",
+    "insideV",
+    "between",
+)
 
 Props = dict[str, Any]
 
@@ -86,6 +96,10 @@ def run_props(rpr: etree._Element | None) -> Props:
     if underline is not None:
         val = underline.get(w("val"), "single")
         out["u"] = None if val == "none" else val
+    color = rpr.find(w("color"))
+    if color is not None:
+        theme = color.get(w("themeColor"))
+        out["color"] = f"theme:{theme}" if theme else (color.get(w("val")) or "auto")
     return out
 
 
@@ -123,6 +137,8 @@ def para_props(ppr: etree._Element | None) -> Props:
         el = ppr.find(w(tag))
         if el is not None:
             out[tag] = on_off(el)
+    for side, val in borders(ppr, "pBdr").items():
+        out["bdr." + side] = val
     return out
 
 
@@ -136,6 +152,22 @@ def borders(parent: etree._Element | None, tag: str) -> dict[str, str]:
         for side in _BORDER_SIDES
         if box.find(w(side)) is not None
     }
+
+
+def cell_margins(tbl_pr: etree._Element | None) -> dict[str, int]:
+    """``left`` / ``right`` → twips of a ``w:tblPr``'s ``w:tblCellMar`` (``start``/``end`` too)."""
+    box = tbl_pr.find(w("tblCellMar")) if tbl_pr is not None else None
+    out: dict[str, int] = {}
+    if box is None:
+        return out
+    for key, names in (("left", ("left", "start")), ("right", ("right", "end"))):
+        for name in names:
+            el = box.find(w(name))
+            value = _int(wval(el, "w")) if el is not None else None
+            if value is not None and wval(el, "type") in (None, "dxa"):
+                out[key] = value
+                break
+    return out
 
 
 def visible(border_vals: dict[str, str]) -> bool:
@@ -152,6 +184,7 @@ class Style:
     ppr: Props = field(default_factory=dict)
     rpr: Props = field(default_factory=dict)
     tbl_borders: dict[str, str] = field(default_factory=dict)
+    tbl_cell_mar: dict[str, int] = field(default_factory=dict)
 
 
 class Styles:
@@ -181,6 +214,7 @@ class Styles:
                 para_props(el.find(w("pPr"))),
                 run_props(el.find(w("rPr"))),
                 borders(el.find(w("tblPr")), "tblBorders"),
+                cell_margins(el.find(w("tblPr"))),
             )
             if on_off_attr(el.get(w("default"))) and kind not in self.defaults:
                 self.defaults[kind] = sid
@@ -204,7 +238,8 @@ class Styles:
         return out
 
     def resolved(self, style_id: str | None, what: str) -> Any:
-        """Merged ``ppr`` / ``rpr`` / ``tbl_borders`` of a style over its chain (cached)."""
+        """Merged ``ppr`` / ``rpr`` / ``tbl_borders`` / ``tbl_cell_mar`` of a style over its
+        chain (cached)."""
         if not style_id:
             return {}
         key = (style_id, what)
