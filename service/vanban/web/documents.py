@@ -1,0 +1,59 @@
+"""The one service function both blueprints call: JSON data → (bytes, media type, file name).
+
+A thin layer over :func:`vanban.render`: the template is looked up first (404), the data is
+validated (422 with every problem), rendered, and converted to PDF on request (503 when no
+converter is installed). The file name comes from the validated envelope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import vanban
+from vanban import pipeline
+from vanban.errors import problem
+from vanban.templates import REGISTRY
+from vanban.web.filenames import document_stem
+from vanban.web.problems import RequestError
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = "application/pdf"
+FORMATS = {"docx": DOCX_MIME, "pdf": PDF_MIME}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    content: bytes
+    mimetype: str
+    filename: str
+
+
+def check_format(fmt: str | None) -> str:
+    """``None``/``docx``/``pdf`` (any case) → the format; otherwise a 400 problem."""
+    chosen = (fmt or "docx").strip().lower()
+    if chosen not in FORMATS:
+        raise RequestError(400, problem(
+            "request.format", "format",
+            f"Định dạng “{fmt}” không hỗ trợ; chọn docx hoặc pdf.",
+            f"unsupported format {fmt!r}; use docx or pdf", accepted=sorted(FORMATS)))
+    return chosen
+
+
+def validate(template_id: str, data: Any) -> None:
+    REGISTRY.get(template_id)
+    vanban.validate(template_id, data)
+
+
+def render(template_id: str, data: Any, fmt: str = "docx") -> Document:
+    """Render ``data`` with ``template_id`` as ``fmt`` (``docx`` or ``pdf``)."""
+    fmt = check_format(fmt)
+    env = pipeline.validate(template_id, data)
+    ky_hieu = pipeline.context(template_id, env)["ky_hieu"]
+    content = vanban.render(template_id, data)
+    if fmt == "pdf":
+        from vanban.pdf import converter
+
+        content = converter().convert(content)
+    stem = document_stem(env.so, ky_hieu, env.trich_yeu)
+    return Document(content, FORMATS[fmt], f"{stem}.{fmt}")

@@ -1,0 +1,34 @@
+"""Liveness (``/healthz``: the process answers) and readiness (``/readyz``: every template
+compiled, PDF converter status reported). Not ready → 503 with the template problems."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app
+
+from vanban.errors import VanbanError
+from vanban.pdf import converter
+from vanban.templates import REGISTRY
+from vanban.web.models import ConverterStatus, Health, Readiness, TemplatesStatus
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz() -> dict[str, str]:
+    return Health().model_dump()
+
+
+@bp.get("/readyz")
+def readyz() -> tuple[dict, int]:
+    pdf = ConverterStatus.model_validate(converter().status())
+    try:
+        compiled = REGISTRY.warm()
+    except VanbanError as exc:
+        current_app.logger.error("templates not ready: %s", exc)
+        body = Readiness(status="not-ready", pdf=pdf,
+                         problems=[p.to_dict() for p in exc.problems])
+        return body.model_dump(exclude_none=True), 503
+    status = TemplatesStatus(loaded=len(REGISTRY.specs), compiled=compiled)
+    ready = status.loaded > 0
+    body = Readiness(status="ready" if ready else "not-ready", templates=status, pdf=pdf)
+    return body.model_dump(exclude_none=True), 200 if ready else 503

@@ -1,0 +1,106 @@
+"""Pydantic models of what the HTTP API returns.
+
+The handlers build their JSON from these models and :mod:`vanban.web.openapi` publishes
+their ``model_json_schema`` in the OpenAPI document, so the documentation and the wire
+format cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ProblemItem(BaseModel):
+    """One located mistake (mirrors :class:`vanban.errors.Problem`)."""
+
+    model_config = ConfigDict(title="ProblemItem")
+
+    code: str = Field(description="Mã lỗi ổn định cho chương trình.", examples=["input.missing"])
+    path: str = Field(description="Vị trí: đường dẫn JSON (noi_dung.khen_thuong[2].ten), "
+                      "“dòng X, cột Y” với lỗi cú pháp, hoặc rỗng cho toàn bộ dữ liệu.",
+                      examples=["nguoi_ky.chuc_vu"])
+    message: str = Field(description="Thông báo tiếng Việt cho người dùng.",
+                         examples=["Thiếu trường bắt buộc."])
+    message_en: str = Field("", description="English message for logs.",
+                            examples=["Field required"])
+    extra: dict[str, Any] | None = Field(None, description="Thông tin thêm (tùy lỗi).")
+
+
+class ProblemDetails(BaseModel):
+    """RFC 9457 problem details, extended with the list of every mistake found."""
+
+    model_config = ConfigDict(title="ProblemDetails")
+
+    type: str = Field(description="URI mô tả loại lỗi (trỏ tới trang tài liệu API).",
+                      examples=["/api/v1/docs#problem-invalid-input"])
+    title: str = Field(description="Tóm tắt loại lỗi (tiếng Việt).",
+                       examples=["Dữ liệu đầu vào chưa hợp lệ"])
+    status: int = Field(description="Mã trạng thái HTTP.", examples=[422])
+    detail: str = Field(description="Giải thích cho lần lỗi này (tiếng Việt).",
+                        examples=["Có 2 lỗi trong dữ liệu."])
+    instance: str = Field(description="Đường dẫn của yêu cầu gây lỗi.",
+                          examples=["/api/v1/documents/bao-cao-thi-dua"])
+    problems: list[ProblemItem] = Field(description="Mọi lỗi tìm thấy, mỗi lỗi một vị trí.")
+
+
+class TemplateInfo(BaseModel):
+    """One document type."""
+
+    model_config = ConfigDict(title="TemplateInfo")
+
+    id: str = Field(examples=["bao-cao-thi-dua"])
+    title: str = Field(description="Tên loại văn bản.")
+    description: str = Field(description="Mô tả nội dung và phạm vi dùng.")
+    loai_van_ban: str = Field(description="Tên loại văn bản in trên văn bản.",
+                              examples=["BÁO CÁO"])
+    families: list[Literal["nha-nuoc", "dang", "cong-doan"]] = Field(
+        description="Các thể thức mẫu hỗ trợ.")
+
+
+class TemplateList(BaseModel):
+    model_config = ConfigDict(title="TemplateList")
+
+    templates: list[TemplateInfo]
+
+
+class ValidationResult(BaseModel):
+    model_config = ConfigDict(title="ValidationResult")
+
+    valid: Literal[True] = True
+
+
+class Health(BaseModel):
+    model_config = ConfigDict(title="Health")
+
+    status: Literal["ok"] = "ok"
+
+
+class TemplatesStatus(BaseModel):
+    model_config = ConfigDict(title="TemplatesStatus")
+
+    loaded: int = Field(description="Số mẫu văn bản đã đọc.")
+    compiled: int = Field(description="Số cặp (mẫu, thể thức) đã biên dịch.")
+
+
+class ConverterStatus(BaseModel):
+    model_config = ConfigDict(title="ConverterStatus", extra="allow")
+
+    name: str = Field(examples=["libreoffice"])
+    available: bool = Field(description="Có xuất được PDF trên máy chủ này không.")
+
+
+class Readiness(BaseModel):
+    model_config = ConfigDict(title="Readiness")
+
+    status: Literal["ready", "not-ready"]
+    templates: TemplatesStatus | None = None
+    pdf: ConverterStatus
+    problems: list[ProblemItem] = Field(default_factory=list)
+
+
+#: Response models published under ``components/schemas``.
+RESPONSE_MODELS: tuple[type[BaseModel], ...] = (
+    ProblemDetails, TemplateList, ValidationResult, Health, Readiness,
+)

@@ -1,0 +1,142 @@
+"""The operations of the OpenAPI document: one function per path, schemas by ``$ref``.
+
+Kept apart from :mod:`vanban.web.openapi` (which generates the schemas) so that each stays
+short. Template ids, input schema refs and examples are passed in from the registry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PROBLEM = {"$ref": "#/components/schemas/ProblemDetails"}
+
+_ERRORS = {
+    "BadRequest": ("400", "JSON sai cú pháp, không phải UTF-8, rỗng, thiếu trường “data” "
+                   "hoặc tham số sai."),
+    "NotFound": ("404", "Không có mẫu văn bản (hoặc địa chỉ) này."),
+    "MethodNotAllowed": ("405", "Phương thức không dùng được ở địa chỉ này (xem header Allow)."),
+    "PayloadTooLarge": ("413", "Dữ liệu vượt giới hạn MAX_CONTENT_LENGTH (mặc định 2 MiB)."),
+    "UnsupportedMediaType": ("415", "Không phải application/json hay multipart/form-data."),
+    "UnprocessableContent": ("422", "JSON đúng cú pháp nhưng nội dung chưa đúng mẫu; "
+                             "`problems` liệt kê mọi lỗi."),
+    "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
+                           "thất bại) hoặc dịch vụ chưa sẵn sàng."),
+}
+
+
+def responses() -> dict[str, Any]:
+    """``components/responses``: one problem+json response per error status."""
+    return {name: {"description": text,
+                   "content": {"application/problem+json": {"schema": PROBLEM}}}
+            for name, (_, text) in _ERRORS.items()}
+
+
+def _errors(*names: str) -> dict[str, Any]:
+    return {_ERRORS[n][0]: {"$ref": f"#/components/responses/{n}"} for n in names}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _template_param(ids: list[str]) -> dict[str, Any]:
+    return {"name": "template_id", "in": "path", "required": True,
+            "description": "Mã mẫu văn bản (xem GET /api/v1/templates).",
+            "schema": {"type": "string", "enum": ids}}
+
+
+def _body(refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
+    one_of = [{"$ref": ref} for ref in refs.values()]
+    schema = one_of[0] if len(one_of) == 1 else {"anyOf": one_of}
+    return {
+        "required": True,
+        "description": "Dữ liệu của văn bản: JSON trực tiếp, hoặc tệp JSON trong trường "
+                       "“data” của multipart/form-data.",
+        "content": {
+            "application/json": {
+                "schema": schema,
+                "examples": {tid: {"summary": f"Dữ liệu mẫu “{tid}”", "value": value}
+                             for tid, value in examples.items()},
+            },
+            "multipart/form-data": {
+                "schema": {"type": "object", "required": ["data"],
+                           "properties": {"data": {"type": "string",
+                                                   "contentMediaType": "application/json",
+                                                   "description": "Tệp JSON (UTF-8)."}}},
+                "encoding": {"data": {"contentType": "application/json"}},
+            },
+        },
+    }
+
+
+def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
+    tid = _template_param(ids)
+    any_input = [{"$ref": ref} for ref in refs.values()]
+    body = _body(refs, examples)
+    fmt = {"name": "format", "in": "query", "required": False,
+           "description": "docx (mặc định) hoặc pdf (cần LibreOffice trên máy chủ).",
+           "schema": {"type": "string", "enum": ["docx", "pdf"], "default": "docx"}}
+    disposition = {"Content-Disposition": {
+        "description": "attachment; tên tệp từ số, ký hiệu và trích yếu: filename (ASCII) "
+                       "và filename* (UTF-8, RFC 5987).",
+        "schema": {"type": "string"}}}
+    binary = {"schema": {"type": "string", "contentMediaType": DOCX_MIME}}
+    return {
+        "/api/v1/documents/{template_id}": {"post": {
+            "tags": ["van-ban"], "operationId": "renderDocument",
+            "summary": "Tạo văn bản (.docx hoặc PDF) từ dữ liệu JSON",
+            "parameters": [tid, fmt], "requestBody": body,
+            "responses": {"200": {
+                "description": "Văn bản đã tạo.", "headers": disposition,
+                "content": {DOCX_MIME: binary, "application/pdf": {
+                    "schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
+                **_errors("BadRequest", "NotFound", "MethodNotAllowed", "PayloadTooLarge",
+                          "UnsupportedMediaType", "UnprocessableContent",
+                          "ServiceUnavailable")}}},
+        "/api/v1/validate/{template_id}": {"post": {
+            "tags": ["van-ban"], "operationId": "validateDocument",
+            "summary": "Chỉ kiểm tra dữ liệu, không tạo văn bản",
+            "parameters": [tid], "requestBody": body,
+            "responses": {"200": _json({"$ref": "#/components/schemas/ValidationResult"},
+                                       "Dữ liệu hợp lệ."),
+                          **_errors("BadRequest", "NotFound", "PayloadTooLarge",
+                                    "UnsupportedMediaType", "UnprocessableContent")}}},
+        "/api/v1/templates": {"get": {
+            "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
+            "responses": {"200": _json({"$ref": "#/components/schemas/TemplateList"},
+                                       "Các mẫu văn bản hiện có.")}}},
+        "/api/v1/templates/{template_id}": {"get": {
+            "tags": ["mau"], "operationId": "getTemplate", "summary": "Thông tin một mẫu",
+            "parameters": [tid],
+            "responses": {"200": _json({"$ref": "#/components/schemas/TemplateInfo"},
+                                       "Thông tin mẫu."), **_errors("NotFound")}}},
+        "/api/v1/templates/{template_id}/schema": {"get": {
+            "tags": ["mau"], "operationId": "getTemplateSchema",
+            "summary": "JSON Schema (draft 2020-12) của dữ liệu đầu vào", "parameters": [tid],
+            "responses": {"200": _json({"type": "object"}, "JSON Schema của mẫu."),
+                          **_errors("NotFound")}}},
+        "/api/v1/templates/{template_id}/example": {"get": {
+            "tags": ["mau"], "operationId": "getTemplateExample",
+            "summary": "Dữ liệu mẫu hợp lệ", "parameters": [tid],
+            "responses": {"200": _json(any_input[0] if len(any_input) == 1
+                                       else {"anyOf": any_input}, "Dữ liệu mẫu."),
+                          **_errors("NotFound")}}},
+        "/api/v1/openapi.json": {"get": {
+            "tags": ["van-hanh"], "operationId": "getOpenApi", "summary": "Tài liệu OpenAPI 3.1",
+            "responses": {"200": _json({"type": "object"}, "Tài liệu này.")}}},
+        "/api/v1/docs": {"get": {
+            "tags": ["van-hanh"], "operationId": "getApiDocs",
+            "summary": "Trang tài liệu API (HTML)",
+            "responses": {"200": {"description": "Trang HTML.",
+                                  "content": {"text/html": {"schema": {"type": "string"}}}}}}},
+        "/healthz": {"get": {
+            "tags": ["van-hanh"], "operationId": "liveness", "summary": "Tiến trình còn sống",
+            "responses": {"200": _json({"$ref": "#/components/schemas/Health"}, "Đang chạy.")}}},
+        "/readyz": {"get": {
+            "tags": ["van-hanh"], "operationId": "readiness",
+            "summary": "Sẵn sàng phục vụ: mẫu đã nạp, tình trạng bộ chuyển PDF",
+            "responses": {
+                "200": _json({"$ref": "#/components/schemas/Readiness"}, "Sẵn sàng."),
+                "503": _json({"$ref": "#/components/schemas/Readiness"}, "Chưa sẵn sàng.")}}},
+    }

@@ -1,0 +1,172 @@
+"""Errors as ``application/problem+json`` (RFC 9457), and the handlers that guarantee it.
+
+Every failure leaves the service as a problem document: ``type``, ``title``, ``status``,
+``detail``, ``instance`` and ``problems`` — the list of ``{code, path, message, message_en}``
+that :mod:`vanban.errors` already produces. Pages (anything outside the API whose client
+asks for HTML) get the same content as an HTML page instead.
+
+* :class:`RequestError` — the HTTP request itself is wrong (400 malformed JSON, 415 …).
+* :func:`register` installs handlers for :class:`vanban.errors.VanbanError`, werkzeug's
+  :class:`HTTPException` (404, 405, 413 …) and a catch-all that logs and answers 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, current_app, render_template, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
+
+from vanban.errors import (
+    ConversionError,
+    InputError,
+    Problem,
+    TemplateError,
+    UnknownTemplateError,
+    VanbanError,
+    problem,
+)
+from vanban.web.models import ProblemDetails
+
+PROBLEM_JSON = "application/problem+json"
+DOCS_ANCHOR = "/api/v1/docs#problem-"
+
+#: Problem type slug → (Vietnamese explanation) — published on the API docs page.
+PROBLEM_TYPES: dict[str, str] = {
+    "malformed-request": "400 — yêu cầu sai: JSON sai cú pháp, không phải UTF-8, thiếu dữ liệu "
+                         "hoặc tham số không hợp lệ.",
+    "not-found": "404 — không có địa chỉ này.",
+    "unknown-template": "404 — không có mẫu văn bản với mã đã gửi.",
+    "method-not-allowed": "405 — phương thức HTTP không dùng được ở địa chỉ này.",
+    "too-large": "413 — dữ liệu gửi lên vượt giới hạn kích thước.",
+    "unsupported-media-type": "415 — kiểu nội dung không được hỗ trợ; gửi application/json "
+                              "hoặc multipart/form-data với trường tệp “data”.",
+    "invalid-input": "422 — JSON đúng cú pháp nhưng nội dung chưa đúng mẫu; xem danh sách "
+                     "problems.",
+    "pdf-unavailable": "503 — máy chủ không xuất được PDF (chưa cài LibreOffice hoặc chuyển "
+                       "đổi thất bại); tệp .docx vẫn tải được.",
+    "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
+    "internal": "500 — lỗi bên trong máy chủ; đã ghi nhật ký.",
+    "http-error": "Các lỗi HTTP khác.",
+}
+
+
+class RequestError(VanbanError):
+    """The HTTP request is unusable before its content can even be checked."""
+
+    def __init__(self, status: int, problems: list[Problem] | Problem, *,
+                 title: str = "Yêu cầu không hợp lệ", slug: str = "malformed-request"):
+        self.status = status
+        self.title = title
+        self.slug = slug
+        super().__init__(problems)
+
+
+def _slug(exc: VanbanError) -> str:
+    if isinstance(exc, RequestError):
+        return exc.slug
+    if isinstance(exc, InputError):
+        return "invalid-input"
+    if isinstance(exc, UnknownTemplateError):
+        return "unknown-template"
+    if isinstance(exc, ConversionError):
+        return "pdf-unavailable"
+    if isinstance(exc, TemplateError):
+        return "template-broken"
+    return "internal"
+
+
+def _detail(problems: list[Problem], fallback: str) -> str:
+    if len(problems) == 1:
+        return problems[0].message
+    if problems:
+        return f"Có {len(problems)} lỗi; xem danh sách “problems”."
+    return fallback
+
+
+def _wants_html() -> bool:
+    path = request.path
+    if path.startswith(("/api/", "/healthz", "/readyz")):
+        return False
+    best = request.accept_mimetypes.best_match([PROBLEM_JSON, "application/json", "text/html"])
+    return best == "text/html"
+
+
+def problem_response(status: int, title: str, problems: list[Problem], slug: str,
+                     detail: str | None = None) -> Response:
+    """Build the problem document (JSON, or HTML for pages) for one failure."""
+    body = ProblemDetails(
+        type=DOCS_ANCHOR + slug, title=title, status=status,
+        detail=detail or _detail(problems, title), instance=request.path,
+        problems=[p.to_dict() for p in problems],
+    ).model_dump(exclude_none=True)
+    if _wants_html():
+        html = render_template("error.html", problem=body)
+        return Response(html, status=status, mimetype="text/html")
+    response = current_app.json.response(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_JSON
+    return response
+
+
+def from_vanban_error(exc: VanbanError) -> Response:
+    status = exc.status if 400 <= exc.status <= 599 else 500
+    if status >= 500 and not isinstance(exc, ConversionError):
+        current_app.logger.error("%s %s: %s", request.method, request.path, exc)
+    elif isinstance(exc, ConversionError):
+        current_app.logger.warning("PDF: %s", "; ".join(p.message_en for p in exc.problems))
+    return problem_response(status, exc.title, exc.problems, _slug(exc))
+
+
+_HTTP_TEXT: dict[int, tuple[str, str, str]] = {
+    400: ("malformed-request", "Yêu cầu không hợp lệ", "Máy chủ không hiểu yêu cầu này."),
+    404: ("not-found", "Không tìm thấy", "Không có trang hay địa chỉ API “{path}”."),
+    405: ("method-not-allowed", "Phương thức không được phép",
+          "Địa chỉ “{path}” không nhận phương thức {method}; dùng: {allowed}."),
+    413: ("too-large", "Dữ liệu quá lớn",
+          "Dữ liệu gửi lên vượt quá giới hạn {limit}; hãy gửi tệp nhỏ hơn."),
+    415: ("unsupported-media-type", "Kiểu nội dung không được hỗ trợ",
+          "Gửi dữ liệu dạng application/json hoặc multipart/form-data (trường tệp “data”)."),
+}
+
+
+def _size(n: int | None) -> str:
+    if not n:
+        return "cho phép"
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):g} MiB"
+    return f"{n / 1024:g} KiB"
+
+
+def from_http_exception(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    allowed = ", ".join(sorted(exc.valid_methods or [])) if isinstance(
+        exc, MethodNotAllowed) else ""
+    slug, title, template = _HTTP_TEXT.get(
+        status, ("http-error", exc.name, f"Lỗi HTTP {status}: {exc.name}."))
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    message = template.format(path=request.path, method=request.method, allowed=allowed,
+                              limit=_size(limit))
+    extra: dict[str, Any] = {}
+    if allowed:
+        extra["allowed"] = sorted(exc.valid_methods or [])
+    if isinstance(exc, RequestEntityTooLarge) and limit:
+        extra["limit"] = limit
+    item = problem(f"http.{status}", "", message, exc.description or exc.name, **extra)
+    response = problem_response(status, title, [item], slug)
+    if allowed:
+        response.headers["Allow"] = allowed
+    return response
+
+
+def from_unexpected(exc: Exception) -> Response:
+    current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+    item = problem("internal", "", "Máy chủ gặp lỗi ngoài dự kiến; lỗi đã được ghi lại. "
+                   "Hãy thử lại hoặc báo cho quản trị.", type(exc).__name__)
+    return problem_response(500, "Lỗi máy chủ", [item], "internal")
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(VanbanError, from_vanban_error)
+    app.register_error_handler(HTTPException, from_http_exception)
+    app.register_error_handler(Exception, from_unexpected)
