@@ -12,7 +12,7 @@ from typing import Any
 
 import vanban
 from vanban import pipeline
-from vanban.errors import problem
+from vanban.errors import InputError, problem
 from vanban.templates import REGISTRY
 from vanban.web.filenames import document_stem
 from vanban.web.problems import RequestError
@@ -40,14 +40,24 @@ def check_format(fmt: str | None) -> str:
     return chosen
 
 
+def _as_object(data: Any) -> dict[str, Any]:
+    """Parsed JSON must be an object; a JSON *string* must not be re-read as JSON text."""
+    if not isinstance(data, dict):
+        raise InputError(problem("input.not-object", "",
+                                 "Dữ liệu phải là một đối tượng JSON {…}.", "not a JSON object"))
+    return data
+
+
 def validate(template_id: str, data: Any) -> None:
+    """Check parsed JSON ``data``; raises :class:`InputError` with every problem."""
     REGISTRY.get(template_id)
-    vanban.validate(template_id, data)
+    vanban.validate(template_id, _as_object(data))
 
 
 def render(template_id: str, data: Any, fmt: str = "docx") -> Document:
-    """Render ``data`` with ``template_id`` as ``fmt`` (``docx`` or ``pdf``)."""
+    """Render parsed JSON ``data`` with ``template_id`` as ``fmt`` (``docx`` or ``pdf``)."""
     fmt = check_format(fmt)
+    data = _as_object(data)
     env = pipeline.validate(template_id, data)
     ky_hieu = pipeline.context(template_id, env)["ky_hieu"]
     content = vanban.render(template_id, data)

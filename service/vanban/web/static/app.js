@@ -8,6 +8,8 @@
   const fileInput = document.getElementById("tep");
   const result = document.getElementById("ket-qua");
   const statusLine = document.getElementById("trang-thai");
+  const jump = document.getElementById("xem-loi");
+  const fileName = document.getElementById("tep-ten");
   const urls = {
     validate: form.dataset.validateUrl,
     render: form.dataset.renderUrl,
@@ -36,11 +38,13 @@
   function showIdle(text) {
     result.replaceChildren(summary(text || EMPTY));
     textarea.removeAttribute("aria-invalid");
+    jump.hidden = true;
   }
 
   function showValid() {
     result.replaceChildren(summary("Dữ liệu hợp lệ. Bạn có thể tải văn bản.", "ok"));
     textarea.setAttribute("aria-invalid", "false");
+    jump.hidden = true;
   }
 
   function goTo(line, column) {
@@ -73,6 +77,8 @@
     }
     result.replaceChildren(summary(`${body.title || "Có lỗi"}: ${count}.`, "bad"), list);
     textarea.setAttribute("aria-invalid", "true");
+    jump.firstElementChild.textContent = `Xem ${count} cần sửa`;
+    jump.hidden = false;
   }
 
   async function problemFrom(response) {
@@ -173,6 +179,7 @@
       textarea.value = JSON.stringify(await response.json(), null, 2);
     } catch (_) { showProblems(offline); return; }
     fileInput.value = "";
+    fileName.textContent = "Dữ liệu mẫu";
     statusLine.textContent = "Đã nạp dữ liệu mẫu; hãy sửa theo văn bản của bạn.";
     textarea.focus();
     textarea.setSelectionRange(0, 0);
@@ -190,6 +197,7 @@
       showProblems({ title: "Không đọc được tệp", problems: [{ path: file.name, message: "Tệp phải được mã hóa UTF-8 (khi lưu, chọn “UTF-8”)." }] });
       return;
     }
+    fileName.textContent = file.name;
     textarea.value = text.replace(/^\uFEFF/, "");
     statusLine.textContent = `Đã đọc tệp “${file.name}”.`;
     validate();
