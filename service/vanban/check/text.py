@@ -1,0 +1,119 @@
+"""Text helpers of the format checker: comparison keys, Vietnamese case and alphabet, Roman
+numerals, and text widths in Times New Roman (:mod:`vanban.the_thuc.metrics`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from vanban.the_thuc.metrics import text_width_pt
+
+#: Vietnamese alphabet order of the ``a)``, ``b)`` … points (no f, j, w, z).
+VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
+#: Old-style tone placement ("hoà") → the decree's ("hòa"), for comparison only.
+_OLD_TONES = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_OLD_TONES_RE = re.compile("|".join(_OLD_TONES))
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Comparison key: NFC, lower case, one space, plain hyphens, new-style tone marks."""
+    key = " ".join(nfc(text).translate(_DASHES).casefold().split())
+    return _OLD_TONES_RE.sub(lambda m: _OLD_TONES[m.group(0)], key)
+
+
+def letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def is_upper(text: str) -> bool:
+    """All letters are capitals (and there is at least one)."""
+    chars = letters(text)
+    return bool(chars) and chars == chars.upper()
+
+
+def is_all_caps_words(text: str) -> bool:
+    """Looks typed in capitals: at least 4 letters, all of them capitals."""
+    chars = letters(text)
+    return len(chars) >= 4 and chars == chars.upper()
+
+
+def roman_value(text: str) -> int | None:
+    """``XIV`` → 14; None if not a well-formed Roman numeral."""
+    text = text.upper()
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total if to_roman(total) == text else None
+
+
+def to_roman(number: int) -> str:
+    out = []
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while number >= value:
+            out.append(sym)
+            number -= value
+    return "".join(out)
+
+
+def width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
+    return text_width_pt(text, size_pt, bold=bold, italic=italic)
+
+
+def wrapped_widths(
+    text: str, size_pt: float, avail_pt: float, *, bold: bool = False
+) -> list[float]:
+    """Widths of the lines ``text`` breaks into in a column ``avail_pt`` wide (greedy, at
+    spaces, like Word; a word longer than the column stands alone)."""
+    lines: list[float] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and width_pt(trial, size_pt, bold=bold) > avail_pt:
+            lines.append(width_pt(current, size_pt, bold=bold))
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(width_pt(current, size_pt, bold=bold))
+    return lines
+
+
+def fmt_num(value: float, digits: int = 2) -> str:
+    """``1.27`` → ``1,27``; ``14.0`` → ``14`` (Vietnamese decimal comma)."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
