@@ -179,7 +179,7 @@
       textarea.value = JSON.stringify(await response.json(), null, 2);
     } catch (_) { showProblems(offline); return; }
     fileInput.value = "";
-    fileName.textContent = "Dữ liệu mẫu";
+    fileName.textContent = "Đang dùng dữ liệu mẫu";
     statusLine.textContent = "Đã nạp dữ liệu mẫu; hãy sửa theo văn bản của bạn.";
     textarea.focus();
     textarea.setSelectionRange(0, 0);
