@@ -11,7 +11,10 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-MAX_STEM = 110
+#: File systems allow 255 bytes per name; leave room for the extension and a " (2)".
+MAX_BYTES = 200
+_ASCII_LOOKALIKE = str.maketrans({"đ": "d", "Đ": "D", "–": "-", "—": "-", "“": "'", "”": "'",
+                                  "‘": "'", "’": "'", "…": "..."})
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
@@ -22,19 +25,20 @@ def document_stem(so: int | None, ky_hieu: str, trich_yeu: str) -> str:
     abstract = " ".join(_UNSAFE.sub(" ", trich_yeu).split())
     stem = f"{head} {abstract}".strip() if head else abstract
     stem = unicodedata.normalize("NFC", stem)
-    if len(stem) > MAX_STEM:
-        cut = stem[:MAX_STEM]
-        stem = cut.rsplit(" ", 1)[0] if " " in cut[len(head):] else cut
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_BYTES:
+        cut = encoded[:MAX_BYTES].decode("utf-8", "ignore")
+        stem = cut.rsplit(" ", 1)[0] if " " in cut[len(head) + 1:] else cut
     return stem.rstrip(" .,;-") or "van-ban"
 
 
 def ascii_fallback(name: str) -> str:
     """``Tổng kết đợt 1.docx`` → ``Tong ket dot 1.docx`` (printable ASCII, no quotes)."""
-    name = name.replace("đ", "d").replace("Đ", "D")
+    name = name.translate(_ASCII_LOOKALIKE)
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_only = stripped.encode("ascii", "ignore").decode("ascii")
-    ascii_only = re.sub(r'["\\%;]', "_", ascii_only)
+    ascii_only = re.sub(r'["\\%]', "_", ascii_only)
     ascii_only = re.sub(r"[^\x20-\x7e]", "_", ascii_only)
     return " ".join(ascii_only.split()) or "van-ban"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app
 
-from vanban.errors import VanbanError
+from vanban.errors import VanbanError, problem
 from vanban.pdf import converter
 from vanban.templates import REGISTRY
 from vanban.web.models import ConverterStatus, Health, Readiness, TemplatesStatus
@@ -23,10 +23,12 @@ def readyz() -> tuple[dict, int]:
     pdf = ConverterStatus.model_validate(converter().status())
     try:
         compiled = REGISTRY.warm()
-    except VanbanError as exc:
-        current_app.logger.error("templates not ready: %s", exc)
-        body = Readiness(status="not-ready", pdf=pdf,
-                         problems=[p.to_dict() for p in exc.problems])
+    except Exception as exc:  # any failure to load templates means "not ready"
+        current_app.logger.exception("templates not ready")
+        found = exc.problems if isinstance(exc, VanbanError) else [problem(
+            "templates.unavailable", "templates", "Không nạp được các mẫu văn bản.",
+            f"{type(exc).__name__}: {exc}")]
+        body = Readiness(status="not-ready", pdf=pdf, problems=[p.to_dict() for p in found])
         return body.model_dump(exclude_none=True), 503
     status = TemplatesStatus(loaded=len(REGISTRY.specs), compiled=compiled)
     ready = status.loaded > 0

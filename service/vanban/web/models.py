@@ -97,7 +97,7 @@ class Readiness(BaseModel):
     status: Literal["ready", "not-ready"]
     templates: TemplatesStatus | None = None
     pdf: ConverterStatus
-    problems: list[ProblemItem] = Field(default_factory=list)
+    problems: list[ProblemItem] | None = None
 
 
 #: Response models published under ``components/schemas``.
