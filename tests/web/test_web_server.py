@@ -92,6 +92,23 @@ def test_errors_over_loopback(live_server: str, method: str, path: str,
     assert response.json()["status"] == status
 
 
+def test_chunked_bodies_over_loopback(live_server: str) -> None:
+    """Without Content-Length (chunked transfer) the body is read, and still size-limited."""
+
+    def chunks(body: bytes, size: int) -> Iterator[bytes]:
+        for i in range(0, len(body), size):
+            yield body[i:i + size]
+
+    url = f"{live_server}/api/v1/documents/{TEMPLATE}"
+    headers = {"Content-Type": "application/json"}
+    ok = requests.post(url, data=chunks(FIXTURES[1].read_bytes(), 1000), headers=headers,
+                       timeout=30)
+    assert ok.status_code == 200 and ok.headers["Content-Type"] == DOCX_MIME
+    big = b"{" + b" " * (3 * 1024 * 1024) + b"}"
+    too_big = requests.post(url, data=chunks(big, 65536), headers=headers, timeout=30)
+    assert too_big.status_code == 413
+
+
 def _variants(n: int) -> list[dict[str, Any]]:
     """``n`` different inputs: the fixtures, each with its own number and abstract."""
     out = []

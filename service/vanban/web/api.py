@@ -77,4 +77,5 @@ def openapi() -> Response:
 def docs() -> str:
     spec = openapi_document()
     return render_template("api_docs.html", spec=spec, operations=apidocs.operations(spec),
-                           schemas=apidocs.schemas(spec), problem_types=PROBLEM_TYPES)
+                           schemas=apidocs.schemas(spec), problem_types=PROBLEM_TYPES,
+                           schema_names=set(spec["components"]["schemas"]))

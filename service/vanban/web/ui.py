@@ -45,11 +45,11 @@ def field_guide(schema: dict[str, Any], depth: int = 2) -> list[dict[str, Any]]:
     def walk(node: dict[str, Any], prefix: str, level: int) -> None:
         node = _resolve(node, defs)
         required = set(node.get("required", []))
-        for name, prop in node.get("properties", {}).items():
-            prop = _resolve(prop, defs)
+        for name, own in node.get("properties", {}).items():
+            prop = _resolve(own, defs)  # the property's own description, not its class's
             path = f"{prefix}{name}"
             rows.append({"path": path, "required": name in required, "level": level,
-                         "description": prop.get("description", "")})
+                         "description": own.get("description", "")})
             if level + 1 < depth and "properties" in prop:
                 walk(prop, f"{path}.", level + 1)
 
