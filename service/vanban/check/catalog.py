@@ -81,7 +81,7 @@ _RULES = [
              f"{PL1}, mục II.2", HD36, (Y, Y, Y)),
     RuleSpec("header.rule-under-agency", "Đường kẻ (hoặc dấu *) dưới tên cơ quan",
              f"{PL1}, mục II.2", HD36, (Y, Y, Y)),
-    RuleSpec("so-ky-hieu.form", "Số, ký hiệu văn bản", f"{PL1}, mục II.3; {PL3}",
+    RuleSpec("so-ky-hieu.form", "Số, ký hiệu văn bản", f"{PL1}, mục II.3 và Phụ lục III",
              f"{HD36}; {QD399}", (Y, Y, Y)),
     RuleSpec("so-ky-hieu.padding", "Số nhỏ hơn 10 ghi thêm số 0", f"{PL1}, mục II.3",
              HD36, (Y, Y, H)),

@@ -28,13 +28,14 @@ def format_finding(f: Finding) -> str:
     """One human line for a finding."""
     line = f"{LABELS.get(f.severity, f.severity.upper())} {f.rule_id}: {f.message}"
     loc = f.location
+    more = f"; và {f.count - 1} chỗ khác" if f.count > 1 else ""
     if loc.paragraph_index is not None:
-        where = "đầu trang" if loc.part != "document" else f"đoạn {loc.paragraph_index + 1}"
-        line += f" ({where}: “{loc.text}”)" if loc.text else f" ({where})"
+        where = "đầu/chân trang" if loc.part != "document" else f"đoạn {loc.paragraph_index + 1}"
+        line += f" ({where}: “{loc.text}”{more})" if loc.text else f" ({where}{more})"
     elif loc.part != "document":
-        line += " (đầu/chân trang)"
-    if f.count > 1:
-        line += f" [và {f.count - 1} chỗ khác]"
+        line += f" (đầu/chân trang{more})"
+    elif more:
+        line += f" ({more[2:]})"
     parts = []
     if f.expected:
         parts.append(f"cần: {f.expected}")

@@ -60,6 +60,14 @@ _DATE = re.compile(
 )
 _MARKS = {"hỏa tốc", "thượng khẩn", "khẩn", "tuyệt mật", "tối mật", "mật", "dự thảo"}
 PREFIX = re.compile(r"^(T/M|K/T|T/L|T\.M\.?|K\.T\.?|T\.L\.?|TM|KT|TL|TUQ|Q\.)(?=[\s.:])[.:]?\s*")
+_AGENCY_HEAD = re.compile(
+    r"^(UBND|HĐND|ỦY BAN|UỶ BAN|BỘ|SỞ|TỔNG CỤC|CỤC|CHI CỤC|VỤ|BAN|HỘI ĐỒNG|HỘI|PHÒNG|"
+    r"TRUNG TÂM|VIỆN|HỌC VIỆN|TRƯỜNG|ĐẠI HỌC|BỆNH VIỆN|VĂN PHÒNG|THANH TRA|KHO BẠC|"
+    r"CÔNG AN|BỘ CHỈ HUY|TÒA ÁN|VIỆN KIỂM SÁT|NGÂN HÀNG|CÔNG TY|TẬP ĐOÀN|CHÍNH PHỦ|"
+    r"ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG ĐOÀN|BAN CÁN SỰ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
+    r"HUYỆN ỦY|HUYỆN UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|CHI BỘ|CHI ỦY|ĐẢNG ỦY KHỐI|"
+    r"LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|LĐLĐ|CÔNG ĐOÀN|CĐ[A-ZĐ]*|ĐOÀN|MẶT TRẬN|UBMTTQ)\b"
+)
 _NOI_NHAN = re.compile(r"^n[ơo]i nh[ậa]n\b")
 _KINH_GUI = re.compile(r"^kính gửi\b")
 _PARENTHETICAL = re.compile(r"^\(.*\)$")
@@ -160,10 +168,10 @@ def _header(lay: Layout, paras: list[ParagraphFacts]) -> None:
                 lay.dang_hieu = span
             elif _SO.match(key) and lay.so is None:
                 lay.so, seen_so = span, True
-            elif _DATE.search(key) and span.side != "left" and lay.date is None:
-                lay.date = span
             elif key.startswith("v/v"):
                 lay.cong_van.append(span)
+            elif _DATE.search(key) and lay.date is None:
+                lay.date = span
             elif key in _MARKS or key.startswith("dự thảo"):
                 lay.draft = lay.draft or key.startswith("dự thảo")
             elif key.strip("* ") == "" or is_rule_text(span.text):
@@ -186,11 +194,17 @@ def _header(lay: Layout, paras: list[ParagraphFacts]) -> None:
 
 
 def _split_agency(lay: Layout) -> None:
-    """Leading non-bold lines are the parent agency; the rest is the issuing agency."""
+    """Parent agency vs issuing agency: a line opening with an agency word (SỞ, UBND, ĐẢNG
+    ỦY…) starts a new name, and the last name is the issuer; with one name only, leading
+    non-bold lines are the parent."""
     spans = lay.agency
-    k = 0
-    while k < len(spans) - 1 and not spans[k].any_bold:
-        k += 1
+    starts = [k for k, s in enumerate(spans) if k == 0 or _AGENCY_HEAD.match(s.display)]
+    if len(starts) >= 2:
+        k = starts[-1]
+    else:
+        k = 0
+        while k < len(spans) - 1 and not spans[k].any_bold:
+            k += 1
     lay.agency_parent, lay.agency = spans[:k], spans[k:]
 
 
@@ -238,13 +252,29 @@ def _kinh_gui(lay: Layout, start: int) -> int:
         if _KINH_GUI.match(fold(p.text.strip())):
             lay.kinh_gui = whole(facts, p)
             i = p.index + 1
-            while i < len(paras) and paras[i].text.strip()[:1] in ("-", "–", "+"):
+            while i < len(paras) and _kinh_gui_item(paras[i]):
                 lay.kinh_gui_items.append(whole(facts, paras[i]))
                 i += 1
             return i
         if p.text.strip():
             break
     return start
+
+
+def _kinh_gui_item(p: ParagraphFacts) -> bool:
+    """A recipient line under “Kính gửi:”: a dash line, or a short indented line ending in
+    ``;``/``.`` that is not a body paragraph (those have a first-line indent)."""
+    text = p.text.strip()
+    if not text or p.in_table is not None:
+        return False
+    if text[:1] in ("-", "–", "+"):
+        return True
+    return (
+        len(text) < 120
+        and text.endswith((";", "."))
+        and p.left_indent_twips > 0
+        and p.first_line_indent_twips <= 0
+    )
 
 
 # ------------------------------------------------------------------ signature, nơi nhận

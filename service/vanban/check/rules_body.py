@@ -12,6 +12,7 @@ from vanban.check.engine import Ctx, rule
 from vanban.check.rules_header import _centred, _ratio, _solid, _style
 from vanban.check.spans import avail_twips
 from vanban.check.text import (
+    ALIGN_VI,
     VI_LETTERS,
     fmt_num,
     is_all_caps_words,
@@ -23,7 +24,6 @@ from vanban.check.text import (
 )
 
 CM_TWIPS = 1440 / 2.54
-_ALIGN = {"left": "căn trái", "right": "căn phải", "center": "canh giữa", "both": "căn đều"}
 PHAN = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b")
 ROMAN = re.compile(r"^([IVXLC]+)\.\s+\S")
 ARABIC = re.compile(r"^(\d{1,2})\.\s+\S")
@@ -221,7 +221,7 @@ def body(ctx: Ctx) -> None:
                     p,
                     "Đoạn văn phải căn đều hai lề",
                     "căn đều hai lề",
-                    _ALIGN.get(p.alignment, p.alignment),
+                    ALIGN_VI.get(p.alignment, p.alignment),
                 )
             cm = p.first_line_indent_twips / CM_TWIPS
             if not indent[0] - tol_cm <= cm <= indent[1] + tol_cm:
@@ -252,7 +252,7 @@ def body(ctx: Ctx) -> None:
             paras[-1],
             f"Phần nội dung kết thúc bằng dấu “{ending}”",
             ending,
-            paras[-1].text.rstrip()[-3:],
+            "…" + paras[-1].text.rstrip()[-12:],
         )
 
 
@@ -307,21 +307,23 @@ def headings(ctx: Ctx) -> None:
                     p,
                     "Tiêu đề “Phần/Chương” in đậm, canh giữa",
                     "đậm, canh giữa",
-                    _ALIGN.get(p.alignment, p.alignment) + ("" if p.bold else ", không đậm"),
+                    ALIGN_VI.get(p.alignment, p.alignment) + ("" if p.bold else ", không đậm"),
                 )
         elif m := ROMAN.match(text):
             _next(ctx, p, counters, "roman", m.group(1), roman=True, shown="{}.")
             for key in ("arabic", "sub", "letter"):
                 counters.pop(key, None)
-            title = text[len(m.group(1)) + 1 :].strip()
-            if not is_upper(_whole(ctx, p).display[len(m.group(1)) + 1 :]) or not p.bold:
+            title = _whole(ctx, p).display[len(m.group(1)) + 1 :].strip()
+            if not is_upper(title):
                 ctx.emit(
-                    "heading.format",
-                    p,
-                    "Đề mục La Mã (I., II., …) viết in hoa, in đậm",
-                    "I. TIÊU ĐỀ IN HOA, ĐẬM",
-                    title[:30],
-                )
+                    "heading.format", p, "Đề mục La Mã (I., II., …) viết in hoa",
+                    f"{m.group(1)}. {title.upper()}"[:40], f"{m.group(1)}. {title}"[:40],
+                )  # fmt: skip
+            if not p.bold:
+                ctx.emit(
+                    "heading.format", p, "Đề mục La Mã (I., II., …) in đậm", "chữ đậm",
+                    "chữ thường",
+                )  # fmt: skip
         elif SUB.match(text):
             _sub(ctx, p, counters, SUB.match(text).group(1))  # type: ignore[union-attr]
             counters.pop("letter", None)

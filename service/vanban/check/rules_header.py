@@ -9,7 +9,7 @@ from vanban.check.catalog import TOLERANCE, value_range
 from vanban.check.engine import Ctx, rule
 from vanban.check.layout import DOC_TYPES, PARTY_TYPE_ABBR
 from vanban.check.spans import RuleMark, Span, avail_twips
-from vanban.check.text import fmt_num, fold, is_upper, nfc, wrapped_widths
+from vanban.check.text import ALIGN_VI, fmt_num, fold, is_upper, nfc, wrapped_widths
 from vanban.the_thuc.families import DANG_HIEU, QUOC_HIEU, TIEU_NGU
 
 _MIXED_ABBR = {"QyĐ", "CTr", "TTr", "TrS"}
@@ -47,7 +47,8 @@ def _style(
 
 def _centred(ctx: Ctx, rule_id: str, span: Span, label: str) -> None:
     if "\t" not in span.p.text and span.p.alignment != "center":
-        ctx.emit(rule_id, span, f"{label} phải canh giữa", "canh giữa", span.p.alignment)
+        found = ALIGN_VI.get(span.p.alignment, span.p.alignment)
+        ctx.emit(rule_id, span, f"{label} phải canh giữa", "canh giữa", found)
 
 
 @rule("header.quoc-hieu", "header.tieu-ngu", "header.dang-hieu")
@@ -167,14 +168,13 @@ def _ratio(
     ratio = mark.width_pt / text_pt
     if lo * (1 - tol) <= ratio <= hi * (1 + tol):
         return
-    share = "bằng" if lo == hi == 1 else f"{fmt_num(lo)}–{fmt_num(hi)}"
-    expected = (
-        f"dài bằng dòng chữ (≈ {fmt_num(text_pt, 0)} pt)"
-        if lo == hi == 1
-        else f"{'1/3–1/2'} độ dài dòng chữ ({fmt_num(lo * text_pt, 0)}–"
-        f"{fmt_num(hi * text_pt, 0)} pt)"
-    )
-    del share
+    if lo == hi:
+        expected = f"dài bằng dòng chữ (≈ {fmt_num(lo * text_pt, 0)} pt)"
+    else:
+        expected = (
+            f"{_fraction(lo)}–{_fraction(hi)} độ dài dòng chữ "
+            f"({fmt_num(lo * text_pt, 0)}–{fmt_num(hi * text_pt, 0)} pt)"
+        )
     ctx.emit(
         rid,
         span,
@@ -182,6 +182,13 @@ def _ratio(
         expected,
         f"{fmt_num(mark.width_pt, 0)} pt ({fmt_num(ratio * 100, 0)}% dòng chữ)",
     )
+
+
+def _fraction(x: float) -> str:
+    for n, d in ((1, 3), (1, 2), (2, 3), (1, 4), (3, 4), (1, 1)):
+        if abs(x - n / d) < 1e-6:
+            return f"{n}/{d}" if d > 1 else "1"
+    return fmt_num(x)
 
 
 @rule("header.agency", "header.rule-under-agency")
@@ -336,8 +343,8 @@ def so_ky_hieu(ctx: Ctx) -> None:
         ctx.emit("so-ky-hieu.form", span, "Sau chữ “Số” có dấu hai chấm", example, text)
     body = rest.lstrip(":").strip()
     sep_number, sep_issuer = ("-", "/") if ctx.party else ("/", "-")
-    number, _, kh = body.partition(sep_number)
-    if not _ or (ctx.party and "/" in number):
+    number, found_sep, kh = body.partition(sep_number)
+    if not found_sep or not all(ch.isdigit() or ch.isspace() for ch in number):
         ctx.emit(
             "so-ky-hieu.form", span, f"Giữa số và ký hiệu dùng dấu “{sep_number}”", example, text
         )
@@ -371,7 +378,7 @@ def _type_matches(ctx: Ctx, span: Span, parts: list[str], sep: str) -> None:
     if key is None or not parts or not parts[0]:
         return
     want = PARTY_TYPE_ABBR.get(key, DOC_TYPES[key]) if ctx.party else DOC_TYPES[key]
-    if parts[0] != want:
+    if parts[0].casefold() != want.casefold():
         ctx.emit(
             "so-ky-hieu.form",
             span,

@@ -11,7 +11,7 @@ from vanban.check.docx_model import HeaderFacts, ParagraphFacts, RunFacts
 from vanban.check.engine import Ctx, rule
 from vanban.check.layout import line_height_pt
 from vanban.check.spans import avail_twips, whole
-from vanban.check.text import fmt_num, width_pt
+from vanban.check.text import ALIGN_VI, fmt_num, width_pt
 
 A4_MM = (210.0, 297.0)
 FONT = "Times New Roman"
@@ -197,7 +197,7 @@ def _check_page_paragraph(ctx: Ctx, p: ParagraphFacts, part: str) -> None:
             p,
             "Số trang phải canh giữa theo chiều ngang",
             "canh giữa",
-            _ALIGN.get(p.alignment, p.alignment),
+            ALIGN_VI.get(p.alignment, p.alignment),
             part=part,
         )
     if any(_NOT_ARABIC.search(f) for f in p.fields if "PAGE" in f):
@@ -230,9 +230,6 @@ def _check_page_paragraph(ctx: Ctx, p: ParagraphFacts, part: str) -> None:
             "chữ nghiêng",
             part=part,
         )
-
-
-_ALIGN = {"left": "trái", "right": "phải", "both": "đều hai bên", "center": "giữa"}
 
 
 def estimate_pages(ctx: Ctx) -> float:

@@ -135,7 +135,9 @@ def _consistency(ctx: Ctx, sig: Signature) -> None:
                     rid,
                     title_span,
                     f"Ký thay ({forms['KT']}) thì người ký là cấp phó",
-                    f"{forms['KT']} {after} / PHÓ {after}",
+                    f"{forms['KT']} {after} / PHÓ {after}"
+                    if is_post(after)
+                    else f"{forms['KT']} <chức vụ người đứng đầu> / PHÓ <chức vụ>",
                     f"{forms['KT']} {after} / {title}",
                 )
             elif ctx.party and nxt is None and fold(title).startswith("phó bí thư"):

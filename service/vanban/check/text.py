@@ -8,6 +8,17 @@ import unicodedata
 
 from vanban.the_thuc.metrics import text_width_pt
 
+#: Paragraph alignment → Vietnamese.
+ALIGN_VI = {
+    "left": "căn trái",
+    "right": "căn phải",
+    "center": "canh giữa",
+    "both": "căn đều hai lề",
+    "distribute": "căn đều",
+    "start": "căn trái",
+    "end": "căn phải",
+}
+
 #: Vietnamese alphabet order of the ``a)``, ``b)`` … points (no f, j, w, z).
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 

@@ -1,0 +1,56 @@
+"""Our own output passes the format checker: every template × every family it supports × every
+fixture (and the template's example) gives zero errors."""
+
+from __future__ import annotations
+
+import pytest
+from check_corpus import FIXTURES, TEMPLATE, fixture_data
+
+import vanban
+from vanban.check.cli import format_finding
+from vanban.check.engine import check_docx
+
+#: Combinations our generator still gets wrong (reported; remove once the generator is fixed).
+#: The Party fixture's content is Party-specific and is passed through verbatim into State and
+#: union documents: the signature "TM. BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC" (a deputy
+#: signing for a collective needs "KT." in State documents, Điều 13) and the last nơi nhận line
+#: "- Lưu Văn phòng ĐUK." (State form "- Lưu: VT, …" needs the colon).
+KNOWN_GENERATOR_ISSUES = {
+    ("dang-yen-bai-so-ket-6-thang-2022", "nha-nuoc"): "signature.consistency, noi-nhan.luu",
+    ("dang-yen-bai-so-ket-6-thang-2022", "cong-doan"): "signature.consistency, noi-nhan.luu",
+}
+
+
+def _cases() -> list:
+    cases = []
+    for info in vanban.list_templates():
+        sources = [*FIXTURES, "example"] if info["id"] == TEMPLATE else ["example"]
+        for family in info["families"]:
+            for source in sources:
+                marks = []
+                issue = KNOWN_GENERATOR_ISSUES.get((source, family))
+                if issue:
+                    marks.append(pytest.mark.xfail(reason=f"generator: {issue}", strict=True))
+                cases.append(
+                    pytest.param(info["id"], family, source, id=f"{info['id']}-{family}-{source}",
+                                 marks=marks)  # fmt: skip
+                )
+    return cases
+
+
+@pytest.mark.parametrize(("template", "family", "source"), _cases())
+def test_our_output_has_no_errors(template: str, family: str, source: str) -> None:
+    data = vanban.example(template) if source == "example" else fixture_data(source)
+    data["the_thuc"] = family
+    report = check_docx(vanban.render(template, data), the_thuc=family)
+    assert report.family == family and not report.detected
+    assert not report.errors, "\n".join(format_finding(f) for f in report.errors)
+
+
+@pytest.mark.parametrize("source", list(FIXTURES))
+def test_native_family_is_detected_and_clean(source: str) -> None:
+    data = fixture_data(source)
+    report = check_docx(vanban.render(TEMPLATE, data))
+    assert report.detected and report.family == data["the_thuc"]
+    assert report.ok, "\n".join(format_finding(f) for f in report.errors)
+    assert set(report.rules_checked) >= {"page.size", "font.family", "signature.name"}
