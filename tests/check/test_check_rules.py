@@ -179,6 +179,22 @@ def no_title_page(pkg: Package) -> None:
     sp.remove(sp.find(w("titlePg")))
 
 
+def noi_nhan_size_from_table_style(pkg: Package) -> None:
+    """The signature table gets a table style with 14 pt text; “Nơi nhận:” loses its direct
+    size, so its effective size (14 pt) comes from the table style."""
+    styles = pkg.xml(STYLES)
+    styles.append(etree.fromstring(
+        f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="KyTen"><w:name w:val="Ky ten"/>'
+        '<w:rPr><w:sz w:val="28"/></w:rPr></w:style>'
+    ))  # fmt: skip
+    label = pkg.para("Nơi nhận")
+    table = next(a for a in label.iterancestors() if a.tag == w("tbl"))
+    etree.SubElement(table.find(w("tblPr")), w("tblStyle")).set(w("val"), "KyTen")
+    for rpr in label.iter(w("rPr")):
+        for el in rpr.findall(w("sz")):
+            rpr.remove(el)
+
+
 def both(*changes: Mutation) -> Mutation:
     def change(pkg: Package) -> None:
         for c in changes:
@@ -315,6 +331,8 @@ CASES: list[tuple[str, str, Mutation, str, str]] = [
     ("noi-nhan-no-colon", "nha-nuoc", text(NN, "Nơi nhận"), "noi-nhan.label", E),
     ("noi-nhan-upright", "nha-nuoc", toggle(NN, "i", False), "noi-nhan.label", E),
     ("noi-nhan-size-14", "nha-nuoc", size(NN, 14), "noi-nhan.label", E),
+    ("noi-nhan-size-via-table-style", "nha-nuoc", noi_nhan_size_from_table_style,
+     "noi-nhan.label", E),
     ("noi-nhan-comma", "nha-nuoc", text("- Như trên;", "- Như trên,"), "noi-nhan.items", E),
     ("noi-nhan-no-dash", "nha-nuoc", text("- Như trên;", "Như trên;"), "noi-nhan.items", E),
     ("noi-nhan-size-13", "nha-nuoc", size("- Như trên;", 13), "noi-nhan.items", E),

@@ -11,7 +11,7 @@ the rules decide whether that is a problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vanban.check.docx_model import DocFacts, ParagraphFacts
 from vanban.check.spans import RuleMark, Span, following, is_rule_text, rule_under, segments, whole
@@ -153,33 +153,47 @@ def _header_limit(paras: list[ParagraphFacts]) -> int:
     return min(len(paras), 25)
 
 
+def _header_spans(lay: Layout, paras: list[ParagraphFacts]) -> list[Span]:
+    """Segments of the header lines; in a header typed with tabs, a line with one segment is
+    on the left when it has no more tabs before it than the left column of two-column lines."""
+    lines = [segments(lay.facts, p) for p in paras]
+    lefts = [line[0].tabs for line in lines if len(line) > 1 and line[0].p.in_table is None]
+    base = min(lefts, default=0)
+    out = []
+    for line in lines:
+        for span in line:
+            if len(line) == 1 and span.p.in_table is None and span.tabs and lefts:
+                span = replace(span, side="left" if span.tabs <= base else "right")
+            out.append(span)
+    return out
+
+
 def _header(lay: Layout, paras: list[ParagraphFacts]) -> None:
     facts = lay.facts
     seen_so = False
-    for p in paras:
-        for span in segments(facts, p):
-            lay.header.append(span)
-            key = fold(span.text)
-            if _QH in key and lay.quoc_hieu is None:
-                lay.quoc_hieu = span
-            elif _TN.search(key) and lay.tieu_ngu is None:
-                lay.tieu_ngu = span
-            elif _DH in key and lay.dang_hieu is None:
-                lay.dang_hieu = span
-            elif _SO.match(key) and lay.so is None:
-                lay.so, seen_so = span, True
-            elif key.startswith("v/v"):
-                lay.cong_van.append(span)
-            elif _DATE.search(key) and lay.date is None:
-                lay.date = span
-            elif key in _MARKS or key.startswith("dự thảo"):
-                lay.draft = lay.draft or key.startswith("dự thảo")
-            elif key.strip("* ") == "" or is_rule_text(span.text):
-                continue
-            elif span.side in ("left", "full") and not seen_so and not lay.cong_van:
-                lay.agency.append(span)
-            elif span.side == "left" and (lay.cong_van or seen_so):
-                lay.cong_van.append(span)
+    for span in _header_spans(lay, paras):
+        lay.header.append(span)
+        key = fold(span.text)
+        if _QH in key and lay.quoc_hieu is None:
+            lay.quoc_hieu = span
+        elif _TN.search(key) and lay.tieu_ngu is None:
+            lay.tieu_ngu = span
+        elif _DH in key and lay.dang_hieu is None:
+            lay.dang_hieu = span
+        elif _SO.match(key) and lay.so is None:
+            lay.so, seen_so = span, True
+        elif key.startswith("v/v"):
+            lay.cong_van.append(span)
+        elif _DATE.search(key) and lay.date is None:
+            lay.date = span
+        elif key in _MARKS or key.startswith("dự thảo"):
+            lay.draft = lay.draft or key.startswith("dự thảo")
+        elif key.strip("* ") == "" or is_rule_text(span.text):
+            continue
+        elif span.side in ("left", "full") and not seen_so and not lay.cong_van:
+            lay.agency.append(span)
+        elif span.side == "left" and (lay.cong_van or seen_so):
+            lay.cong_van.append(span)
     _split_agency(lay)
     if lay.agency:
         star = _star_under(lay, lay.agency[-1])

@@ -31,6 +31,8 @@ class Span:
     start: int
     end: int
     side: str = "full"  # left | right | middle | full
+    #: Tabs before the span on its line (tab-aligned headers typed without a table).
+    tabs: int = 0
 
     @property
     def index(self) -> int:
@@ -136,7 +138,7 @@ def segments(facts: DocFacts, p: ParagraphFacts) -> list[Span]:
                 side = "right"
             else:
                 side = "full"
-            out.append(Span(p, start, end, side))
+            out.append(Span(p, start, end, side, p.text[pos:start].count("\t")))
         pos += len(line) + 1
     return out
 
@@ -208,7 +210,10 @@ def rule_under(facts: DocFacts, span: Span) -> RuleMark | None:
         if shape is not None:
             return shape
         for seg in segments(facts, q):
-            if is_rule_text(seg.text) and seg.side in (span.side, "full"):
+            same_column = (
+                seg.tabs == span.tabs if "\t" in q.text else seg.side in (span.side, "full")
+            )
+            if is_rule_text(seg.text) and same_column:
                 size = seg.size or 13.0
                 dashed = bool(set(seg.text) & _DASHED_TEXT)
                 return RuleMark("text", width_pt(seg.text, size) * TWIPS_PER_PT, dashed, q)
