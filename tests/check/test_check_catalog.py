@@ -14,6 +14,7 @@ from vanban.check.catalog import (
     SECONDARY,
     SIZE_RANGES,
     WARNING,
+    describe,
     size_range,
     value_range,
 )
@@ -64,3 +65,12 @@ def test_every_rule_is_checked_by_a_registered_function() -> None:
     _load_rules()
     registered = [r for ids, _ in REGISTRY for r in ids]
     assert sorted(registered) == sorted(RULES)
+
+
+def test_describe_lists_the_rules_of_a_family() -> None:
+    party = {r["id"]: r for r in describe("dang")}
+    assert "header.tieu-ngu" in party and "header.rule-under-tieu-ngu" not in party
+    assert party["header.dang-hieu"]["severity"] == ERROR
+    assert party["signature.prefix"]["severity"] == WARNING
+    state = {r["id"] for r in describe("nha-nuoc")}
+    assert "header.dang-hieu" not in state and "body.ending" in state

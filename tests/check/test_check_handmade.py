@@ -68,8 +68,10 @@ def _page_number_header(section) -> None:
     ))  # fmt: skip
 
 
-def build(layout: str = "table") -> bytes:
-    """A correct State report typed by hand; ``layout`` = ``table`` or ``tabs``."""
+def build(layout: str = "table", signature: str = "table") -> bytes:
+    """A correct State report typed by hand; ``layout`` = ``table`` or ``tabs`` (header),
+    ``signature`` = ``table`` (nơi nhận left, signature right) or ``plain`` (indented
+    paragraphs, nơi nhận below)."""
     document = docx.Document()
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
@@ -127,15 +129,19 @@ def build(layout: str = "table") -> bytes:
         p.paragraph_format.line_spacing = 1.15
         _run(p, text, size=14, bold=text[:3] in ("I. ", "II."))
     document.paragraphs[-1].runs[-1].text = BODY + "./."
-    sign = document.add_table(rows=1, cols=2)
-    left, right = sign.rows[0].cells
+    if signature == "table":
+        left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    else:
+        left = right = document
+    signer = [_para(right, "KT. GIÁM ĐỐC", bold=True), _para(right, "PHÓ GIÁM ĐỐC", bold=True)]
+    signer += [_para(right) for _ in range(4)]
+    signer.append(_para(right, "Trần Văn Bình", bold=True))
+    if signature == "plain":
+        for p in signer:
+            p.paragraph_format.left_indent = Mm(80)
     _para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     for item in ("- UBND tỉnh (để b/c);", "- Ban TĐKT tỉnh;", "- Lưu: VT, TĐKT."):
         _para(left, item, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _para(right, "GIÁM ĐỐC", bold=True)
-    for _ in range(4):
-        _para(right)
-    _para(right, "Trần Văn Bình", bold=True)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -146,6 +152,13 @@ def test_a_correct_hand_typed_report_passes(layout: str) -> None:
     report = check_docx(build(layout))
     assert report.family == "nha-nuoc" and report.detected
     assert not report.findings, "\n".join(format_finding(f) for f in report.findings)
+
+
+def test_signature_typed_as_paragraphs_is_read() -> None:
+    report = check_docx(build("table", signature="plain"))
+    assert [(f.rule_id, f.found) for f in report.findings] == [
+        ("noi-nhan.label", "dưới chữ ký")
+    ], "\n".join(format_finding(f) for f in report.findings)
 
 
 def test_hand_typed_elements_are_found() -> None:

@@ -106,7 +106,7 @@ _RULES = [
     RuleSpec("heading.format", "Trình bày đề mục (Phần, I., …)", f"{PL1}, mục II.6",
              HD36, (Y, Y, H)),
     RuleSpec("signature.prefix", "Quyền hạn người ký (TM., KT., TL., TUQ., Q.)",
-             f"{ND30}, Điều 13; {PL1}, mục II.7", f"{QD399}; {HD36}", (Y, Y, H)),
+             f"{ND30}, Điều 13 và Phụ lục I, mục II.7", f"{QD399}; {HD36}", (Y, Y, H)),
     RuleSpec("signature.format", "Trình bày quyền hạn, chức vụ người ký",
              f"{PL1}, mục II.7", HD36, (Y, Y, H)),
     RuleSpec("signature.consistency", "Quyền hạn khớp chức vụ người ký",
@@ -173,6 +173,16 @@ TNR_LINE_HEIGHT = 1.15
 
 def family_of(family_id: str) -> Family:
     return FAMILIES[family_id]
+
+
+def describe(family_id: str) -> list[dict[str, str]]:
+    """The rules that apply to a family: id, title, severity, source (for docs and the UI)."""
+    return [
+        {"id": r.id, "title": r.title, "severity": r.severity(family_id),
+         "source": r.source(family_id)}
+        for r in RULES.values()
+        if r.applies(family_id)
+    ]  # fmt: skip
 
 
 def size_range(element: str, family_id: str) -> tuple[float, float, str]:

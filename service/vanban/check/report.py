@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from vanban.check.catalog import ERROR, WARNING
+from vanban.check.catalog import ERROR, RULES, WARNING
 
 EXCERPT_CHARS = 60
 
@@ -56,8 +56,10 @@ class Finding:
         return self.severity == ERROR
 
     def to_dict(self) -> dict[str, Any]:
+        spec = RULES.get(self.rule_id)
         return {
             "rule_id": self.rule_id,
+            "title": spec.title if spec else "",
             "severity": self.severity,
             "source": self.source,
             "message": self.message,

@@ -162,24 +162,21 @@ def page_numbers(ctx: Ctx) -> None:
         )
     for p in in_header:
         _check_page_paragraph(ctx, p, default.part if default else "")
-    shown_on_first = bool(_page_paragraphs(first)) if section.title_pg else bool(in_header)
-    if section.title_pg and first is not None and _page_paragraphs(first):
+    if section.title_pg:
+        first_parts = [first, facts.footer("first")]
+        on_first = [p for part in first_parts for p in _page_paragraphs(part)]
+        expected = "đầu trang riêng cho trang 1, không có số"
+    else:
+        on_first = in_header + in_footer
+        expected = "bật “Trang đầu khác” (titlePg), trang 1 không có số"
+    if on_first:
         ctx.emit(
             "page-number.first-page",
             None,
             "Trang thứ nhất không hiển thị số trang",
-            "đầu trang riêng cho trang 1, không có số",
+            expected,
             "trang 1 có số trang",
-            part=first.part,
-        )
-    elif shown_on_first:
-        ctx.emit(
-            "page-number.first-page",
-            None,
-            "Trang thứ nhất không hiển thị số trang",
-            "bật “Trang đầu khác” (titlePg), trang 1 không có số",
-            "trang 1 có số trang",
-            part=default.part if default else "",
+            part=_part_of([*facts.headers, *facts.footers], on_first[0]),
         )
 
 
