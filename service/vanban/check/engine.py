@@ -206,4 +206,10 @@ def _load_rules() -> None:
     """Import the rule modules (they register themselves) once."""
     if REGISTRY:
         return
-    from vanban.check import rules_body, rules_header, rules_page, rules_signature  # noqa: F401
+    from vanban.check import (  # noqa: F401
+        rules_body,
+        rules_header,
+        rules_numbers,
+        rules_page,
+        rules_signature,
+    )

@@ -9,8 +9,8 @@ import re
 from vanban.check.catalog import TNR_LINE_HEIGHT, TOLERANCE, value_range
 from vanban.check.docx_model import ParagraphFacts
 from vanban.check.engine import Ctx, rule
-from vanban.check.rules_header import _centred, _ratio, _solid, _style
-from vanban.check.spans import avail_twips
+from vanban.check.rules_common import check_centred, check_ratio, check_solid, check_style
+from vanban.check.spans import avail_twips, whole
 from vanban.check.text import (
     ALIGN_VI,
     VI_LETTERS,
@@ -49,9 +49,9 @@ def title(ctx: Ctx) -> None:
     t = lay.title
     if not is_upper(t.display):
         ctx.emit("title.type", t, "Tên loại văn bản viết in hoa", t.display.upper(), t.display)
-    _style(ctx, "title.type", t, "Tên loại văn bản", bold=True)
+    check_style(ctx, "title.type", t, "Tên loại văn bản", bold=True)
     ctx.check_size("title.type", t, "loai_van_ban", "Tên loại văn bản")
-    _centred(ctx, "title.type", t, "Tên loại văn bản")
+    check_centred(ctx, "title.type", t, "Tên loại văn bản")
     if not lay.abstract:
         ctx.emit(
             "title.abstract",
@@ -66,9 +66,9 @@ def title(ctx: Ctx) -> None:
             ctx.emit(
                 "title.abstract", span, "Trích yếu viết chữ in thường", "chữ thường", "chữ in hoa"
             )
-        _style(ctx, "title.abstract", span, "Trích yếu", bold=True)
+        check_style(ctx, "title.abstract", span, "Trích yếu", bold=True)
         ctx.check_size("title.abstract", span, "trich_yeu", "Trích yếu")
-        _centred(ctx, "title.abstract", span, "Trích yếu")
+        check_centred(ctx, "title.abstract", span, "Trích yếu")
     last = lay.abstract[-1]
     rid = "title.rule-under-abstract"
     mark = lay.under_abstract
@@ -90,7 +90,7 @@ def title(ctx: Ctx) -> None:
             "nét liền",
         )
     elif not ctx.party:
-        _solid(ctx, rid, last, mark, "trích yếu")
+        check_solid(ctx, rid, last, mark, "trích yếu")
     avail = avail_twips(ctx.facts, last.p) / 20
     longest = max(
         w
@@ -106,7 +106,7 @@ def title(ctx: Ctx) -> None:
             "gạch chân cả dòng chữ",
         )
         return
-    _ratio(ctx, rid, last, mark, "rule_under_abstract_ratio", longest, "trích yếu")
+    check_ratio(ctx, rid, last, mark, "rule_under_abstract_ratio", longest, "trích yếu")
 
 
 def _cong_van(ctx: Ctx) -> None:
@@ -129,7 +129,7 @@ def _cong_van(ctx: Ctx) -> None:
             "title.abstract", first, "Trích yếu công văn bắt đầu bằng “V/v”", "V/v …", text[:3]
         )
     for span in lines:
-        _style(
+        check_style(
             ctx,
             "title.abstract",
             span,
@@ -150,7 +150,7 @@ def kinh_gui(ctx: Ctx) -> None:
     rid = "kinh-gui.form"
     if not text.startswith("Kính gửi:"):
         ctx.emit(rid, span, "Viết “Kính gửi:” (chữ K hoa, có dấu hai chấm)", "Kính gửi:", text[:10])
-    _style(ctx, rid, span, "Kính gửi", bold=None)
+    check_style(ctx, rid, span, "Kính gửi", bold=None)
     ctx.check_size(rid, span, "kinh_gui", "Kính gửi")
     inline = text.split(":", 1)[1].strip() if ":" in text else ""
     items = [(s, s.display.strip()) for s in lay.kinh_gui_items]
@@ -244,7 +244,7 @@ def body(ctx: Ctx) -> None:
                 )
         previous = p
         _line_spacing(ctx, p, lines_lo, lines_hi)
-        ctx.check_size("body.size", _whole(ctx, p), "noi_dung", "Nội dung")
+        ctx.check_size("body.size", whole(ctx.facts, p), "noi_dung", "Nội dung")
     ending = ctx.family.ket_thuc
     if ending and paras and not paras[-1].text.rstrip().endswith(ending):
         ctx.emit(
@@ -254,12 +254,6 @@ def body(ctx: Ctx) -> None:
             ending,
             "…" + paras[-1].text.rstrip()[-12:],
         )
-
-
-def _whole(ctx: Ctx, p: ParagraphFacts):  # noqa: ANN202 - a Span
-    from vanban.check.spans import whole
-
-    return whole(ctx.facts, p)
 
 
 def _line_spacing(ctx: Ctx, p: ParagraphFacts, lo: float, hi: float) -> None:
@@ -313,7 +307,7 @@ def headings(ctx: Ctx) -> None:
             _next(ctx, p, counters, "roman", m.group(1), roman=True, shown="{}.")
             for key in ("arabic", "sub", "letter"):
                 counters.pop(key, None)
-            title = _whole(ctx, p).display[len(m.group(1)) + 1 :].strip()
+            title = whole(ctx.facts, p).display[len(m.group(1)) + 1 :].strip()
             if not is_upper(title):
                 ctx.emit(
                     "heading.format", p, "Đề mục La Mã (I., II., …) viết in hoa",

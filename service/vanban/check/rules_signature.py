@@ -9,7 +9,7 @@ import re
 from vanban.check.catalog import SECONDARY
 from vanban.check.engine import Ctx, rule
 from vanban.check.layout import PREFIX, Signature
-from vanban.check.rules_header import _style
+from vanban.check.rules_common import check_style
 from vanban.check.spans import Span
 from vanban.check.text import fold, is_all_caps_words, is_upper, nfc
 
@@ -207,7 +207,7 @@ def _name(ctx: Ctx, sig: Signature) -> None:
         )
     if is_all_caps_words(text):
         ctx.emit(rid, name, "Họ tên người ký viết in thường (hoa chữ cái đầu)", text.title(), text)
-    _style(ctx, rid, name, "Họ tên người ký", bold=True)
+    check_style(ctx, rid, name, "Họ tên người ký", bold=True)
     ctx.check_size(rid, name, "chu_ky_ho_ten", "Họ tên người ký")
     if sig.titles and name.p.alignment != sig.titles[0].p.alignment:
         ctx.emit(
@@ -246,7 +246,7 @@ def noi_nhan(ctx: Ctx) -> None:
                 rid, label, "“Nơi nhận:” của văn bản Đảng gạch chân", "gạch chân", "không gạch chân"
             )
     else:
-        _style(ctx, rid, label, "“Nơi nhận:”", bold=True, italic=True)
+        check_style(ctx, rid, label, "“Nơi nhận:”", bold=True, italic=True)
     ctx.check_size(rid, label, "noi_nhan_nhan", "“Nơi nhận:”")
     if label.side == "right":
         ctx.emit(
@@ -301,7 +301,7 @@ def _items(ctx: Ctx) -> None:
                 f"kết thúc “{end}”",
                 f"kết thúc “{text[-1:]}”",
             )
-        _style(ctx, rid, span, "Danh sách nơi nhận", bold=False, italic=False)
+        check_style(ctx, rid, span, "Danh sách nơi nhận", bold=False, italic=False)
         ctx.check_size(rid, span, "noi_nhan_ds", "Danh sách nơi nhận")
     last = items[-1]
     text = nfc(last.display).strip()
