@@ -11,7 +11,7 @@ from vanban.check.engine import Ctx, rule
 from vanban.check.layout import PREFIX, Signature
 from vanban.check.rules_common import check_style
 from vanban.check.spans import Span
-from vanban.check.text import fold, is_all_caps_words, is_upper, nfc
+from vanban.check.text import ALIGN_VI, fold, is_all_caps_words, is_upper, nfc
 
 #: How a written prefix is read: canonical key → (State form, Party form).
 _CANON = {
@@ -214,8 +214,8 @@ def _name(ctx: Ctx, sig: Signature) -> None:
             rid,
             name,
             "Họ tên người ký canh giữa dưới chức vụ",
-            sig.titles[0].p.alignment,
-            name.p.alignment,
+            ALIGN_VI.get(sig.titles[0].p.alignment, sig.titles[0].p.alignment),
+            ALIGN_VI.get(name.p.alignment, name.p.alignment),
         )
     if sig.gap_pt < MIN_SIGNATURE_GAP_PT:
         ctx.emit(
