@@ -190,3 +190,45 @@ def test_a_word_default_document_breaks_the_page_and_font_rules() -> None:
     errors = report.rule_ids("error")
     assert {"page.size", "page.margins", "font.family", "header.quoc-hieu", "header.agency",
             "so-ky-hieu.form", "date.form", "title.type"} <= errors  # fmt: skip
+
+
+def test_a_careless_document_is_still_read_element_by_element() -> None:
+    """Word defaults, header on tab-separated lines, nothing formatted: every element is still
+    found (so the findings name the right rules), including the signature typed at the left."""
+    document = docx.Document()
+    for text in (
+        "UBND HUYỆN A\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "PHÒNG NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 3/BC-PNV\tHuyện A, ngày 3 tháng 3 năm 2024",
+        "BÁO CÁO",
+        "Kết quả công tác năm 2024",
+        "I. Kết quả",
+        "Nội dung báo cáo. " * 10,
+        "III. Phương hướng",
+        "Nội dung báo cáo. " * 10,
+        "TRƯỞNG PHÒNG",
+        "",
+        "",
+        "Nguyễn Văn A",
+        "Nơi nhận:",
+        "- UBND huyện;",
+        "- Lưu VT.",
+    ):
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    report = check_docx(out.getvalue())
+    found = {(f.rule_id, f.message) for f in report.findings}
+    for rule_id, message in (
+        ("so-ky-hieu.padding", "Số nhỏ hơn 10 ghi thêm số 0 phía trước; không thêm số 0 thừa"),
+        ("date.padding", "Ngày nhỏ hơn 10 ghi thêm số 0 phía trước"),
+        ("title.abstract", "Trích yếu phải in đậm"),
+        ("heading.sequence", "Đề mục đánh số không liên tục"),
+        ("signature.format",
+         "Quyền hạn, chức vụ, họ tên người ký trình bày bên phải, dưới phần nội dung"),
+        ("signature.name", "Họ tên người ký phải in đậm"),
+        ("noi-nhan.label", "“Nơi nhận:” ở bên trái, ngang hàng quyền hạn, chức vụ người ký"),
+        ("noi-nhan.luu", "Sau chữ “Lưu” có dấu hai chấm"),
+    ):  # fmt: skip
+        assert (rule_id, message) in found, rule_id
+    assert report.family == "nha-nuoc" and not report.ok

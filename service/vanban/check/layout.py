@@ -244,9 +244,7 @@ def _title_block(lay: Layout, title_i: int) -> int:
         text = p.text.strip()
         if not text or is_rule_text(text) or _KINH_GUI.match(fold(text)):
             break
-        if p.alignment != "center" and lay.abstract:
-            break
-        if p.alignment != "center" and not (p.bold and len(text) < 200):
+        if p.alignment != "center" and (lay.abstract or not _abstract_like(p)):
             break
         lay.abstract.append(whole(facts, p))
         i += 1
@@ -256,6 +254,21 @@ def _title_block(lay: Layout, title_i: int) -> int:
         if lay.under_abstract is not None:
             i = max(i, lay.under_abstract.p.index + 1)
     return i
+
+
+_NUMBERED = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]\s|^(phần|chương|điều)\s", re.I)
+
+
+def _abstract_like(p: ParagraphFacts) -> bool:
+    """The line right under the title is its abstract, even mis-formatted, unless it looks
+    like a heading, a căn cứ line or a body paragraph."""
+    text = p.text.strip()
+    return (
+        len(text) < 250
+        and not _NUMBERED.match(text)
+        and not fold(text).startswith("căn cứ")
+        and not (p.alignment == "both" and p.first_line_indent_twips > 0)
+    )
 
 
 def _kinh_gui(lay: Layout, start: int) -> int:
@@ -343,12 +356,12 @@ def _signature_without_table(
     window = paras[max(body_start, end - 30) : end]
     start = next((p for p in window if PREFIX.match(p.text.strip())), None)
     if start is None:
-        tail = [p for p in window if p.text.strip()]
-        for p in reversed(tail):
+        # the uppercase title lines after the last body paragraph, wherever they stand
+        for p in reversed([p for p in window if p.text.strip()]):
             text = p.text.strip()
-            if len(text) > 80 or text.endswith((".", ";", ":")):
+            if len(text) > 80 or text.endswith((".", ";", ":", "./.")) or _NUMBERED.match(text):
                 break
-            if is_upper(text) and p.alignment in ("center", "right") or p.left_indent_twips > 2000:
+            if is_upper(text) and len(text) <= 60:
                 start = p
         if start is None:
             return []

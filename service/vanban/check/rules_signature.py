@@ -93,8 +93,25 @@ def signature(ctx: Ctx) -> None:
             bold=bold,
             mark=None if ctx.family.chuc_vu_bold else SECONDARY,
         )
+    first = (sig.authority or sig.titles)[0]
+    if not _on_right(ctx, first):
+        ctx.emit(
+            "signature.format",
+            first,
+            "Quyền hạn, chức vụ, họ tên người ký trình bày bên phải, dưới phần nội dung",
+            "bên phải",
+            "bên trái/giữa trang",
+        )
     _consistency(ctx, sig)
     _name(ctx, sig)
+
+
+def _on_right(ctx: Ctx, span: Span) -> bool:
+    if span.side in ("right", "middle") or span.p.alignment == "right":
+        return True
+    page = ctx.facts.page
+    text_width = (page.width_twips or 11906) - page.margins.left_twips - page.margins.right_twips
+    return span.p.in_table is None and span.p.left_indent_twips >= text_width / 3
 
 
 def _line(
