@@ -68,7 +68,20 @@ def _page_number_header(section) -> None:
     ))  # fmt: skip
 
 
-def build(layout: str = "table", signature: str = "table") -> bytes:
+QD_BODY = [
+    ("GIÁM ĐỐC SỞ NỘI VỤ", "title"),
+    ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "can-cu"),
+    ("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;", "can-cu"),
+    ("Theo đề nghị của Trưởng phòng Thi đua - Khen thưởng.", "body"),
+    ("QUYẾT ĐỊNH:", "title"),
+    ("Điều 1. Tặng Giấy khen cho 05 tập thể, 12 cá nhân có thành tích xuất sắc.", "body"),
+    ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "body"),
+    ("Điều 3. Chánh Văn phòng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
+     "Quyết định này./.", "body"),
+]
+
+
+def build(layout: str = "table", signature: str = "table", kind: str = "BC") -> bytes:
     """A correct State report typed by hand; ``layout`` = ``table`` or ``tabs`` (header),
     ``signature`` = ``table`` (nơi nhận left, signature right) or ``plain`` (indented
     paragraphs, nơi nhận below)."""
@@ -93,7 +106,7 @@ def build(layout: str = "table", signature: str = "table") -> bytes:
         _para(left, "UBND TỈNH HÀ NAM", size=13)
         _para(left, AGENCY, size=13, bold=True)
         _vml_line(_para(left), agency_pt * 0.45)
-        _para(left, "Số: 12/BC-SNV", size=13)
+        _para(left, f"Số: 12/{kind}-SNV", size=13)
         _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True)
         _para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True)
         _para(right)
@@ -105,7 +118,7 @@ def build(layout: str = "table", signature: str = "table") -> bytes:
             ((AGENCY, 13, True, False, False),
              ("Độc lập - Tự do - Hạnh phúc", 14, True, False, True)),
             (("_" * 5, 13, False, False, False), None),
-            (("Số: 12/BC-SNV", 13, False, False, False),
+            ((f"Số: 12/{kind}-SNV", 13, False, False, False),
              ("Hà Nam, ngày 05 tháng 02 năm 2024", 14, False, True, False)),
         ]  # fmt: skip
         for left_part, right_part in lines:
@@ -115,20 +128,28 @@ def build(layout: str = "table", signature: str = "table") -> bytes:
             if right_part:
                 text, size, bold, italic, underline = right_part
                 _run(p, "\t" + text, size=size, bold=bold, italic=italic, underline=underline)
-    p = _para(document, "BÁO CÁO", bold=True)
+    p = _para(document, "BÁO CÁO" if kind == "BC" else "QUYẾT ĐỊNH", bold=True)
     p.paragraph_format.space_before = Pt(18)
     _para(document, ABSTRACT, bold=True)
     abstract_pt = width_pt(ABSTRACT, 14, bold=True)
     text_pt = (210 - 30 - 15) / 25.4 * 72
     _top_border(_para(document), (text_pt - abstract_pt * 0.4) / 2)
-    for text in ("I. KẾT QUẢ ĐẠT ĐƯỢC", BODY, "II. PHƯƠNG HƯỚNG NĂM 2024", BODY + "/."):
+    if kind == "BC":
+        lines = [("I. KẾT QUẢ ĐẠT ĐƯỢC", "body"), (BODY, "body"),
+                 ("II. PHƯƠNG HƯỚNG NĂM 2024", "body"), (BODY + "./.", "body")]  # fmt: skip
+    else:
+        lines = QD_BODY
+    for text, role in lines:
+        if role == "title":
+            p = _para(document, text, bold=True)
+            p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(6)
+            continue
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         p.paragraph_format.first_line_indent = Mm(12.7)
         p.paragraph_format.space_after = Pt(6)
         p.paragraph_format.line_spacing = 1.15
-        _run(p, text, size=14, bold=text[:3] in ("I. ", "II."))
-    document.paragraphs[-1].runs[-1].text = BODY + "./."
+        _run(p, text, size=14, bold=text[:3] in ("I. ", "II."), italic=role == "can-cu")
     if signature == "table":
         left, right = document.add_table(rows=1, cols=2).rows[0].cells
     else:
@@ -147,9 +168,10 @@ def build(layout: str = "table", signature: str = "table") -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.parametrize("kind", ["BC", "QĐ"])
 @pytest.mark.parametrize("layout", ["table", "tabs"])
-def test_a_correct_hand_typed_report_passes(layout: str) -> None:
-    report = check_docx(build(layout))
+def test_a_correct_hand_typed_document_passes(layout: str, kind: str) -> None:
+    report = check_docx(build(layout, kind=kind))
     assert report.family == "nha-nuoc" and report.detected
     assert not report.findings, "\n".join(format_finding(f) for f in report.findings)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from vanban.check.docx_model import DocFacts, ParagraphFacts
 from vanban.check.spans import RuleMark, Span, following, is_rule_text, rule_under, segments, whole
-from vanban.check.text import fold, is_upper
+from vanban.check.text import fold, is_all_caps_words, is_upper
 
 #: Document types (Phụ lục III; Party extras) → abbreviation in the ký hiệu.
 DOC_TYPES = {
@@ -123,7 +123,8 @@ def locate(facts: DocFacts) -> Layout:
     _header(lay, paras[:limit])
     after = limit
     if title_i is not None:
-        lay.title = whole(facts, paras[title_i])
+        lines = segments(facts, paras[title_i])
+        lay.title, lay.abstract = lines[0], lines[1:]
         after = _title_block(lay, title_i)
     after = _kinh_gui(lay, after)
     sig_start = _signature_and_noi_nhan(lay, after)
@@ -136,7 +137,7 @@ def locate(facts: DocFacts) -> Layout:
 
 def _find_title(paras: list[ParagraphFacts]) -> int | None:
     for p in paras[:60]:
-        if fold(p.text.strip()) in DOC_TYPES and not _is_header_cell(p):
+        if fold(p.text.strip().split("\n")[0]) in DOC_TYPES and not _is_header_cell(p):
             return p.index
     return None
 
@@ -246,6 +247,8 @@ def _title_block(lay: Layout, title_i: int) -> int:
             break
         if p.alignment != "center" and (lay.abstract or not _abstract_like(p)):
             break
+        if lay.abstract and is_all_caps_words(text) and lay.type_key in _AUTHORITY_LINE:
+            break  # the issuing authority line of a Quyết định / Nghị quyết / Chỉ thị
         lay.abstract.append(whole(facts, p))
         i += 1
     last = lay.abstract[-1] if lay.abstract else lay.title
@@ -256,6 +259,7 @@ def _title_block(lay: Layout, title_i: int) -> int:
     return i
 
 
+_AUTHORITY_LINE = {"quyết định", "nghị quyết", "chỉ thị"}
 _NUMBERED = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]\s|^(phần|chương|điều)\s", re.I)
 
 
