@@ -254,3 +254,63 @@ def test_a_careless_document_is_still_read_element_by_element() -> None:
     ):  # fmt: skip
         assert (rule_id, message) in found, rule_id
     assert report.family == "nha-nuoc" and not report.ok
+
+
+def build_cong_van(*, vv: str = "V/v hướng dẫn thực hiện Quy chế khối thi đua") -> bytes:
+    """A State công văn typed by hand: no title, ``V/v`` abstract under the number."""
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.element.rPr.rFonts.set(qn("w:hAnsi"), "Times New Roman")
+    normal.font.size = Pt(14)
+    normal.paragraph_format.space_after = Pt(0)
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    _page_number_header(section)
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    left.width, right.width = Mm(70), Mm(95)
+    _para(left, "UBND TỈNH LÀO CAI", size=13)
+    _para(left, AGENCY, size=13, bold=True)
+    _vml_line(_para(left), width_pt(AGENCY, 13, bold=True) * 0.45)
+    _para(left, "Số: 572/SNV-TĐKT", size=13)
+    _para(left, vv, size=12)
+    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True)
+    _para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True)
+    _para(right)
+    _para(right, "Lào Cai, ngày 05 tháng 02 năm 2024", size=14, italic=True)
+    p = _para(document, "Kính gửi:", align=WD_ALIGN_PARAGRAPH.LEFT)
+    p.paragraph_format.left_indent = Mm(30)
+    for item in ("- Các sở, ban, ngành tỉnh;", "- UBND các huyện, thị xã, thành phố."):
+        _para(document, item, align=WD_ALIGN_PARAGRAPH.LEFT).paragraph_format.left_indent = Mm(50)
+    body = ("Thực hiện Quy chế hoạt động khối thi đua, Sở Nội vụ hướng dẫn như sau:",
+            "1. Chấm điểm thi đua", "Các đơn vị tự chấm điểm theo bảng tiêu chí./.")  # fmt: skip
+    for text in body:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Mm(10)
+        p.paragraph_format.space_after = Pt(6)
+        _run(p, text, size=14, bold=text.startswith("1."))
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    _para(right, "KT. GIÁM ĐỐC", bold=True)
+    _para(right, "PHÓ GIÁM ĐỐC", bold=True)
+    for _ in range(4):
+        _para(right)
+    _para(right, "Lê Văn Cường", bold=True)
+    _para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for item in ("- Như trên;", "- Lưu: VT, TĐKT."):
+        _para(left, item, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_hand_typed_cong_van_passes() -> None:
+    report = check_docx(build_cong_van())
+    assert not report.findings, "\n".join(format_finding(f) for f in report.findings)
+
+
+def test_cong_van_without_v_v_is_caught() -> None:
+    report = check_docx(build_cong_van(vv="Hướng dẫn thực hiện Quy chế khối thi đua"))
+    assert {(f.rule_id, f.expected) for f in report.findings} == {("title.abstract", "V/v …")}
