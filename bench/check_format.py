@@ -9,6 +9,9 @@ effective formatting, locate the elements, run every rule.
 
 Prints the document size, the page count, and milliseconds per check (median, min, max), with
 the share spent reading the .docx (``docx_facts.load``).
+
+Measured when written (Linux container, CPython 3.11, one core): 20 pages (LibreOffice count),
+375 paragraphs — ``check_docx`` median ≈ 50 ms (reading the .docx ≈ 46 ms, the rules ≈ 5 ms).
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def so_ky_hieu(ctx: Ctx) -> None:
         )
         return
     text = nfc(span.display).replace("\u00a0", " ")
-    example = "Số 05-BC/ĐUK" if ctx.party else "Số: 05/BC-UBND"
+    example = _suggest(ctx, text)
     word = _SO_WORD.match(text)
     rest = text[2:] if word else text
     if word and word.group(1) != "Số":
@@ -85,6 +85,22 @@ def so_ky_hieu(ctx: Ctx) -> None:
                 want,
                 digits,
             )
+
+
+def _suggest(ctx: Ctx, text: str) -> str:
+    """The number line rewritten in the family's form (``Số: 05/BC-SNV`` / ``Số 05-BC/ĐUK``)."""
+    m = re.match(r"^\s*số\s*:?\s*([\d ]*)\s*[-/]?\s*(.*)$", text, re.IGNORECASE)
+    if m is None:
+        return "Số 05-BC/ĐUK" if ctx.party else "Số: 05/BC-UBND"
+    digits = m.group(1).strip()
+    number = f"{int(digits):02d}" if digits.isdigit() else "…"
+    parts = [p if p in _MIXED_ABBR else p.upper() for p in re.split(r"[-/\s]+", m.group(2)) if p]
+    if not parts:
+        parts = ["BC", "UBND"]
+    if ctx.party:
+        tail = f"{parts[0]}/{'-'.join(parts[1:])}" if len(parts) > 1 else parts[0]
+        return f"Số {number}-{tail}"
+    return f"Số: {number}/{'-'.join(parts)}"
 
 
 def _type_matches(ctx: Ctx, span: Span, parts: list[str], sep: str) -> None:
