@@ -76,8 +76,11 @@ QD_BODY = [
     ("QUYẾT ĐỊNH:", "title"),
     ("Điều 1. Tặng Giấy khen cho 05 tập thể, 12 cá nhân có thành tích xuất sắc.", "body"),
     ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "body"),
-    ("Điều 3. Chánh Văn phòng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
-     "Quyết định này./.", "body"),
+    (
+        "Điều 3. Chánh Văn phòng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
+        "Quyết định này./.",
+        "body",
+    ),
 ]
 
 
@@ -178,9 +181,9 @@ def test_a_correct_hand_typed_document_passes(layout: str, kind: str) -> None:
 
 def test_signature_typed_as_paragraphs_is_read() -> None:
     report = check_docx(build("table", signature="plain"))
-    assert [(f.rule_id, f.found) for f in report.findings] == [
-        ("noi-nhan.label", "dưới chữ ký")
-    ], "\n".join(format_finding(f) for f in report.findings)
+    assert [(f.rule_id, f.found) for f in report.findings] == [("noi-nhan.label", "dưới chữ ký")], (
+        "\n".join(format_finding(f) for f in report.findings)
+    )
 
 
 def test_hand_typed_elements_are_found() -> None:

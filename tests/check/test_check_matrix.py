@@ -32,8 +32,13 @@ def _cases() -> list:
                 if issue:
                     marks.append(pytest.mark.xfail(reason=f"generator: {issue}", strict=True))
                 cases.append(
-                    pytest.param(info["id"], family, source, id=f"{info['id']}-{family}-{source}",
-                                 marks=marks)  # fmt: skip
+                    pytest.param(
+                        info["id"],
+                        family,
+                        source,
+                        id=f"{info['id']}-{family}-{source}",
+                        marks=marks,
+                    )  # fmt: skip
                 )
     return cases
 

@@ -114,8 +114,10 @@ def doc_default_fonts(**attrs: str) -> Mutation:
 
 
 def style_spacing(style_id: str, **attrs: str) -> Mutation:
-    return lambda pkg: style(pkg, style_id).find(f"{w('pPr')}/{w('spacing')}").attrib.update(
-        {w(k): v for k, v in attrs.items()}
+    return lambda pkg: (
+        style(pkg, style_id)
+        .find(f"{w('pPr')}/{w('spacing')}")
+        .attrib.update({w(k): v for k, v in attrs.items()})
     )
 
 
