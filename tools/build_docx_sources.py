@@ -186,9 +186,9 @@ def shell_body(f: Family) -> str:
         tag("endfor"),
     ]
     sign = [
-        tag("if chu_ky.quyen_han"),
-        para("{{ chu_ky.quyen_han }}", sz=s.chu_ky_quyen_han, b=True, raw=True),
-        tag("endif"),
+        tag("for dong in chu_ky.quyen_han"),
+        para("{{ dong }}", sz=s.chu_ky_quyen_han, b=True, raw=True),
+        tag("endfor"),
         para("{{ chu_ky.chuc_vu }}", sz=s.chu_ky_chuc_vu, b=f.chuc_vu_bold, raw=True),
         *[para("", sz=s.chu_ky_ho_ten) for _ in range(4)],
         para("{{ chu_ky.ho_ten }}", sz=s.chu_ky_ho_ten, b=True, raw=True),

@@ -57,6 +57,19 @@ def _envelope_checks(env: Envelope, spec: TemplateSpec) -> list[Problem]:
             "chức vụ của người đứng đầu (ví dụ GIÁM ĐỐC)")
         out.append(problem("nguoi_ky.thay_cho", "nguoi_ky.thay_cho",
                            f"Ký {ky.quyen_han} cần ghi “thay_cho”: {need}."))
+    if ky.ky_thay and env.the_thuc == "dang":
+        out.append(problem("nguoi_ky.ky_thay", "nguoi_ky.ky_thay",
+                           "Văn bản của Đảng không ghi dòng K/T khi cấp phó ký thay mặt tập thể: "
+                           "phó bí thư ký “T/M …” và ghi chức vụ của mình; hãy bỏ “ky_thay”."))
+    elif ky.ky_thay and ky.quyen_han != "TM":
+        out.append(problem("nguoi_ky.ky_thay", "nguoi_ky.ky_thay",
+                           "“ky_thay” chỉ dùng khi ký thay mặt tập thể (quyen_han = TM)."))
+    elif (ky.quyen_han == "TM" and env.the_thuc != "dang" and not ky.ky_thay
+          and ky.chuc_vu.strip().upper().startswith("PHÓ")):
+        out.append(problem("nguoi_ky.ky_thay", "nguoi_ky.ky_thay",
+                           f"Cấp phó ({ky.chuc_vu}) ký thay mặt tập thể cần thêm dòng “KT.”: ghi "
+                           "“ky_thay” là chức vụ người đứng đầu (ví dụ CHỦ TỊCH) — Điều 13, "
+                           "Nghị định 30/2020/NĐ-CP."))
     return out
 
 

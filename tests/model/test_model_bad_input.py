@@ -182,3 +182,20 @@ def test_json_bytes_and_text_are_accepted():
     raw = json.dumps(data, ensure_ascii=False)
     assert vanban.render(TEMPLATE, raw)[:2] == b"PK"
     assert vanban.render(TEMPLATE, raw.encode("utf-8"))[:2] == b"PK"
+
+
+def test_deputy_for_a_collective_needs_the_kt_line_in_state_documents():
+    data = base()
+    data["nguoi_ky"] = {"quyen_han": "TM", "thay_cho": "ỦY BAN NHÂN DÂN",
+                        "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Lê Văn C"}
+    assert problems(data) == {"nguoi_ky.ky_thay": "nguoi_ky.ky_thay"}
+    data["nguoi_ky"]["ky_thay"] = "CHỦ TỊCH"
+    paragraphs = [p.text for p in load(vanban.render(TEMPLATE, data)).paragraphs]
+    at = paragraphs.index("TM. ỦY BAN NHÂN DÂN")
+    assert paragraphs[at: at + 3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_party_documents_have_no_kt_line_for_a_deputy():
+    data = fixture_data("dang-yen-bai-so-ket-6-thang-2022")
+    data["nguoi_ky"]["ky_thay"] = "BÍ THƯ"
+    assert problems(data) == {"nguoi_ky.ky_thay": "nguoi_ky.ky_thay"}

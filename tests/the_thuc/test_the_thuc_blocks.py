@@ -91,3 +91,23 @@ def test_family_table_matches_spec_ranges():
             assert 12 <= s.quoc_hieu <= 13 and 13 <= s.tieu_ngu <= 14
             assert s.noi_nhan_nhan == 12 and s.noi_nhan_ds == 11
             assert 13 <= s.noi_dung <= 14
+
+
+def test_deputy_signing_for_a_collective_gets_a_kt_line():
+    assert blocks.quyen_han_lines(STATE, "TM", "Ủy ban nhân dân", "Chủ tịch") == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    assert blocks.quyen_han_lines(STATE, "KT", "GIÁM ĐỐC") == ["KT. GIÁM ĐỐC"]
+    assert blocks.quyen_han_lines(STATE, None, None) == []
+
+
+@pytest.mark.parametrize(("family", "last", "expected"), [
+    (STATE, "Lưu VT, TĐKT", "- Lưu: VT, TĐKT."),
+    (STATE, "lưu: VT", "- lưu: VT."),
+    (UNION, "Lưu:CĐ", "- Lưu: CĐ."),
+    (PARTY, "Lưu Văn phòng ĐUK", "- Lưu Văn phòng ĐUK."),
+    (PARTY, "Lưu: Văn phòng", "- Lưu Văn phòng."),
+    (STATE, "Lưu trữ tỉnh", "- Lưu trữ tỉnh."),  # the archives, a recipient
+    (STATE, "Lưu", "- Lưu."),
+])
+def test_filing_line_per_family(family, last, expected):
+    assert blocks.noi_nhan_lines(family, ["Như trên", last])[-1] == expected

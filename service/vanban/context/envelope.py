@@ -38,10 +38,11 @@ def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
         "gach": blocks.rules(family, co_quan_ten, trich_yeu_lines),
         "kinh_gui": blocks.kinh_gui_lines(env.kinh_gui),
         "chu_ky": {
-            "quyen_han": blocks.quyen_han_line(family, nguoi_ky.quyen_han, nguoi_ky.thay_cho),
+            "quyen_han": blocks.quyen_han_lines(family, nguoi_ky.quyen_han, nguoi_ky.thay_cho,
+                                                nguoi_ky.ky_thay),
             "chuc_vu": blocks.upper(nguoi_ky.chuc_vu),
             "ho_ten": nguoi_ky.ho_ten or "",
         },
-        "noi_nhan": blocks.dash_list(env.noi_nhan),
+        "noi_nhan": blocks.noi_nhan_lines(family, env.noi_nhan),
         "co_quan_trong_cau": env.co_quan.ten_trong_cau or ten_trong_cau(env.co_quan.ten),
     }

@@ -54,6 +54,12 @@ class NguoiKy(BaseModel):
         description="Tập thể (với TM) hoặc chức vụ người đứng đầu (với KT, TL, TUQ, Q).",
         examples=["BAN THƯỜNG VỤ", "GIÁM ĐỐC"],
     )
+    ky_thay: Text | None = Field(
+        None,
+        description="Khi cấp phó ký thay mặt tập thể (TM.) trong văn bản Nhà nước, Công đoàn: "
+        "chức vụ người đứng đầu, in thành dòng “KT. …” (ví dụ CHỦ TỊCH).",
+        examples=["CHỦ TỊCH"],
+    )
     chuc_vu: NonEmptyText = Field(description="Chức vụ người ký.", examples=["PHÓ GIÁM ĐỐC"])
     ho_ten: Text | None = Field(None, description="Họ và tên người ký; để null khi là dự thảo.")
 

@@ -10,6 +10,7 @@ Everything returned is plain text except the rule paragraphs (:class:`Rule`), wh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -90,6 +91,16 @@ def quyen_han_line(family: Family, quyen_han: str | None, thay_cho: str | None) 
     return f"{family.quyen_han[quyen_han]} {upper(thay_cho or '')}".strip()
 
 
+def quyen_han_lines(family: Family, quyen_han: str | None, thay_cho: str | None,
+                    ky_thay: str | None = None) -> list[str]:
+    """The authority lines above the signer's title (Điều 13): ``TM. ỦY BAN NHÂN DÂN`` and,
+    when a deputy signs for the collective, ``KT. CHỦ TỊCH``."""
+    lines = [quyen_han_line(family, quyen_han, thay_cho)] if quyen_han else []
+    if quyen_han == "TM" and ky_thay:
+        lines.append(quyen_han_line(family, "KT", ky_thay))
+    return lines
+
+
 def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(";,.").rstrip()
 
@@ -106,6 +117,19 @@ def dash_list(items: list[str]) -> list[str]:
         end = "." if n == len(items) - 1 else ";"
         out.append(f"- {_strip_end(_strip_dash(item))}{end}")
     return out
+
+
+#: The filing line "Lưu: VT, …" — not the recipient "Lưu trữ tỉnh" (the provincial archives).
+_LUU = re.compile(r"^(Lưu)(?!\s+trữ\b)(?=[\s:])\s*:?\s*", re.IGNORECASE)
+
+
+def noi_nhan_lines(family: Family, items: list[str]) -> list[str]:
+    """Nơi nhận as a dash list; the filing line is ``Lưu: VT, …`` in State and union documents
+    (Phụ lục I) and ``Lưu …`` without a colon in Party documents (36-HD/VPTW)."""
+    lines = dash_list(items)
+    sep = " " if family.id == "dang" else ": "
+    return [f"- {_LUU.sub(lambda m: m.group(1) + sep, line[2:], count=1)}"
+            if _LUU.match(line[2:]) else line for line in lines]
 
 
 def kinh_gui_lines(items: list[str]) -> list[str]:
