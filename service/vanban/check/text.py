@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from vanban.the_thuc.metrics import text_width_pt
+from vanban.vi.numbers import so_thu_tu_la_ma
 
 #: Paragraph alignment → Vietnamese.
 ALIGN_VI = {
@@ -75,30 +76,12 @@ def roman_value(text: str) -> int | None:
     for i, ch in enumerate(text):
         value = _ROMAN[ch]
         total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total if to_roman(total) == text else None
+    return total if 0 < total < 4000 and to_roman(total) == text else None
 
 
 def to_roman(number: int) -> str:
-    out = []
-    for value, sym in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while number >= value:
-            out.append(sym)
-            number -= value
-    return "".join(out)
+    """``14`` → ``XIV`` (the numbering module's own converter)."""
+    return so_thu_tu_la_ma(number)
 
 
 def width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:

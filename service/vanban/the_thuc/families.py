@@ -14,7 +14,7 @@ correction to the spec is a one-line change here followed by a rebuild.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 FamilyId = Literal["nha-nuoc", "dang", "cong-doan"]
@@ -107,17 +107,6 @@ FAMILIES: dict[str, Family] = {
         so_prefix="Số:",
         quyen_han=_STATE_QUYEN_HAN,
     ),
-    "cong-doan": Family(
-        id="cong-doan",
-        ten="Công đoàn (Quyết định 933/QĐ-TLĐ)",
-        can_cu="Quyết định 933/QĐ-TLĐ",
-        sizes=_STATE_SIZES,
-        margins=Margins(top=20, bottom=20, left=30, right=15),
-        header_right=(QUOC_HIEU, TIEU_NGU),
-        duoi_co_quan="line",
-        so_prefix="Số:",
-        quyen_han=_STATE_QUYEN_HAN,
-    ),
     "dang": Family(
         id="dang",
         ten="Đảng (Hướng dẫn 36-HD/VPTW, Quy định 399-QĐ/TW)",
@@ -138,6 +127,14 @@ FAMILIES: dict[str, Family] = {
         tu_ca_nhan="đồng chí",
     ),
 }
+
+
+# The trade union uses the State components, punctuation and (◐) sizes: Quyết định 933/QĐ-TLĐ.
+FAMILIES["cong-doan"] = replace(
+    FAMILIES["nha-nuoc"], id="cong-doan", ten="Công đoàn (Quyết định 933/QĐ-TLĐ)",
+    can_cu="Quyết định 933/QĐ-TLĐ",
+)
+FAMILIES = {family_id: FAMILIES[family_id] for family_id in FAMILY_IDS}
 
 
 def get_family(family_id: str) -> Family:

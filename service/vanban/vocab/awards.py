@@ -22,24 +22,6 @@ from typing import Any
 
 from vanban.errors import InputError, problem
 
-__all__ = [
-    "CAP_KHONG_RO",
-    "LOAI",
-    "DOI_TUONG",
-    "Award",
-    "AwardMatch",
-    "Conferrer",
-    "all_awards",
-    "all_conferrers",
-    "award_by_id",
-    "dong_tu",
-    "find_award",
-    "find_conferrer",
-    "guess_cap",
-    "normalize",
-    "rank_key",
-]
-
 LOAI = ("danh_hieu", "hinh_thuc")
 DOI_TUONG = ("ca_nhan", "tap_the", "ho_gia_dinh")
 #: Level used by :attr:`AwardMatch.rank_key` when the level cannot be known (a conferrer-dependent
