@@ -24,11 +24,11 @@ import re
 import statistics
 import subprocess
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
 from lxml import etree
+from timing import timed
 
 import vanban
 from vanban.check.docx_facts import load
@@ -84,14 +84,6 @@ def pdf_pages(data: bytes) -> int | None:
         pdf = (Path(tmp) / "bench.pdf").read_bytes()
         return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
-
-def timed(fn, n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def main() -> None:

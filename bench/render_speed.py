@@ -17,12 +17,12 @@ import io
 import json
 import statistics
 import tempfile
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from timing import timed
 
 import vanban
 from vanban.pipeline import context, validate
@@ -44,14 +44,6 @@ def merged_docx(compiled) -> bytes:
                 zf.writestr("word/document.xml", xml)
     return buf.getvalue()
 
-
-def timed(fn, n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def main() -> None:
