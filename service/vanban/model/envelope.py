@@ -12,7 +12,9 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from vanban.errors import InputError
 from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.vi.dates import NgayThang
 
 Body = TypeVar("Body", bound=BaseModel)
 
@@ -100,9 +102,6 @@ class Envelope(BaseModel, Generic[Body]):
     @field_validator("ngay")
     @classmethod
     def _ngay_form(cls, value: str) -> str:
-        from vanban.errors import InputError
-        from vanban.vi.dates import NgayThang
-
         try:
             NgayThang.parse(value, "ngay")
         except InputError as exc:
