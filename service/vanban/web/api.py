@@ -2,7 +2,8 @@
 
 Routes: ``POST /documents/<id>`` (?format=docx|pdf), ``POST /validate/<id>``,
 ``GET /templates``, ``GET /templates/<id>``, ``GET /templates/<id>/schema``,
-``GET /templates/<id>/example``, ``GET /openapi.json`` and ``GET /docs`` (HTML).
+``GET /templates/<id>/example``, ``POST /check-format`` (a .docx in, its format report out),
+``GET /openapi.json`` and ``GET /docs`` (HTML).
 Errors are raised as exceptions and turned into problem+json by :mod:`vanban.web.problems`.
 """
 
@@ -14,7 +15,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 import vanban
 from vanban.templates import REGISTRY
-from vanban.web import apidocs, documents
+from vanban.web import apidocs, checks, documents
 from vanban.web.filenames import content_disposition
 from vanban.web.inputs import read_payload
 from vanban.web.models import TemplateInfo, TemplateList, ValidationResult
@@ -66,6 +67,16 @@ def schema(template_id: str) -> dict[str, Any]:
 @bp.get("/templates/<template_id>/example")
 def example(template_id: str) -> dict[str, Any]:
     return vanban.example(template_id)
+
+
+@bp.post("/check-format")
+def check_format() -> Response:
+    """Kiểm tra thể thức: 200 with the report whenever the file could be read."""
+    upload = checks.read_upload(request)
+    report = checks.check(upload.data, upload.the_thuc)
+    response = current_app.json.response(checks.report_json(report))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/openapi.json")

@@ -100,7 +100,62 @@ class Readiness(BaseModel):
     problems: list[ProblemItem] | None = None
 
 
+Family = Literal["nha-nuoc", "dang", "cong-doan"]
+
+
+class CheckLocation(BaseModel):
+    """Where a finding happens (mirrors :class:`vanban.check.report.Location`)."""
+
+    model_config = ConfigDict(title="CheckLocation")
+
+    paragraph_index: int | None = Field(
+        description="Số thứ tự đoạn văn (đếm từ 0, theo thứ tự trong văn bản, kể cả đoạn trong "
+                    "bảng); null khi lỗi thuộc cả trang (khổ giấy, lề…).", examples=[4])
+    text: str = Field(description="Trích đoạn văn (tối đa 60 ký tự, “…” khi bị cắt).",
+                      examples=["Số: 5/BC-UBND"])
+    part: str = Field(description="“document” (thân văn bản) hoặc tên phần đầu/chân trang "
+                      "(word/header1.xml…).", examples=["document"])
+
+
+class CheckFinding(BaseModel):
+    """One broken rule (mirrors :meth:`vanban.check.report.Finding.to_dict`)."""
+
+    model_config = ConfigDict(title="CheckFinding")
+
+    rule_id: str = Field(description="Mã quy tắc ổn định.", examples=["so-ky-hieu.padding"])
+    title: str = Field(description="Tên quy tắc.", examples=["Số nhỏ hơn 10 ghi thêm số 0"])
+    severity: Literal["error", "warning"] = Field(
+        description="error: trái quy định đã đối chiếu văn bản gốc; warning: theo nguồn thứ "
+                    "cấp, nên xem lại.")
+    source: str = Field(description="Căn cứ của quy tắc.",
+                        examples=["Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3"])
+    message: str = Field(description="Thông báo tiếng Việt.",
+                         examples=["Số nhỏ hơn 10 ghi thêm số 0 phía trước"])
+    expected: str = Field(description="Điều quy định yêu cầu (“cần”).", examples=["05"])
+    found: str = Field(description="Điều thấy trong văn bản (“thấy”).", examples=["5"])
+    location: CheckLocation
+    count: int = Field(ge=1, description="Số chỗ có cùng lỗi (cùng quy tắc, cần và thấy).")
+    paragraphs: list[int] = Field(description="Số thứ tự (từ 0) của mọi đoạn có lỗi này.")
+
+
+class CheckReport(BaseModel):
+    """The result of ``POST /api/v1/check-format`` (:meth:`vanban.check.report.Report.to_dict`)."""
+
+    model_config = ConfigDict(title="CheckReport")
+
+    family: Family = Field(description="Thể thức đã dùng để kiểm tra.")
+    family_name: str = Field(description="Tên thể thức và văn bản quy định.",
+                             examples=["Nhà nước (Nghị định 30/2020/NĐ-CP)"])
+    detected: bool = Field(description="true khi thể thức được tự nhận biết từ văn bản.")
+    ok: bool = Field(description="true khi không có lỗi (có thể còn cảnh báo).")
+    errors: int = Field(ge=0, description="Số lỗi.")
+    warnings: int = Field(ge=0, description="Số cảnh báo.")
+    rules_checked: list[str] = Field(description="Các quy tắc đã áp dụng cho thể thức này.")
+    findings: list[CheckFinding] = Field(description="Các lỗi và cảnh báo, theo thứ tự trong "
+                                         "văn bản (lỗi cả trang trước).")
+
+
 #: Response models published under ``components/schemas``.
 RESPONSE_MODELS: tuple[type[BaseModel], ...] = (
-    ProblemDetails, TemplateList, ValidationResult, Health, Readiness,
+    ProblemDetails, TemplateList, ValidationResult, Health, Readiness, CheckReport,
 )

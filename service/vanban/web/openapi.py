@@ -52,7 +52,8 @@ def build() -> dict[str, Any]:
             "Gửi dữ liệu JSON của một mẫu văn bản, nhận về tệp .docx (hoặc PDF) đúng thể thức "
             "Nhà nước (Nghị định 30/2020/NĐ-CP), Đảng (Hướng dẫn 36-HD/VPTW) hoặc Công đoàn. "
             "Mọi lỗi trả về dạng application/problem+json (RFC 9457) kèm danh sách `problems` "
-            "— mỗi lỗi có mã, đường dẫn trường và thông báo tiếng Việt."),
+            "— mỗi lỗi có mã, đường dẫn trường và thông báo tiếng Việt. "
+            "`POST /api/v1/check-format` kiểm tra thể thức một tệp .docx bất kỳ."),
         "license": {"name": "Proprietary", "identifier": "LicenseRef-Proprietary"},
     }
     return {
@@ -61,6 +62,7 @@ def build() -> dict[str, Any]:
         "info": info,
         "tags": [
             {"name": "van-ban", "description": "Tạo và kiểm tra văn bản."},
+            {"name": "kiem-tra", "description": "Kiểm tra thể thức một tệp .docx có sẵn."},
             {"name": "mau", "description": "Các mẫu văn bản, JSON Schema và dữ liệu mẫu."},
             {"name": "van-hanh", "description": "Theo dõi tình trạng dịch vụ và tài liệu."},
         ],

@@ -20,6 +20,13 @@ _ERRORS = {
     "UnsupportedMediaType": ("415", "Không phải application/json hay multipart/form-data."),
     "UnprocessableContent": ("422", "JSON đúng cú pháp nhưng nội dung chưa đúng mẫu; "
                              "`problems` liệt kê mọi lỗi."),
+    "DocxTooLarge": ("413", "Tệp vượt giới hạn CHECK_MAX_CONTENT_LENGTH (mặc định 10 MiB), "
+                     "hoặc phần XML sau khi giải nén vượt CHECK_MAX_XML_BYTES (mặc định "
+                     "16 MiB)."),
+    "NotDocx": ("415", "Không phải multipart/form-data (tệp trong trường “file”) hay "
+                f"{DOCX_MIME}."),
+    "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`docx.unreadable`, "
+                       "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
 }
@@ -70,6 +77,42 @@ def _body(refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+FAMILIES = ["nha-nuoc", "dang", "cong-doan"]
+
+
+def _check_format() -> dict[str, Any]:
+    """``POST /api/v1/check-format``: a .docx in, its format report out."""
+    family = {"type": "string", "enum": ["", *FAMILIES],
+              "description": "nha-nuoc, dang hoặc cong-doan; bỏ trống để tự nhận biết."}
+    docx = {"type": "string", "contentMediaType": DOCX_MIME}
+    return {"post": {
+        "tags": ["kiem-tra"], "operationId": "checkFormat",
+        "summary": "Kiểm tra thể thức một văn bản Word (.docx)",
+        "description": (
+            "Gửi tệp .docx (trường “file” của multipart/form-data, hoặc thẳng tệp với "
+            f"Content-Type {DOCX_MIME}); nhận về danh sách lỗi, cảnh báo theo thể thức Nhà "
+            "nước, Đảng hoặc Công đoàn. Trả 200 mỗi khi đọc được tệp — `ok`, `errors` cho biết "
+            "văn bản có đạt thể thức không. Ví dụ: curl -F file=@van-ban.docx "
+            "-F the_thuc=nha-nuoc …/api/v1/check-format. Tệp không được lưu trên máy chủ."),
+        "parameters": [{"name": "the_thuc", "in": "query", "required": False,
+                        "description": "Thể thức để đối chiếu; không có thì tự nhận biết từ "
+                                       "văn bản. Với multipart cũng có thể gửi trong trường "
+                                       "“the_thuc” (tham số trên địa chỉ được ưu tiên).",
+                        "schema": {"type": "string", "enum": FAMILIES}}],
+        "requestBody": {"required": True, "content": {
+            "multipart/form-data": {
+                "schema": {"type": "object", "required": ["file"], "properties": {
+                    "file": {**docx, "description": "Tệp Word .docx."},
+                    "the_thuc": family}},
+                "encoding": {"file": {"contentType": DOCX_MIME}}},
+            DOCX_MIME: {"schema": docx}}},
+        "responses": {
+            "200": _json({"$ref": "#/components/schemas/CheckReport"},
+                         "Kết quả kiểm tra (kể cả khi văn bản có lỗi thể thức)."),
+            **_errors("BadRequest", "MethodNotAllowed", "DocxTooLarge", "NotDocx",
+                      "UnreadableDocx")}}}
+
+
 def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
     tid = _template_param(ids)
     any_input = [{"$ref": ref} for ref in refs.values()]
@@ -102,6 +145,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
                                        "Dữ liệu hợp lệ."),
                           **_errors("BadRequest", "NotFound", "PayloadTooLarge",
                                     "UnsupportedMediaType", "UnprocessableContent")}}},
+        "/api/v1/check-format": _check_format(),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
             "responses": {"200": _json({"$ref": "#/components/schemas/TemplateList"},

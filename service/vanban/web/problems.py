@@ -40,9 +40,10 @@ PROBLEM_TYPES: dict[str, str] = {
     "method-not-allowed": "405 — phương thức HTTP không dùng được ở địa chỉ này.",
     "too-large": "413 — dữ liệu gửi lên vượt giới hạn kích thước.",
     "unsupported-media-type": "415 — kiểu nội dung không được hỗ trợ; gửi application/json "
-                              "hoặc multipart/form-data với trường tệp “data”.",
-    "invalid-input": "422 — JSON đúng cú pháp nhưng nội dung chưa đúng mẫu; xem danh sách "
-                     "problems.",
+                              "hoặc multipart/form-data với trường tệp “data” (kiểm tra thể "
+                              "thức: tệp .docx trong trường “file”, hoặc thẳng tệp .docx).",
+    "invalid-input": "422 — JSON đúng cú pháp nhưng nội dung chưa đúng mẫu, tệp .docx không "
+                     "đọc được, hoặc thể thức không có; xem danh sách problems.",
     "pdf-unavailable": "503 — máy chủ không xuất được PDF (chưa cài LibreOffice hoặc chuyển "
                        "đổi thất bại); tệp .docx vẫn tải được.",
     "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
@@ -130,7 +131,7 @@ _HTTP_TEXT: dict[int, tuple[str, str, str]] = {
 }
 
 
-def _size(n: int | None) -> str:
+def size_text(n: int | None) -> str:
     if not n:
         return "cho phép"
     if n >= 1024 * 1024:
@@ -144,9 +145,9 @@ def from_http_exception(exc: HTTPException) -> Response:
         exc, MethodNotAllowed) else ""
     slug, title, template = _HTTP_TEXT.get(
         status, ("http-error", exc.name, f"Lỗi HTTP {status}: {exc.name}."))
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    limit = request.max_content_length  # the app's, or the route's own (check-format)
     message = template.format(path=request.path, method=request.method, allowed=allowed,
-                              limit=_size(limit))
+                              limit=size_text(limit))
     extra: dict[str, Any] = {}
     if allowed:
         extra["allowed"] = sorted(exc.valid_methods or [])

@@ -4,6 +4,10 @@
 is a plain HTML form that works without JavaScript (``POST /mau/<id>`` validates, loads the
 example or returns the document); ``static/app.js`` enhances it with live validation and
 downloads through the API.
+
+``GET /kiem-tra`` is the format check of an existing .docx: ``POST /kiem-tra`` renders the
+report on the server (no JavaScript needed); ``static/check.js`` sends the same form to
+``POST /api/v1/check-format`` and draws the same markup without reloading.
 """
 
 from __future__ import annotations
@@ -12,13 +16,18 @@ import json
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 import vanban
-from vanban.errors import VanbanError
+from vanban.check.catalog import RULES
+from vanban.check.cli import LABELS as SEVERITY_LABELS
+from vanban.errors import VanbanError, problem
 from vanban.templates import REGISTRY, TemplateSpec
-from vanban.web import documents
+from vanban.the_thuc.families import FAMILIES
+from vanban.web import checks, documents
 from vanban.web.api import send_document
 from vanban.web.inputs import parse_json
+from vanban.web.problems import RequestError, size_text
 
 bp = Blueprint("ui", __name__)
 
@@ -103,3 +112,76 @@ def submit(template_id: str) -> Response | tuple[str, int] | str:
     except VanbanError as exc:
         return _page(spec, text, error=exc), exc.status
     return _page(spec, text, valid=True)
+
+
+# ------------------------------------------------------------------ format check (/kiem-tra)
+
+#: How many other paragraph numbers a finding lists before "…" (check.js uses the same).
+MORE_PARAGRAPHS = 12
+
+
+def finding_where(finding: dict[str, Any]) -> str:
+    """Where a finding is, for people: ``Đoạn 5: “…”``, ``Đầu/chân trang``, ``Cả văn bản``."""
+    loc = finding["location"]
+    quoted = f": “{loc['text']}”" if loc["text"] else ""
+    if loc["part"] != "document":
+        return f"Đầu/chân trang{quoted}"
+    if loc["paragraph_index"] is None:
+        return "Cả văn bản"
+    return f"Đoạn {loc['paragraph_index'] + 1}{quoted}"
+
+
+def finding_more(finding: dict[str, Any]) -> str:
+    """``và 7 chỗ khác: đoạn 2, 3, 4`` when the same finding repeats; else empty."""
+    if finding["count"] <= 1:
+        return ""
+    text = f"và {finding['count'] - 1} chỗ khác"
+    first = finding["location"]["paragraph_index"]
+    others = [n + 1 for n in finding["paragraphs"] if n != first]
+    if others and finding["location"]["part"] == "document":
+        shown = ", ".join(str(n) for n in others[:MORE_PARAGRAPHS])
+        text += f": đoạn {shown}{', …' if len(others) > MORE_PARAGRAPHS else ''}"
+    return text
+
+
+def _check_page(status: int = 200, *, report: dict[str, Any] | None = None,
+                error: VanbanError | None = None, filename: str = "",
+                chosen: str = "") -> tuple[str, int]:
+    families = [("", "Tự nhận biết từ văn bản")] + [(f.id, f.ten) for f in FAMILIES.values()]
+    html = render_template(
+        "check.html", report=report, error=error, filename=filename, chosen=chosen,
+        families=families, rules={r.id: r.title for r in RULES.values()},
+        labels=SEVERITY_LABELS, limit=size_text(checks.max_bytes()),
+        max_bytes=checks.max_bytes() or "", where=finding_where, more=finding_more)
+    return html, status
+
+
+@bp.get("/kiem-tra")
+def check_page() -> tuple[str, int]:
+    return _check_page()
+
+
+def _chosen_family() -> str:
+    try:
+        value = request.args.get("the_thuc") or request.form.get("the_thuc") or ""
+    except RequestEntityTooLarge:
+        return ""
+    return value if value in FAMILIES else ""
+
+
+@bp.post("/kiem-tra")
+def check_submit() -> tuple[str, int]:
+    """The form without JavaScript: the report (or what went wrong) on the same page."""
+    try:
+        upload = checks.read_upload(request)
+        report = checks.check(upload.data, upload.the_thuc)
+    except RequestEntityTooLarge:
+        too_large = RequestError(413, problem(
+            "http.413", "file", f"Tệp vượt quá giới hạn {size_text(checks.max_bytes())}; "
+            "hãy gửi tệp nhỏ hơn (ví dụ nén ảnh trong văn bản).", "upload too large"),
+            title="Tệp quá lớn", slug="too-large")
+        return _check_page(413, error=too_large, chosen=_chosen_family())
+    except VanbanError as exc:
+        return _check_page(exc.status, error=exc, chosen=_chosen_family())
+    return _check_page(report=checks.report_json(report), filename=upload.filename,
+                       chosen=upload.the_thuc or "")
