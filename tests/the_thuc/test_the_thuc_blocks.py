@@ -111,3 +111,9 @@ def test_deputy_signing_for_a_collective_gets_a_kt_line():
 ])
 def test_filing_line_per_family(family, last, expected):
     assert blocks.noi_nhan_lines(family, ["Như trên", last])[-1] == expected
+
+
+def test_rule_under_a_two_line_agency_name_follows_the_longer_line():
+    one = blocks.rules(STATE, "BAN CHỈ ĐẠO", ["x"])["co_quan"].width_twips
+    two = blocks.rules(STATE, "BAN CHỈ ĐẠO\nTHI ĐUA", ["x"])["co_quan"].width_twips
+    assert one == two

@@ -36,3 +36,19 @@ def live_server(app: Flask) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.effective_port}"
     server.close()
     server.task_dispatcher.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Debian Chromium for the whole session, driven by Playwright.
+
+    Playwright's own browser download cannot work here: the executable is Debian's."""
+    from web_helpers import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent (CI installs Debian's chromium package)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

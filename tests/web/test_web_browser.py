@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from web_helpers import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     TEMPLATE,
     docx_text,
     fixture_named,
@@ -35,14 +34,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 Browser = sync_api.Browser
 Page = sync_api.Page
 expect = sync_api.expect
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

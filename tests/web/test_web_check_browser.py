@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from web_check_docs import PAGE, wrong_docx
-from web_helpers import CHROMIUM, CHROMIUM_ARGS
+from web_helpers import CHROMIUM
 
 from vanban.check import check_docx
 
@@ -27,14 +26,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 Browser = sync_api.Browser
 Page = sync_api.Page
 expect = sync_api.expect
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -151,7 +151,7 @@ def rules(family: Family, co_quan_ten: str, trich_yeu_lines: list[str]) -> dict[
     right_text = family.header_right[-1]
     right_size = s.tieu_ngu if right_text == TIEU_NGU else s.quoc_hieu
     return {
-        "co_quan": rule_under([co_quan_ten], s.co_quan, bold=True,
+        "co_quan": rule_under(co_quan_ten.splitlines() or [co_quan_ten], s.co_quan, bold=True,
                               cell_twips=HEADER_LEFT_TWIPS),
         "tieu_ngu": rule_under([right_text], right_size, bold=True,
                                cell_twips=HEADER_RIGHT_TWIPS, share=1.0),
