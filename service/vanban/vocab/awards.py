@@ -14,13 +14,13 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from vanban.errors import InputError, problem
+from vanban.vocab.normalize import award_key, clean_name, normalize
 
 LOAI = ("danh_hieu", "hinh_thuc")
 DOI_TUONG = ("ca_nhan", "tap_the", "ho_gia_dinh")
@@ -127,100 +127,6 @@ def dong_tu(match: AwardMatch | Award) -> str:
     return "công nhận danh hiệu" if award.loai == "danh_hieu" else "tặng"
 
 
-# ───────────────────────────── normalisation ─────────────────────────────
-
-_QUOTES = str.maketrans("", "", "“”\"'‘’«»„‟`")
-_PUNCT = re.compile(r"[,.;:!?()\[\]{}\-–—/\\&+*|]")
-_SPACES = re.compile(r"\s+")
-
-# Abbreviations expanded word by word (after case folding).
-_ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "ttg": "thủ tướng",
-    "ttgcp": "thủ tướng chính phủ",
-    "ttcp": "thủ tướng chính phủ",
-    "ct": "chủ tịch",
-    "cstđ": "chiến sĩ thi đua",
-    "cstđcs": "chiến sĩ thi đua cơ sở",
-    "lđtt": "lao động tiên tiến",
-    "ttlđtt": "tập thể lao động tiên tiến",
-    "ttlđxs": "tập thể lao động xuất sắc",
-    "lđlđ": "liên đoàn lao động",
-    "tlđlđvn": "tổng liên đoàn lao động việt nam",
-    "bch": "ban chấp hành",
-    "btv": "ban thường vụ",
-    "cđcs": "công đoàn cơ sở",
-    "knc": "kỷ niệm chương",
-    "hclđ": "huân chương lao động",
-    "llvt": "lực lượng vũ trang",
-    "llvtnd": "lực lượng vũ trang nhân dân",
-    "hcm": "hồ chí minh",
-    "chxhcn": "cộng hòa xã hội chủ nghĩa",
-    "tp": "thành phố",
-    "vn": "việt nam",
-}
-_ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
-
-_HANG = [
-    (re.compile(r"\bhạng (?:iii|3)\b"), "hạng ba"),
-    (re.compile(r"\bhạng (?:ii|2)\b"), "hạng nhì"),
-    (re.compile(r"\bhạng (?:i|1|nhứt)\b"), "hạng nhất"),
-]
-
-# Old/new tone placement in open syllables: "hoà"/"hòa", "khoẻ"/"khỏe", "uỷ"/"ủy" → tone on the
-# first vowel. Only a key for matching, so "quý" → "qúy" is harmless (both sides get it).
-_TONE_PAIR = re.compile(r"([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
-_PAIRS = {"o": "ae", "u": "y"}
-# "sỹ"/"sĩ", "kỷ"/"kỉ", "lý"/"lí": a final y right after consonants → i.
-_FINAL_Y = re.compile(r"\b([bcdđghklmnpqrstvx]{1,3})([yýỳỷỹỵ])\b")
-_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
-
-_AWARD_PREFIXES = ("danh hiệu vinh dự nhà nước ", "danh hiệu thi đua ", "danh hiệu ")
-
-
-def _move_tone(m: re.Match[str]) -> str:
-    first, second = m.group(1), m.group(2)
-    decomposed = unicodedata.normalize("NFD", second)
-    base, marks = decomposed[0], decomposed[1:]
-    if base not in _PAIRS[first]:
-        return m.group(0)
-    return unicodedata.normalize("NFC", first + marks) + base
-
-
-def normalize(text: str) -> str:
-    """Matching key for a Vietnamese name.
-
-    NFC, case-folded, quotes dropped, punctuation turned into spaces, abbreviations expanded
-    ("UBND" → "ủy ban nhân dân", "TTg" → "thủ tướng", "CSTĐ" → "chiến sĩ thi đua" …),
-    "hạng III" → "hạng ba", tone placement unified ("hoà" = "hòa", "uỷ" = "ủy"), "sỹ" → "sĩ",
-    spaces collapsed.
-    """
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
-    text = _PUNCT.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
-    text = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
-    for pattern, replacement in _HANG:
-        text = pattern.sub(replacement, text)
-    text = _TONE_PAIR.sub(_move_tone, text)
-    text = _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), text)
-    return text
-
-
-def _award_key(text: str) -> str:
-    key = normalize(text)
-    for prefix in _AWARD_PREFIXES:
-        if key.startswith(prefix):
-            return key[len(prefix) :]
-    return key
-
-
-def _clean(text: str) -> str:
-    """The user's text, NFC, single-spaced, without surrounding quotes and separators."""
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
-    return text.strip(" “”\"'‘’«»,;:-–—()[]")
-
-
 # ───────────────────────────── loading ─────────────────────────────
 
 
@@ -292,7 +198,7 @@ def _build(data: dict[str, Any]) -> _Vocab:
         awards.append(award)
         by_id[award_id] = award
         for name in [award.ten, *award.aliases]:
-            _index(award_index, _award_key(name), award, f"khen_thuong {award_id!r}")
+            _index(award_index, award_key(name), award, f"khen_thuong {award_id!r}")
 
     level_phrases = {normalize(k): int(v) for k, v in data.get("cap_ghi_trong_ten", {}).items()}
     return _Vocab(
@@ -357,7 +263,7 @@ def _known_conferrer(text: str) -> Conferrer | None:
 
 def find_conferrer(text: str, path: str = "nguoi_tang") -> Conferrer:
     """The canonical conferrer for ``text``, or ``text`` itself (NFC) with a guessed level."""
-    cleaned = _clean(text) if isinstance(text, str) else ""
+    cleaned = clean_name(text) if isinstance(text, str) else ""
     if not cleaned:
         raise InputError(
             [
@@ -382,14 +288,14 @@ _LINK_WORDS = ("của", "do")
 
 def _read_rest(award: Award, rest: str) -> AwardMatch | None:
     """Interpret what follows a form's name ("của Thủ tướng Chính phủ", "cấp tỉnh" …)."""
-    rest = _clean(rest)
+    rest = clean_name(rest)
     if not rest:
         return None
     vocab = _vocab()
     words = rest.split(" ", 1)
     linked = normalize(words[0]) in _LINK_WORDS
     if linked:
-        rest = _clean(words[1]) if len(words) > 1 else ""
+        rest = clean_name(words[1]) if len(words) > 1 else ""
         if not rest:
             return None
     key = normalize(rest)
@@ -403,11 +309,11 @@ def _read_rest(award: Award, rest: str) -> AwardMatch | None:
         name, sep, by = rest.rpartition(" của ")
         if not sep:
             name, by = rest, ""
-        name = _clean(name)
+        name = clean_name(name)
         if not name:
             return None
         return AwardMatch(
-            award, nguoi_tang=find_conferrer(by) if _clean(by) else None, ten_rieng=name
+            award, nguoi_tang=find_conferrer(by) if clean_name(by) else None, ten_rieng=name
         )
     if linked or (award.cap is None and (rest[0].isupper() or guess_cap(rest) <= 3)):
         return AwardMatch(award, nguoi_tang=find_conferrer(rest))
@@ -419,7 +325,7 @@ def _split(text: str) -> AwardMatch | None:
     index = _vocab().award_index
     words = text.split(" ")
     for k in range(len(words) - 1, 0, -1):
-        award = index.get(_award_key(" ".join(words[:k])))
+        award = index.get(award_key(" ".join(words[:k])))
         if award is None:
             continue
         match = _read_rest(award, " ".join(words[k:]))
@@ -459,7 +365,7 @@ def _suggestions(key: str, limit: int = 3) -> list[str]:
 
 
 def _unknown(ten: Any, path: str) -> InputError:
-    shown = _clean(ten) if isinstance(ten, str) else ("" if ten is None else str(ten))
+    shown = clean_name(ten) if isinstance(ten, str) else ("" if ten is None else str(ten))
     if not shown:
         return InputError(
             [
@@ -471,7 +377,7 @@ def _unknown(ten: Any, path: str) -> InputError:
                 )
             ]
         )
-    suggestions = _suggestions(_award_key(shown)) if shown else []
+    suggestions = _suggestions(award_key(shown)) if shown else []
     message = f"Không có danh hiệu hoặc hình thức khen thưởng “{shown}”."
     message_en = f"unknown award {shown!r}"
     if suggestions:
@@ -493,22 +399,22 @@ def find_award(ten: str, nguoi_tang: str | None = None, path: str = "ten") -> Aw
     Raises :class:`~vanban.errors.InputError` (code ``award.unknown`` at ``path``, with up to
     three ``suggestions``) when no award has that name.
     """
-    if not isinstance(ten, str) or not _clean(ten):
+    if not isinstance(ten, str) or not clean_name(ten):
         raise _unknown(ten, path)
-    text = _clean(ten)
+    text = clean_name(ten)
     vocab = _vocab()
-    award = vocab.award_index.get(_award_key(text))
+    award = vocab.award_index.get(award_key(text))
     match = AwardMatch(award) if award is not None else _split(text)
     if match is None:
         raise _unknown(text, path)
 
-    if isinstance(nguoi_tang, str) and _clean(nguoi_tang):
+    if isinstance(nguoi_tang, str) and clean_name(nguoi_tang):
         match = AwardMatch(match.award, find_conferrer(nguoi_tang), match.cap_hint, match.ten_rieng)
 
     conferrer = match.nguoi_tang
     if match.award.cap is None and conferrer is not None and conferrer.known:
         # "Cờ thi đua" + "Chính phủ" → "Cờ thi đua của Chính phủ"
-        specific = vocab.award_index.get(_award_key(f"{match.award.ten} của {conferrer.ten}"))
+        specific = vocab.award_index.get(award_key(f"{match.award.ten} của {conferrer.ten}"))
         if specific is not None and specific.cap is not None:
             match = AwardMatch(specific, conferrer, None, match.ten_rieng)
 
