@@ -14,7 +14,7 @@ import json
 import os
 import threading
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
@@ -46,7 +46,6 @@ class TemplateSpec:
     families: tuple[str, ...]
     module_name: str
     folder: Path
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def module(self) -> ModuleType:

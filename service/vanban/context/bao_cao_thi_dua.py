@@ -21,7 +21,7 @@ from vanban.model.bao_cao_thi_dua import BaoCaoThiDua, Ky, Muc, PhongTrao
 from vanban.model.envelope import Envelope
 from vanban.prose import khen_thuong as kt
 from vanban.the_thuc.families import Family
-from vanban.vocab import find_award
+from vanban.vocab import AwardMatch, find_award
 
 #: The body model of this template (the manifest points here).
 Body = BaoCaoThiDua
@@ -77,13 +77,19 @@ def resolve_awards(body: BaoCaoThiDua) -> tuple[list[kt.Award], list[Problem]]:
     """Match every award line against the vocabulary; collect every unknown name."""
     awards, problems = [], []
     for n, item in enumerate(body.khen_thuong):
-        try:
-            match = find_award(item.ten, item.nguoi_tang, path=f"noi_dung.khen_thuong[{n}].ten")
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        awards.append(kt.Award(item=item, match=match, index=n))
+        match = _find(n, item.ten, item.nguoi_tang, problems)
+        if match is not None:
+            awards.append(kt.Award(item=item, match=match, index=n))
     return awards, problems
+
+
+def _find(n: int, ten: str, nguoi_tang: str | None, problems: list[Problem]) -> AwardMatch | None:
+    """Look award ``n`` up; an unknown name adds its problem (with suggestions) instead."""
+    try:
+        return find_award(ten, nguoi_tang, path=f"noi_dung.khen_thuong[{n}].ten")
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def check(envelope: Envelope) -> list[Problem]:
@@ -100,11 +106,7 @@ def check_raw(data: dict) -> list[Problem]:
         ten = item.get("ten") if isinstance(item, dict) else None
         nguoi_tang = item.get("nguoi_tang") if isinstance(item, dict) else None
         if isinstance(ten, str) and ten.strip():
-            try:
-                find_award(ten, nguoi_tang if isinstance(nguoi_tang, str) else None,
-                           path=f"noi_dung.khen_thuong[{n}].ten")
-            except InputError as exc:
-                problems.extend(exc.problems)
+            _find(n, ten, nguoi_tang if isinstance(nguoi_tang, str) else None, problems)
     return problems
 
 

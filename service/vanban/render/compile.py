@@ -12,7 +12,6 @@ and kept with the package's other parts as bytes. Rendering a document is then o
 from __future__ import annotations
 
 import copy
-import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -40,16 +39,9 @@ class Compiled:
     source_lines: tuple[str, ...]  # the patched XML, for locating render errors
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    return env
-
-
-ENV = _environment()
+#: Autoescaping always (text is XML); a variable the data lacks is an error, never "".
+ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                         keep_trailing_newline=True)
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:
@@ -140,7 +132,3 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
     parts = tuple((n, b) for n, b in shell.items() if n != DOCUMENT)
     return Compiled(key=key, template=template, parts=parts, source_lines=lines)
 
-
-def read_document_xml(data: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return zf.read(DOCUMENT)

@@ -23,10 +23,8 @@ from vanban.the_thuc.families import (
     Family,
 )
 from vanban.the_thuc.metrics import text_width_pt
-from vanban.vi.dates import NgayThang, dong_ngay
+from vanban.vi.dates import KHOANG_TRONG, NgayThang, dong_ngay
 
-#: Blank left for the văn thư to write a number by hand in a draft.
-SO_TRONG = "\u00a0" * 6
 #: Short rules are this share of the text they underline (the decree: 1/3 to 1/2).
 RULE_SHARE = 0.42
 
@@ -65,8 +63,9 @@ def upper(text: str) -> str:
 
 
 def so_ky_hieu(family: Family, so: int | None, ky_hieu: str) -> str:
-    """``Số: 05/BC-SNV`` (State, union) or ``Số 05-BC/ĐUK`` (Party); blank number in drafts."""
-    number = SO_TRONG if so is None else f"{so:02d}"
+    """``Số: 05/BC-SNV`` (State, union) or ``Số 05-BC/ĐUK`` (Party); in a draft the number is
+    the same blank the date line leaves for the signer."""
+    number = KHOANG_TRONG if so is None else f"{so:02d}"
     if family.id == "dang":
         return f"{family.so_prefix} {number}-{ky_hieu}"
     return f"{family.so_prefix} {number}/{ky_hieu}"
