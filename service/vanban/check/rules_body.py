@@ -9,7 +9,13 @@ import re
 from vanban.check.catalog import TNR_LINE_HEIGHT, TOLERANCE, value_range
 from vanban.check.docx_model import ParagraphFacts
 from vanban.check.engine import Ctx, rule
-from vanban.check.rules_common import check_centred, check_ratio, check_solid, check_style
+from vanban.check.rules_common import (
+    check_centred,
+    check_dash_items,
+    check_rule_length,
+    check_solid,
+    check_style,
+)
 from vanban.check.spans import avail_twips, whole
 from vanban.check.text import (
     ALIGN_VI,
@@ -97,16 +103,9 @@ def title(ctx: Ctx) -> None:
         for s in lay.abstract
         for w in wrapped_widths(s.display, s.size or 14.0, avail, bold=s.bold)
     )
-    if mark.kind == "underline":
-        ctx.emit(
-            rid,
-            last,
-            "Đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ, không gạch chân cả dòng",
-            "đường kẻ 1/3–1/2 dòng chữ",
-            "gạch chân cả dòng chữ",
-        )
-        return
-    check_ratio(ctx, rid, last, mark, "rule_under_abstract_ratio", longest, "trích yếu")
+    check_rule_length(
+        ctx, rid, last, mark, "rule_under_abstract_ratio", longest, "trích yếu", "trích yếu"
+    )
 
 
 def _cong_van(ctx: Ctx) -> None:
@@ -164,24 +163,9 @@ def kinh_gui(ctx: Ctx) -> None:
             "Kính gửi: <nơi nhận>",
             text,
         )
-    for n, (where, item) in enumerate(items):
-        end = "." if n == len(items) - 1 else ";"
-        if not item.startswith("- "):
-            ctx.emit(
-                rid,
-                where,
-                "Mỗi nơi nhận một dòng, bắt đầu bằng gạch đầu dòng “- ”",
-                "- Tên cơ quan" + end,
-                item[:20],
-            )
-        if not item.endswith(end):
-            ctx.emit(
-                rid,
-                where,
-                "Sau mỗi nơi nhận có dấu chấm phẩy, nơi nhận cuối có dấu chấm",
-                f"kết thúc “{end}”",
-                f"kết thúc “{item[-1:]}”",
-            )
+    check_dash_items(
+        ctx, rid, items, sample="- Tên cơ quan", excerpt=20, last_name="nơi nhận cuối"
+    )
     starts = {s.p.left_indent_twips + s.p.first_line_indent_twips for s in lay.kinh_gui_items}
     if len(starts) > 1:
         ctx.emit(

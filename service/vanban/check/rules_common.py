@@ -34,6 +34,48 @@ def check_centred(ctx: Ctx, rule_id: str, span: Span, label: str) -> None:
         ctx.emit(rule_id, span, f"{label} phải canh giữa", "canh giữa", found)
 
 
+def check_rule_length(
+    ctx: Ctx, rid: str, span: Span, mark: RuleMark, range_key: str, text_pt: float,
+    short: str, label: str,
+) -> None:
+    """A short rule is a line 1/3–1/2 as long as the text; underlining the text is not one."""
+    if mark.kind == "underline":
+        ctx.emit(
+            rid,
+            span,
+            f"Đường kẻ dưới {short} dài 1/3–1/2 dòng chữ, không gạch chân cả dòng",
+            "đường kẻ 1/3–1/2 dòng chữ",
+            "gạch chân cả dòng chữ",
+        )
+        return
+    check_ratio(ctx, rid, span, mark, range_key, text_pt, label)
+
+
+def check_dash_items(
+    ctx: Ctx, rid: str, items: list[tuple[Span, str]], *, sample: str, excerpt: int,
+    last_name: str,
+) -> None:
+    """Recipient lists: each line "- …", a semicolon after each, a period after the last."""
+    for n, (where, item) in enumerate(items):
+        end = "." if n == len(items) - 1 else ";"
+        if not item.startswith("- "):
+            ctx.emit(
+                rid,
+                where,
+                "Mỗi nơi nhận một dòng, bắt đầu bằng gạch đầu dòng “- ”",
+                sample + end,
+                item[:excerpt],
+            )
+        if not item.endswith(end):
+            ctx.emit(
+                rid,
+                where,
+                f"Sau mỗi nơi nhận có dấu chấm phẩy, {last_name} có dấu chấm",
+                f"kết thúc “{end}”",
+                f"kết thúc “{item[-1:]}”",
+            )
+
+
 def check_solid(ctx: Ctx, rid: str, span: Span, mark: RuleMark, label: str) -> None:
     if mark.dashed:
         ctx.emit(rid, span, f"Đường kẻ dưới {label} phải là nét liền", "nét liền", "nét đứt/chấm")

@@ -4,7 +4,13 @@ under the agency, agency names, and the two-column layout of the header."""
 from __future__ import annotations
 
 from vanban.check.engine import Ctx, rule
-from vanban.check.rules_common import check_centred, check_ratio, check_solid, check_style
+from vanban.check.rules_common import (
+    check_centred,
+    check_ratio,
+    check_rule_length,
+    check_solid,
+    check_style,
+)
 from vanban.check.spans import Span, avail_twips
 from vanban.check.text import is_upper, nfc, wrapped_widths
 from vanban.the_thuc.families import DANG_HIEU, QUOC_HIEU, TIEU_NGU
@@ -169,16 +175,10 @@ def agency(ctx: Ctx) -> None:
         (w for s in lay.agency for w in wrapped_widths(s.display, size, avail, bold=s.bold)),
         default=0.0,
     )
-    if mark.kind == "underline":
-        ctx.emit(
-            rid,
-            last,
-            "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ, không gạch chân cả dòng",
-            "đường kẻ 1/3–1/2 dòng chữ",
-            "gạch chân cả dòng chữ",
-        )
-        return
-    check_ratio(ctx, rid, last, mark, "rule_under_agency_ratio", longest, "tên cơ quan ban hành")
+    check_rule_length(
+        ctx, rid, last, mark, "rule_under_agency_ratio", longest, "tên cơ quan",
+        "tên cơ quan ban hành",
+    )
 
 
 def _agency_line(ctx: Ctx, span: Span, label: str, size_key: str, *, bold: bool) -> None:

@@ -9,7 +9,7 @@ import re
 from vanban.check.catalog import SECONDARY
 from vanban.check.engine import Ctx, rule
 from vanban.check.layout import PREFIX, Signature
-from vanban.check.rules_common import check_style
+from vanban.check.rules_common import check_dash_items, check_style
 from vanban.check.spans import Span
 from vanban.check.text import ALIGN_VI, fold, is_all_caps_words, is_upper, nfc
 
@@ -299,25 +299,11 @@ def _items(ctx: Ctx) -> None:
             rid, ctx.lay.noi_nhan, "Thiếu danh sách nơi nhận", "- …;  - Lưu: VT, …", "không có"
         )
         return
-    for n, span in enumerate(items):
-        text = nfc(span.display).strip()
-        end = "." if n == len(items) - 1 else ";"
-        if not text.startswith("- "):
-            ctx.emit(
-                rid,
-                span,
-                "Mỗi nơi nhận một dòng, bắt đầu bằng gạch đầu dòng “- ”",
-                "- …" + end,
-                text[:12],
-            )
-        if not text.endswith(end):
-            ctx.emit(
-                rid,
-                span,
-                "Sau mỗi nơi nhận có dấu chấm phẩy, dòng cuối có dấu chấm",
-                f"kết thúc “{end}”",
-                f"kết thúc “{text[-1:]}”",
-            )
+    check_dash_items(
+        ctx, rid, [(span, nfc(span.display).strip()) for span in items], sample="- …",
+        excerpt=12, last_name="dòng cuối",
+    )
+    for span in items:
         check_style(ctx, rid, span, "Danh sách nơi nhận", bold=False, italic=False)
         ctx.check_size(rid, span, "noi_nhan_ds", "Danh sách nơi nhận")
     last = items[-1]
