@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from web_helpers import (
-    CHROMIUM,
     TEMPLATE,
     docx_text,
     fixture_named,
@@ -25,10 +24,6 @@ from web_helpers import (
 
 import vanban
 from vanban.templates import REGISTRY
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="/usr/bin/chromium is absent (CI installs Debian's chromium package)")
 
 sync_api = pytest.importorskip("playwright.sync_api")
 Browser = sync_api.Browser

@@ -14,13 +14,8 @@ from pathlib import Path
 
 import pytest
 from web_check_docs import PAGE, wrong_docx
-from web_helpers import CHROMIUM
 
 from vanban.check import check_docx
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="/usr/bin/chromium is absent (CI installs Debian's chromium package)")
 
 sync_api = pytest.importorskip("playwright.sync_api")
 Browser = sync_api.Browser
