@@ -26,8 +26,8 @@ def test_numbering_levels_and_restart():
     o.heading(1, "Đánh giá")
     o.heading(2, "Ưu điểm")
     assert texts(o) == ["I. ĐẶC ĐIỂM", "1. Thuận lợi", "1.1. Chi tiết", "1.2. Chi tiết nữa",
-                        "1.2.1. Sâu hơn", "a) Ý một", "b) Ý hai", "2. Khó khăn", "2.1. Một", "II. ĐÁNH GIÁ",
-                        "1. Ưu điểm"]
+                        "1.2.1. Sâu hơn", "a) Ý một", "b) Ý hai", "2. Khó khăn", "2.1. Một",
+                        "II. ĐÁNH GIÁ", "1. Ưu điểm"]
 
 
 def test_parts_restart_top_level_numbers():

@@ -14,7 +14,6 @@ Closing sentence "Trên đây là báo cáo … của …" (+ "./." in State and
 
 from __future__ import annotations
 
-from vanban.context.inline import runs
 from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem
 from vanban.model.bao_cao_thi_dua import BaoCaoThiDua, Ky, Muc, PhongTrao
