@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vanban.context import chu_thich
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
 from vanban.model.envelope import Envelope
@@ -82,7 +83,8 @@ def validate(template_id: str, data: Any) -> Envelope:
         # Report the vocabulary problems too, so one round trip shows every mistake.
         extra = spec.module.check_raw(data) if hasattr(spec.module, "check_raw") else []
         raise InputError(from_validation_error(exc) + extra) from None
-    problems = _envelope_checks(env, spec) + spec.module.check(env)
+    problems = _envelope_checks(env, spec) + spec.module.check(env) + chu_thich.check(
+        data.get("noi_dung"), env.chu_thich)
     if problems:
         raise InputError(problems)
     return env
@@ -92,7 +94,9 @@ def context(template_id: str, env: Envelope) -> dict[str, Any]:
     spec = REGISTRY.get(template_id)
     family = get_family(env.the_thuc)
     ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat)
-    ctx.update(spec.module.build_context(env, family, ctx))
+    with chu_thich.collecting(env.chu_thich) as notes:
+        ctx.update(spec.module.build_context(env, family, ctx))
+    ctx["chu_thich"] = notes.blocks()
     return ctx
 
 
