@@ -3,12 +3,11 @@ numerals, and text widths in Times New Roman (:mod:`vanban.the_thuc.metrics`).""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from vanban.the_thuc.metrics import text_width_pt
-from vanban.vi.tones import new_style_tones
 from vanban.vi.numbers import so_thu_tu_la_ma
+from vanban.vi.tones import new_style_tones
 
 #: Paragraph alignment → Vietnamese.
 ALIGN_VI = {
