@@ -345,6 +345,21 @@ def build_bao_cao() -> None:
     save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
 
 
+#: Templates whose body is only the declared block kinds (their code builds every block).
+GENERIC_BODY_TEMPLATES = {
+    "ke-hoach-thi-dua": "Thân văn bản: kế hoạch phát động thi đua",
+    "cong-van": "Thân văn bản: công văn",
+    "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
+}
+
+
+def build_generic_bodies() -> None:
+    for template_id, title in GENERIC_BODY_TEMPLATES.items():
+        doc = new_document(FAMILIES["nha-nuoc"])
+        set_body(doc, block_loop())
+        save_body(doc, template_id, title)
+
+
 def build_van_ban_chung() -> None:
     """The generic body (every declared block kind): what ``vanban new-template`` copies."""
     doc = new_document(FAMILIES["nha-nuoc"])
@@ -360,6 +375,7 @@ def main() -> None:
         build_shell(family)
     build_bao_cao()
     build_van_ban_chung()
+    build_generic_bodies()
     print("built content_blocks/*.docx and templates_docx/*/template.docx")
 
 

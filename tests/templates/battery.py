@@ -29,6 +29,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NOT_TEXT_KEYS = {"the_thuc", "ngay", "loai", "trang_thai", "quyen_han", "gioi_tinh",
                  "hinh_thuc_bieu_quyet", "bien_the", "don_vi_tinh_tien"}
 
+ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}")
+
 
 @dataclass(frozen=True)
 class Case:
@@ -114,7 +116,8 @@ def missing_strings(spec: TemplateSpec, data: dict, docx: bytes) -> list[str]:
     out = []
     for path, value in strings(data):
         key = path.rsplit(".", 1)[-1].split("[")[0]
-        if key in NOT_TEXT_KEYS or any(p.match(path) for p in skip) or not value.strip():
+        if (key in NOT_TEXT_KEYS or any(p.match(path) for p in skip) or not value.strip()
+                or ISO_DATE.fullmatch(value.strip())):  # dates are printed the Vietnamese way
             continue
         wanted = _fold(value).strip("-–•+ ").rstrip(";,. ")
         if path.startswith("noi_nhan"):  # "Lưu: VT" is printed "Lưu VT" in Party documents
