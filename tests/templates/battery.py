@@ -141,8 +141,9 @@ def missing_strings(spec: TemplateSpec, data: dict, docx: bytes) -> list[str]:
     out = []
     for path, value in strings(data):
         key = path.rsplit(".", 1)[-1].split("[")[0]
-        if (key in NOT_TEXT_KEYS or key in closed or any(p.match(path) for p in skip) or not value.strip()
-                or ISO_DATE.fullmatch(value.strip())):  # dates: printed the Vietnamese way
+        if key in NOT_TEXT_KEYS or key in closed or any(p.match(path) for p in skip):
+            continue
+        if not value.strip() or ISO_DATE.fullmatch(value.strip()):  # dates: the Vietnamese way
             continue
         wanted = _fold(value).strip("-–•+ ").rstrip(";,. ")
         if path.startswith("noi_nhan"):  # "Lưu: VT" is printed "Lưu VT" in Party documents
