@@ -38,6 +38,7 @@ DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 URL = "https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Nghi-dinh-30-2020-ND-CP.aspx"
 NOTE_1 = "Chú thích thứ nhất của người thiết kế mẫu: Nghị định số 30/2020/NĐ-CP."
 NOTE_2 = "Chú thích thứ hai: Hướng dẫn số 36-HD/VPTW ngày 03/4/2018."
+ENDNOTE = "Chú thích cuối văn bản: Quyết định số 933/QĐ-TLĐ."
 FAMILIES = ("nha-nuoc", "dang", "cong-doan")
 
 
@@ -70,7 +71,7 @@ def _add_part(docx: bytes, name: str, xml: str, rel_type: str, content_type: str
                 ).encode())
             elif item == "word/_rels/document.xml.rels":
                 data = data.replace(b"</Relationships>", (
-                    f'<Relationship Id="rIdNotes" Type="{rel_type}" '
+                    f'<Relationship Id="rId{name[5:8]}" Type="{rel_type}" '
                     f'Target="{name.removeprefix("word/")}"/></Relationships>').encode())
             out.writestr(item, data)
         out.writestr(name, xml)
@@ -107,6 +108,10 @@ def body_template(folder: Path) -> Path:
         '<w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> và chú thích '
         'thứ hai</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
         '<w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>',
+        f'<w:p {DECL}><w:pPr>{style}</w:pPr><w:commentRangeStart w:id="0"/>'
+        '<w:r><w:t>Đoạn có chú thích cuối văn bản</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r>'
+        '<w:r><w:endnoteReference w:id="1"/></w:r></w:p>',
         *[f'<w:p {DECL}><w:pPr>{style}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/>'
           f'</w:numPr></w:pPr><w:r><w:t>Ý đánh số {n}</w:t></w:r></w:p>'
           for n in ("thứ nhất", "thứ hai", "thứ ba")],
@@ -134,7 +139,14 @@ def body_template(folder: Path) -> Path:
         f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
         for i, text in ((1, NOTE_1), (2, NOTE_2)))
     docx = _add_part(
-        buf.getvalue(), "word/footnotes.xml",
+        buf.getvalue(), "word/endnotes.xml",
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:endnotes {DECL}>'
+        + separators.replace("footnote", "endnote")
+        + f'<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+        f"{ENDNOTE}</w:t></w:r></w:p></w:endnote></w:endnotes>", RT.ENDNOTES,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml")
+    docx = _add_part(
+        docx, "word/footnotes.xml",
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {DECL}>'
         f"{separators}{notes}</w:footnotes>", RT.FOOTNOTES,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml")
@@ -232,12 +244,25 @@ def test_footnotes_are_merged_and_referenced(outputs, family):
     assert ["".join(by_id[r].itertext()).strip() for r in refs] == [NOTE_1, NOTE_2]
 
 
+@pytest.mark.parametrize("family", FAMILIES)
+def test_endnote_carried_and_review_comments_dropped(outputs, family):
+    parts = _zip(outputs[family])
+    notes = etree.fromstring(parts["word/endnotes.xml"])
+    doc = etree.fromstring(parts["word/document.xml"])
+    (ref,) = doc.iter(f"{{{W_NS}}}endnoteReference")
+    (note,) = notes.findall(f"w:endnote[@w:id='{ref.get(f'{{{W_NS}}}id')}']", NS)
+    assert "".join(note.itertext()).strip() == ENDNOTE
+    assert b"endnotes+xml" in parts["[Content_Types].xml"]
+    assert not any(doc.iter(f"{{{W_NS}}}commentReference", f"{{{W_NS}}}commentRangeStart"))
+    assert "Đoạn có chú thích cuối văn bản" in "".join(doc.itertext())
+
+
 @needs_libreoffice
 def test_libreoffice_prints_notes_list_and_image(outputs, tmp_path):
     pdfs = convert_all(outputs, tmp_path)
     for family, pdf in pdfs.items():
         text = re.sub(r"\s+", " ", " ".join(pages(pdf)))
-        for expected in (NOTE_1, NOTE_2, "1) Ý đánh số thứ nhất", "3) Ý đánh số thứ ba",
+        for expected in (NOTE_1, NOTE_2, ENDNOTE, "1) Ý đánh số thứ nhất", "3) Ý đánh số thứ ba",
                          "Nghị định 30/2020/NĐ-CP", "Đơn vị: "):
             assert expected in text, (family, expected)
         assert image_count(pdf) >= 1, family

@@ -30,7 +30,13 @@ from lxml import etree
 from vanban.errors import TemplateError, problem
 from vanban.render import footnotes as notes
 from vanban.render import pageflow
-from vanban.render.parts import Package, carry_numbering, carry_relationships, carry_styles
+from vanban.render.parts import (
+    Package,
+    carry_numbering,
+    carry_relationships,
+    carry_styles,
+    drop_comments,
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -139,6 +145,7 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
     check_styles(body[DOCUMENT], shell["word/styles.xml"], str(body_path))
     package, source_package = Package(dict(shell)), Package(body)
     elements = body_elements(body[DOCUMENT])
+    drop_comments(elements)
     carry_relationships(elements, source_package, DOCUMENT, package, DOCUMENT)
     carry_numbering(elements, source_package, package)
     notes.carry_notes(elements, source_package, package)

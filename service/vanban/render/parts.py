@@ -46,6 +46,9 @@ class Package:
 
     parts: dict[str, bytes]
     _trees: dict[str, etree._Element] = field(default_factory=dict)
+    #: ids already given to this (source) package's lists: kind → old id → new id, so a list
+    #: used by a paragraph and by a style is copied once
+    carried: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self.parts or name in self._trees
@@ -201,8 +204,8 @@ def carry_numbering(elements: list[etree._Element], src: Package, dst: Package) 
     next_num = 1 + max((int(n.get(f"{W}numId")) for n in dst_root.iter(f"{W}num")), default=0)
     next_abs = 1 + max((int(a.get(f"{W}abstractNumId"))
                         for a in dst_root.iter(f"{W}abstractNum")), default=-1)
-    num_map: dict[str, str] = {}
-    abs_map: dict[str, str] = {}
+    num_map = src.carried.setdefault("numId", {})
+    abs_map = src.carried.setdefault("abstractNumId", {})
     for ref in refs:
         old = ref.get(f"{W}val")
         if old not in num_map and old in nums:
@@ -252,6 +255,24 @@ def _insert_num(root: etree._Element, num: etree._Element) -> None:
         cleanup.addprevious(num)
     else:
         root.append(num)
+
+
+# --------------------------------------------------------------------------- comments
+_COMMENT_MARKS = tuple(f"{W}{t}" for t in ("commentRangeStart", "commentRangeEnd",
+                                           "commentReference"))
+
+
+def drop_comments(elements: list[etree._Element]) -> None:
+    """Remove the designer's review comments (their part is not carried: a reference to a
+    missing comment makes Word refuse the file)."""
+    for el in elements:
+        for mark in list(el.iter(*_COMMENT_MARKS)):
+            parent = mark.getparent()
+            if mark.tag == f"{W}commentReference" and parent.tag == f"{W}r" and all(
+                    c.tag in (f"{W}rPr", mark.tag) for c in parent):
+                parent.getparent().remove(parent)
+            else:
+                parent.remove(mark)
 
 
 # --------------------------------------------------------------------------- styles
