@@ -5,8 +5,9 @@ kính gửi, signature, nơi nhận, page numbers, styles, margins) with the tem
 (``templates_docx/<id>/template.docx``) put where the shell's ``[[NOI_DUNG]]`` paragraph
 stands. The merged ``word/document.xml`` is cleaned with docxtpl's ``patch_xml`` (tags split
 across runs, ``{%p %}``/``{%tr %}``/``{{r }}`` forms), compiled by Jinja with autoescaping on,
-and kept with the package's other parts as bytes. Rendering a document is then one
-``template.render`` and one zip write (see :mod:`vanban.render.engine`).
+and kept with the package's other parts as bytes, which are also deflated once here
+(``Compiled.packed``). Rendering a document is then one ``template.render``, one deflate of
+the document part and a copy of the rest (see :mod:`vanban.render.engine`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from vanban.errors import TemplateError, problem
+from vanban.render.packaging import PackedPart, pack
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -37,6 +39,12 @@ class Compiled:
     template: jinja2.Template
     parts: tuple[tuple[str, bytes], ...]  # every zip entry but word/document.xml, in order
     source_lines: tuple[str, ...]  # the patched XML, for locating render errors
+    #: ``parts`` deflated once (filled in from ``parts``; see :mod:`vanban.render.packaging`).
+    packed: tuple[PackedPart, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.packed:
+            object.__setattr__(self, "packed", tuple(pack(n, b) for n, b in self.parts))
 
 
 #: Autoescaping always (text is XML); a variable the data lacks is an error, never "".
