@@ -15,6 +15,7 @@ few hundred bytes per entry for the zip's central directory and the names alread
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -86,20 +87,42 @@ def write_zip(items: Iterable[BatchItem], fileobj: IO[bytes], template: str = ""
 _STAMP = (1980, 1, 1, 0, 0, 0)
 
 
-class _Chunks:
-    """A write-only, unseekable file that collects what is written until drained."""
+class _Chunks(io.RawIOBase):
+    """A file that hands out what is written, chunk by chunk (:meth:`drain`).
+
+    It is seekable within the part not yet drained, so :mod:`zipfile` goes back and fills in
+    each entry's CRC and sizes in its local header (a streaming reader can then walk the zip
+    entry by entry as it arrives) instead of writing data descriptors after the data."""
 
     def __init__(self) -> None:
-        self.parts: list[bytes] = []
+        super().__init__()
+        self._buf = io.BytesIO()
+        self._base = 0
 
-    def write(self, data: bytes) -> int:
-        self.parts.append(bytes(data))
-        return len(data)
+    def writable(self) -> bool:
+        return True
 
-    def flush(self) -> None:
-        pass
+    def seekable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return self._buf.write(data)
+
+    def tell(self) -> int:
+        return self._base + self._buf.tell()
+
+    def seek(self, pos: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_END:
+            pos = self._base + len(self._buf.getbuffer()) + pos
+        elif whence == io.SEEK_CUR:
+            pos = self.tell() + pos
+        if pos < self._base:
+            raise io.UnsupportedOperation("cannot seek into bytes already sent")
+        self._buf.seek(pos - self._base)
+        return pos
 
     def drain(self) -> bytes:
-        out = b"".join(self.parts)
-        self.parts.clear()
+        out = self._buf.getvalue()
+        self._base += len(out)
+        self._buf = io.BytesIO()
         return out

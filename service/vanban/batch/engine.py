@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vanban.config import get_settings
-from vanban.errors import Problem, VanbanError, problem
+from vanban.errors import InputError, Problem, VanbanError, problem
 from vanban.templates import REGISTRY
 
 FORMATS = ("docx", "pdf")
@@ -32,7 +32,8 @@ FORMATS = ("docx", "pdf")
 @dataclass(frozen=True, slots=True)
 class BatchInput:
     """One input: where it came from (a file name, ``dòng 3``, ``[2]``) and its data
-    (a parsed JSON object, or JSON text / bytes parsed by the worker)."""
+    (a parsed JSON object, or the bytes of JSON text, parsed by the worker; anything else —
+    a JSON string or number in an array — is reported as not an object)."""
 
     source: str
     data: Any
@@ -79,6 +80,10 @@ def render_one(template_id: str, fmt: str, index: int, item: BatchInput) -> Batc
     from vanban import pipeline
 
     try:
+        if not isinstance(item.data, dict | bytes | bytearray):
+            raise InputError(problem("input.not-object", "",
+                                     "Dữ liệu phải là một đối tượng JSON {…}.",
+                                     "not a JSON object"))
         result = pipeline.run(template_id, item.data)
         content = result.docx
         if fmt == "pdf":
