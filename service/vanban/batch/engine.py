@@ -113,7 +113,7 @@ def _pool(template_id: str, workers: int) -> ProcessPoolExecutor:
     method = start_method()
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["vanban.batch.engine"])  # import vanban once, not per worker
+        ctx.set_forkserver_preload(["vanban.batch.preload"])  # compile once, not per worker
     return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(template_id,))
 
