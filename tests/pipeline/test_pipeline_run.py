@@ -8,7 +8,7 @@ import docx
 import pytest
 
 import vanban
-from conftest import TEMPLATE, fixture_data
+from conftest import FIXTURES, TEMPLATE, fixture_data
 from vanban import pipeline
 from vanban.context import envelope as envelope_context
 
@@ -56,7 +56,6 @@ def test_web_request_takes_one_pass(counted: dict[str, int]) -> None:
 
 
 def test_cli_render_into_a_folder_names_the_file(tmp_path, counted) -> None:
-    from conftest import FIXTURES
     from vanban.cli import main
 
     assert main(["render", TEMPLATE, str(FIXTURES["nha-nuoc-mau-01-tong-ket-2021"]),
