@@ -21,14 +21,17 @@ def _xml_safe(value: str) -> str:
         ):
             raise PydanticCustomError(
                 "text.control-char",
-                "Văn bản chứa ký tự điều khiển U+{code:04X} ở vị trí {pos}; hãy xoá ký tự này.",
-                {"code": code, "pos": pos + 1},
+                "Văn bản chứa ký tự điều khiển U+{code} ở vị trí {pos}; hãy xoá ký tự này.",
+                # pydantic fills {name} placeholders but applies no format spec: pass text.
+                {"code": f"{code:04X}", "pos": pos + 1},
             )
     return value
 
 
 #: Free text: NFC, no XML-illegal characters.
 Text = Annotated[str, AfterValidator(_xml_safe)]
+
+
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("text.empty", "Không được để trống.")

@@ -105,5 +105,7 @@ class Envelope(BaseModel, Generic[Body]):
         try:
             NgayThang.parse(value, "ngay")
         except InputError as exc:
-            raise PydanticCustomError("date.invalid", exc.problems[0].message) from None
+            found = exc.problems[0]
+            raise PydanticCustomError("date.invalid", "{message}", {
+                "message_en": found.message_en, "message": found.message}) from None
         return value

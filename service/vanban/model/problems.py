@@ -45,6 +45,30 @@ _MESSAGES = {
 }
 
 
+#: English for our own PydanticCustomError codes (their Vietnamese text is the error's own
+#: message); placeholders are filled from the error's context.
+CUSTOM_EN = {
+    "text.control-char": "text contains the control character U+{code} at position {pos}; "
+                         "remove it",
+    "text.empty": "must not be empty or blank",
+    "date.invalid": "{message_en}",
+    "ky.ten-dot": "a report for an emulation round (so-ket-dot, tong-ket-dot) needs "
+                  "'ten_dot', the round's name",
+    "award.no-count": "give the number of collectives (tap_the) or of individuals "
+                      "(ca_nhan), greater than 0",
+}
+
+
+def _english(kind: str, err: dict[str, Any]) -> str:
+    template = CUSTOM_EN.get(kind)
+    if template is None:
+        return err["msg"]
+    try:
+        return template.format(**err.get("ctx", {}))
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 def from_validation_error(exc: ValidationError) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
@@ -57,5 +81,6 @@ def from_validation_error(exc: ValidationError) -> list[Problem]:
             message, code = err["msg"], kind
         else:
             message, code = f"Giá trị không hợp lệ ({err['msg']}).", f"input.{kind}"
-        problems.append(Problem(code=code, path=path, message=message, message_en=err["msg"]))
+        problems.append(Problem(code=code, path=path, message=message,
+                                message_en=_english(kind, err)))
     return problems
