@@ -6,13 +6,13 @@ problem; :func:`render` runs the whole path and returns .docx bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import ValidationError
 
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
+from vanban.model import json_input
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.render import engine
@@ -21,20 +21,8 @@ from vanban.the_thuc.families import get_family
 
 
 def _load(data: Any) -> Any:
-    if isinstance(data, bytes | bytearray):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(problem("input.encoding", "", "Tệp phải được mã hóa UTF-8.",
-                                     str(exc))) from exc
-    if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise InputError(problem(
-                "input.json", f"dòng {exc.lineno}, cột {exc.colno}",
-                f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.",
-                str(exc))) from exc
+    if isinstance(data, bytes | bytearray | str):
+        data = json_input.loads(data)
     if not isinstance(data, dict):
         raise InputError(problem("input.not-object", "",
                                  "Dữ liệu phải là một đối tượng JSON {…}.", "not a JSON object"))

@@ -44,7 +44,7 @@ def problem_of(response: TestResponse, status: int) -> dict[str, Any]:
     (b"", "input.empty", ""),
     (b"   \n", "input.empty", ""),
     (b'{"so": NaN}', "input.json", ""),
-    (b"[" * 100_000 + b"]" * 100_000, "input.json", ""),
+    (b"[" * 100_000 + b"]" * 100_000, "input.too-deep", ""),
     (b'{"so": 1' + b"0" * 5000 + b"}", "input.json", ""),
 ])
 def test_400_malformed_json(client: FlaskClient, body: bytes, code: str, path: str) -> None:

@@ -56,7 +56,7 @@ class RequestError(VanbanError):
     """The HTTP request is unusable before its content can even be checked."""
 
     def __init__(self, status: int, problems: list[Problem] | Problem, *,
-                 title: str = "Yêu cầu không hợp lệ", slug: str = "malformed-request"):
+                 title: str = "Chưa đọc được dữ liệu gửi lên", slug: str = "malformed-request"):
         self.status = status
         self.title = title
         self.slug = slug
@@ -120,7 +120,7 @@ def from_vanban_error(exc: VanbanError) -> Response:
 
 
 _HTTP_TEXT: dict[int, tuple[str, str, str]] = {
-    400: ("malformed-request", "Yêu cầu không hợp lệ", "Máy chủ không hiểu yêu cầu này."),
+    400: ("malformed-request", "Chưa đọc được dữ liệu gửi lên", "Máy chủ không hiểu yêu cầu này."),
     404: ("not-found", "Không tìm thấy", "Không có trang hay địa chỉ API “{path}”."),
     405: ("method-not-allowed", "Phương thức không được phép",
           "Địa chỉ “{path}” không nhận phương thức {method}; dùng: {allowed}."),
