@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -143,10 +144,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_closed_stdout() -> int:
+    """The reader of our output went away (``vanban … | head``): stop without a word.
+
+    Later writes (and the interpreter's final flush) go to /dev/null instead of raising."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, what a shell reports for a writer cut off by `head`
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _quiet_closed_stdout()
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return args.func(args)
+    except BrokenPipeError:
+        raise
     except InputError as exc:
         _print_problems(exc, args.json_errors)
         return 2
