@@ -43,8 +43,8 @@ class DacDiem(BaseModel):
     model_config = STRICT
 
     gioi_thieu: Doan = Field(default_factory=list, description="Khái quát tình hình.")
-    thuan_loi: Doan = Field(default_factory=list)
-    kho_khan: Doan = Field(default_factory=list)
+    thuan_loi: Doan = Field(default_factory=list, description="Thuận lợi, mỗi đoạn một chuỗi.")
+    kho_khan: Doan = Field(default_factory=list, description="Khó khăn, mỗi đoạn một chuỗi.")
 
 
 class PhongTrao(BaseModel):
@@ -100,28 +100,32 @@ class Muc(BaseModel):
 class BaoCaoThiDua(BaseModel):
     model_config = STRICT
 
-    ky: Ky
-    dac_diem: DacDiem = Field(default_factory=DacDiem)
+    ky: Ky = Field(description="Kỳ báo cáo: loại kỳ, năm, tên đợt.")
+    dac_diem: DacDiem = Field(default_factory=DacDiem,
+                              description="Đặc điểm tình hình: khái quát, thuận lợi, khó khăn.")
     chi_dao: Doan = Field(default_factory=list, description="Công tác lãnh đạo, chỉ đạo.")
-    phong_trao: list[PhongTrao] = Field(default_factory=list)
+    phong_trao: list[PhongTrao] = Field(
+        default_factory=list, description="Các phong trào thi đua đã phát động, hưởng ứng.")
     muc: list[Muc] = Field(
         default_factory=list,
         description="Mục tự do, đặt sau phần phong trào thi đua, đánh số La Mã tiếp theo.",
     )
-    khen_thuong: list[KhenThuong] = Field(default_factory=list)
+    khen_thuong: list[KhenThuong] = Field(
+        default_factory=list,
+        description="Kết quả khen thưởng: hình thức, người tặng, số tập thể, cá nhân.")
     khen_thuong_doan: Doan = Field(
         default_factory=list, description="Đoạn văn thêm về công tác khen thưởng."
     )
     tuyen_truyen: Doan = Field(
         default_factory=list, description="Tuyên truyền, phát hiện, nhân rộng điển hình tiên tiến."
     )
-    uu_diem: Doan = Field(default_factory=list)
-    han_che: Doan = Field(default_factory=list)
-    nguyen_nhan: Doan = Field(default_factory=list)
-    bai_hoc: Doan = Field(default_factory=list)
-    kien_nghi: Doan = Field(default_factory=list)
-    phuong_huong: Doan = Field(default_factory=list)
-    giai_phap: Doan = Field(default_factory=list)
+    uu_diem: Doan = Field(default_factory=list, description="Ưu điểm.")
+    han_che: Doan = Field(default_factory=list, description="Hạn chế, tồn tại.")
+    nguyen_nhan: Doan = Field(default_factory=list, description="Nguyên nhân của hạn chế.")
+    bai_hoc: Doan = Field(default_factory=list, description="Bài học kinh nghiệm.")
+    kien_nghi: Doan = Field(default_factory=list, description="Kiến nghị, đề xuất.")
+    phuong_huong: Doan = Field(default_factory=list, description="Phương hướng, nhiệm vụ kỳ tới.")
+    giai_phap: Doan = Field(default_factory=list, description="Giải pháp thực hiện.")
     ket_luan: Text | None = Field(
         None, description="Câu kết; mặc định “Trên đây là báo cáo … của …”."
     )

@@ -76,7 +76,7 @@ class Envelope(BaseModel, Generic[Body]):
         description="Thể thức: nha-nuoc (Nghị định 30/2020/NĐ-CP), dang (Hướng dẫn 36-HD/VPTW), "
         "cong-doan (Quyết định 933/QĐ-TLĐ).",
     )
-    co_quan: CoQuan
+    co_quan: CoQuan = Field(description="Cơ quan ban hành: tên, cơ quan chủ quản, chữ viết tắt.")
     so: int | None = Field(
         None, ge=1, description="Số văn bản; null để văn thư điền tay."
     )
@@ -94,10 +94,10 @@ class Envelope(BaseModel, Generic[Body]):
     )
     trich_yeu: NonEmptyText = Field(description="Trích yếu nội dung.")
     kinh_gui: list[NonEmptyText] = Field(default_factory=list, description="Nơi gửi.")
-    nguoi_ky: NguoiKy
+    nguoi_ky: NguoiKy = Field(description="Người ký: thẩm quyền ký, chức vụ, họ tên.")
     noi_nhan: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận.")
     du_thao: bool = Field(False, description="Đánh dấu DỰ THẢO.")
-    noi_dung: Body
+    noi_dung: Body = Field(description="Nội dung riêng của loại văn bản (xem các trường bên dưới).")
 
     @field_validator("ngay")
     @classmethod
