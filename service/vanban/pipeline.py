@@ -23,6 +23,7 @@ from vanban.the_thuc.families import get_family
 def _load(data: Any) -> Any:
     if isinstance(data, bytes | bytearray | str):
         data = json_input.loads(data)
+    json_input.check_limits(data)
     if not isinstance(data, dict):
         raise InputError(problem("input.not-object", "",
                                  "Dữ liệu phải là một đối tượng JSON {…}.", "not a JSON object"))

@@ -13,6 +13,9 @@ same sentence wherever the data was pasted:
 Every failure is an :class:`~vanban.errors.InputError` with code ``input.json`` (syntax),
 ``input.empty``, ``input.encoding`` or ``input.too-deep``; ``message_en`` keeps the parser's
 English text for logs.
+
+:func:`check_limits` then refuses data beyond the configured limits (``VANBAN_JSON_MAX_*``):
+a :class:`~vanban.errors.LimitError` (413) naming the path, the limit and its value.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ import json
 import re
 from typing import Any
 
-from vanban.errors import InputError, Problem, problem
+from vanban.config import get_settings
+from vanban.errors import InputError, LimitError, Problem, problem
 
-__all__ = ["decode_text", "json_problem", "loads"]
+__all__ = ["check_limits", "decode_text", "json_problem", "loads"]
 
 _JSON_START = set('{["-0123456789tfn')
 _BARE_DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
@@ -126,3 +130,49 @@ def loads(raw: bytes | bytearray | str) -> Any:
         raise InputError(problem(
             "input.json", "", "JSON sai cú pháp: có giá trị NaN/Infinity hoặc số quá dài; "
             "JSON chỉ nhận số thông thường.", f"{type(exc).__name__}: {exc}")) from None
+
+
+# ---------------------------------------------------------------- limits on parsed data
+
+
+def _limit(code: str, path: str, setting: str, value: int, vi: str, en: str) -> LimitError:
+    return LimitError(problem(code, path, f"{vi} (giới hạn {setting} = {value}).",
+                              f"{en} ({setting} = {value})", limit=setting, max=value))
+
+
+def check_limits(data: Any) -> None:
+    """Refuse data beyond the configured limits (:mod:`vanban.config`) before any model sees
+    it: nesting depth, items per list, characters per string, and paragraphs in all (every
+    string and every line inside it may become a paragraph). Raises :class:`LimitError` (413)
+    naming the JSON path, the limit and its value."""
+    settings = get_settings()
+    paragraphs = 0
+    stack: list[tuple[Any, str, int]] = [(data, "", 1)]
+    while stack:
+        node, path, depth = stack.pop()
+        if isinstance(node, str):
+            if len(node) > settings.json_max_string:
+                raise _limit("limit.string", path, "json_max_string", settings.json_max_string,
+                             f"Chuỗi dài {len(node)} ký tự, vượt giới hạn",
+                             f"string of {len(node)} characters exceeds the limit")
+            paragraphs += 1 + node.count("\n")
+            if paragraphs > settings.json_max_paragraphs:
+                raise _limit("limit.paragraphs", path, "json_max_paragraphs",
+                             settings.json_max_paragraphs,
+                             "Văn bản có quá nhiều đoạn (tính mọi chuỗi và mọi dòng), vượt "
+                             "giới hạn", "too many paragraphs (strings and lines)")
+            continue
+        if not isinstance(node, dict | list):
+            continue
+        if depth > settings.json_max_depth:
+            raise _limit("limit.depth", path, "json_max_depth", settings.json_max_depth,
+                         "Dữ liệu lồng nhau quá sâu, vượt giới hạn", "JSON nesting too deep")
+        if isinstance(node, list):
+            if len(node) > settings.json_max_list:
+                raise _limit("limit.list", path, "json_max_list", settings.json_max_list,
+                             f"Danh sách có {len(node)} phần tử, vượt giới hạn",
+                             f"list of {len(node)} items exceeds the limit")
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node))
+        else:
+            stack.extend((value, f"{path}.{key}" if path else str(key), depth + 1)
+                         for key, value in node.items())

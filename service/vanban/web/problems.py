@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTo
 from vanban.errors import (
     ConversionError,
     InputError,
+    LimitError,
     Problem,
     TemplateError,
     UnknownTemplateError,
@@ -66,6 +67,8 @@ class RequestError(VanbanError):
 def _slug(exc: VanbanError) -> str:
     if isinstance(exc, RequestError):
         return exc.slug
+    if isinstance(exc, LimitError):
+        return "too-large"
     if isinstance(exc, InputError):
         return "invalid-input"
     if isinstance(exc, UnknownTemplateError):
