@@ -54,13 +54,13 @@ class Settings(BaseSettings):
     json_max_depth: int = Field(
         32, ge=4, description="Độ sâu lồng nhau tối đa của dữ liệu JSON. JSON nesting depth.")
     json_max_list: int = Field(
-        2000, ge=1, description="Số phần tử tối đa của một danh sách trong dữ liệu JSON. "
+        5000, ge=1, description="Số phần tử tối đa của một danh sách trong dữ liệu JSON. "
         "Items per JSON list.")
     json_max_string: int = Field(
         20000, ge=100, description="Số ký tự tối đa của một chuỗi trong dữ liệu JSON. "
         "Characters per JSON string.")
     json_max_paragraphs: int = Field(
-        5000, ge=10, description="Số đoạn văn tối đa của một văn bản (chuỗi và dòng trong dữ "
+        10000, ge=10, description="Số đoạn văn tối đa của một văn bản (chuỗi và dòng trong dữ "
         "liệu). Paragraphs (strings and their lines) per document.")
     render_timeout: float = Field(
         30.0, gt=0, description="Thời gian tối đa (giây) để tạo một văn bản .docx trong dịch vụ "
