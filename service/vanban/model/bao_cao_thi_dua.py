@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import STRICT, Integer, NonEmptyText, Text
 
 Doan = list[NonEmptyText]
 
@@ -25,7 +25,7 @@ class Ky(BaseModel):
     loai: Literal["so-ket-6-thang", "tong-ket-nam", "so-ket-dot", "tong-ket-dot"] = Field(
         description="so-ket-6-thang, tong-ket-nam, so-ket-dot hoặc tong-ket-dot."
     )
-    nam: int = Field(ge=1945, le=2100, description="Năm của kỳ báo cáo.")
+    nam: Integer = Field(ge=1945, le=2100, description="Năm của kỳ báo cáo.")
     ten_dot: Text | None = Field(
         None, description="Tên đợt thi đua (bắt buộc với so-ket-dot, tong-ket-dot)."
     )
@@ -71,8 +71,8 @@ class KhenThuong(BaseModel):
     nguoi_tang: Text | None = Field(
         None, description="Người, cơ quan tặng hoặc công nhận.", examples=["Chủ tịch UBND tỉnh"]
     )
-    tap_the: int = Field(0, ge=0, description="Số tập thể.")
-    ca_nhan: int = Field(0, ge=0, description="Số cá nhân.")
+    tap_the: Integer = Field(0, ge=0, description="Số tập thể.")
+    ca_nhan: Integer = Field(0, ge=0, description="Số cá nhân.")
     danh_sach: list[NonEmptyText] = Field(default_factory=list, description="Danh sách tên.")
     trang_thai: Literal["da_nhan", "de_nghi"] = Field(
         "da_nhan", description="da_nhan (đã được khen) hoặc de_nghi (đang đề nghị)."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, Strict
 from pydantic_core import PydanticCustomError
 
 #: Every model forbids unknown keys: a misspelt key is an error, never silently dropped.
@@ -40,3 +40,9 @@ def _non_blank(value: str) -> str:
 
 #: Text that must not be empty or blank.
 NonEmptyText = Annotated[str, AfterValidator(_xml_safe), AfterValidator(_non_blank)]
+
+
+#: Numbers and flags exactly as the JSON Schema publishes them: ``"12"`` is not 12, ``0`` is
+#: not false, ``1.0`` is not 1 (what the OpenAPI document promises is what is accepted).
+Integer = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]

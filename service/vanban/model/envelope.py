@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import STRICT, Flag, Integer, NonEmptyText, Text
 from vanban.vi.dates import NgayThang
 
 Body = TypeVar("Body", bound=BaseModel)
@@ -77,7 +77,7 @@ class Envelope(BaseModel, Generic[Body]):
         "cong-doan (Quyết định 933/QĐ-TLĐ).",
     )
     co_quan: CoQuan = Field(description="Cơ quan ban hành: tên, cơ quan chủ quản, chữ viết tắt.")
-    so: int | None = Field(
+    so: Integer | None = Field(
         None, ge=1, description="Số văn bản; null để văn thư điền tay."
     )
     ky_hieu: Text | None = Field(
@@ -96,7 +96,7 @@ class Envelope(BaseModel, Generic[Body]):
     kinh_gui: list[NonEmptyText] = Field(default_factory=list, description="Nơi gửi.")
     nguoi_ky: NguoiKy = Field(description="Người ký: thẩm quyền ký, chức vụ, họ tên.")
     noi_nhan: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận.")
-    du_thao: bool = Field(False, description="Đánh dấu DỰ THẢO.")
+    du_thao: Flag = Field(False, description="Đánh dấu DỰ THẢO.")
     noi_dung: Body = Field(description="Nội dung riêng của loại văn bản (xem các trường bên dưới).")
 
     @field_validator("ngay")

@@ -29,10 +29,13 @@ _MESSAGES = {
     "extra_forbidden": lambda e: "Trường này không có trong mẫu (kiểm tra lại chính tả tên "
     "trường); dữ liệu không được bỏ qua âm thầm.",
     "string_type": lambda e: "Phải là chuỗi văn bản.",
-    "int_type": lambda e: "Phải là số nguyên.",
+    "int_type": lambda e: "Phải là số nguyên" + (
+        f" (viết {e['input'].strip()}, không đặt trong dấu ngoặc kép)."
+        if isinstance(e.get("input"), str) and e["input"].strip().isdigit() else "."),
     "int_parsing": lambda e: "Phải là số nguyên.",
     "int_from_float": lambda e: "Phải là số nguyên (không có phần thập phân).",
-    "bool_type": lambda e: "Phải là true hoặc false.",
+    "bool_type": lambda e: "Phải là true hoặc false (viết thường, không đặt trong dấu ngoặc "
+    "kép).",
     "bool_parsing": lambda e: "Phải là true hoặc false.",
     "list_type": lambda e: "Phải là danh sách (mảng JSON […]).",
     "dict_type": lambda e: "Phải là một đối tượng JSON {…}.",
