@@ -16,6 +16,7 @@ from typing import Any
 from vanban.errors import (
     ConversionError,
     InputError,
+    LimitError,
     Problem,
     TemplateError,
     UnknownTemplateError,
@@ -26,8 +27,9 @@ from vanban.pipeline import validate as _validate
 from vanban.templates import REGISTRY
 
 __all__ = [
-    "ConversionError", "InputError", "Problem", "TemplateError", "UnknownTemplateError",
-    "VanbanError", "example", "list_templates", "render", "schema", "validate",
+    "ConversionError", "InputError", "LimitError", "Problem", "TemplateError",
+    "UnknownTemplateError", "VanbanError", "example", "list_templates", "render", "schema",
+    "validate",
 ]
 __version__ = "0.1.0"
 

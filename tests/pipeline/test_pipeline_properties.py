@@ -142,3 +142,30 @@ def test_a_nasty_sample_converts_with_libreoffice(tmp_path):
                               check=True).stdout
         assert "{% if x %}giữ nguyên{% endif %}" in text
         assert "Hà Nội <&>" in text
+
+
+@hypothesis.settings(max_examples=10)
+@given(depth=st.integers(1, 20), titles=st.lists(TEXT, min_size=20, max_size=20),
+       empty=st.booleans())
+def test_nested_sections_keep_every_title_and_paragraph(depth, titles, empty):
+    data = copy.deepcopy(fixture_data(BASE))
+    top: dict = {}
+    node = top
+    for i in range(depth):
+        node.update(tieu_de=titles[i], doan=[] if empty else [f"Đoạn {i}: {titles[i]}"])
+        if i + 1 < depth:
+            node["muc"] = [{}]
+            node = node["muc"][0]
+    data["noi_dung"]["muc"] = [top]
+    try:
+        docx_bytes = vanban.render(TEMPLATE, data)
+    except vanban.LimitError as exc:  # deeper than json_max_depth: named, never dropped
+        assert all(p.path.startswith("noi_dung.muc[0]") for p in exc.problems)
+        return
+    assert validate_docx(docx_bytes) == []
+    text = squash(doc_text(docx_bytes))
+    folded = text.casefold()
+    for i in range(depth):  # headings may be upper-cased by the decree's rules
+        assert squash(titles[i]).casefold() in folded or squash(titles[i]).upper() in text
+        if not empty:
+            assert squash(f"Đoạn {i}: {titles[i]}") in text
