@@ -81,3 +81,16 @@ def test_custom_errors_have_english_message_en(name: str) -> None:
         # The user's own value may be quoted; the rest of the English message is English.
         unquoted = re.sub(r"'[^']*'|“[^”]*”|\"[^\"]*\"", "", p.message_en)
         assert not VIETNAMESE.search(unquoted), p.message_en
+
+
+def test_every_custom_code_has_an_english_template() -> None:
+    """A new PydanticCustomError code without English would leak Vietnamese into message_en."""
+    import re as _re
+    from pathlib import Path
+
+    from vanban.model.problems import CUSTOM_EN
+
+    source = "".join(p.read_text("utf-8") for p in
+                     (Path(vanban.__file__).parent / "model").glob("*.py"))
+    codes = set(_re.findall(r'PydanticCustomError\(\s*"([a-z_.-]+)"', source))
+    assert codes and codes <= set(CUSTOM_EN), sorted(codes - set(CUSTOM_EN))

@@ -46,3 +46,4 @@ NonEmptyText = Annotated[str, AfterValidator(_xml_safe), AfterValidator(_non_bla
 #: not false, ``1.0`` is not 1 (what the OpenAPI document promises is what is accepted).
 Integer = Annotated[int, Strict()]
 Flag = Annotated[bool, Strict()]
+Number = Annotated[float, Strict()]

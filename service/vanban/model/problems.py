@@ -34,6 +34,7 @@ _MESSAGES = {
         if isinstance(e.get("input"), str) and e["input"].strip().isdigit() else "."),
     "int_parsing": lambda e: "Phải là số nguyên.",
     "int_from_float": lambda e: "Phải là số nguyên (không có phần thập phân).",
+    "float_type": lambda e: "Phải là một số (không đặt trong dấu ngoặc kép).",
     "bool_type": lambda e: "Phải là true hoặc false (viết thường, không đặt trong dấu ngoặc "
     "kép).",
     "bool_parsing": lambda e: "Phải là true hoặc false.",
@@ -59,6 +60,17 @@ CUSTOM_EN = {
                   "'ten_dot', the round's name",
     "award.no-count": "give the number of collectives (tap_the) or of individuals "
                       "(ca_nhan), greater than 0",
+    "date.partial": "a full date YYYY-MM-DD is needed (e.g. 2024-10-01)",
+    "chi_tieu.both": "give only one of 'so_luong' or 'ty_le'",
+    "chi_tieu.empty": "give 'noi_dung', or 'so_luong'/'ty_le' with 'doi_tuong' and "
+                      "'danh_hieu'",
+    "chi_tieu.incomplete": "a numbered target needs 'doi_tuong' and 'danh_hieu' (or the "
+                           "whole sentence in 'noi_dung')",
+    "chi_tieu.danh_gia": "a numbered target is assessed from 'thuc_hien'; remove 'danh_gia'",
+    "chi_tieu.thuc_hien": "the result of a count target must be a whole number",
+    "dang_ky.empty": "a registration needs at least one target (tap_the or ca_nhan)",
+    "ke_hoach.thoi_gian": "the start date ({start}) is after the end date ({end}) of the "
+                          "emulation round",
 }
 
 
