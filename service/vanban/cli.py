@@ -28,7 +28,10 @@ def _print_problems(exc: VanbanError, as_json: bool) -> None:
         return
     print(f"{exc.title}:", file=sys.stderr)
     for p in exc.problems:
-        print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
+        if p.path and p.path in p.message:  # "dòng 3, cột 15" is already in the sentence
+            print(f"  {p.message}", file=sys.stderr)
+        else:
+            print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
 
 
 def _write(out: str, data: bytes) -> None:

@@ -54,6 +54,8 @@ def test_cli_api_and_page_say_the_same(name: str, tmp_path: Path) -> None:
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "service")})
     assert cli.returncode == 2
     assert expected in cli.stderr
+    line, column = CASES[name][1:3]
+    assert cli.stderr.count(f"dòng {line}, cột {column}") == 1  # said once, not path + text
     client = create_app({"WARM_TEMPLATES": False}).test_client()
     api = client.post(f"/api/v1/validate/{TEMPLATE}", data=text.encode(),
                       content_type="application/json")

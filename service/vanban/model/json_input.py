@@ -80,8 +80,7 @@ def _reason(exc: json.JSONDecodeError) -> str:
             start -= 1
         date = _BARE_DATE.match(text, start)
         if date and date.end() > pos:
-            return (f"ngày phải đặt trong dấu ngoặc kép, ví dụ \"{date.group()}\" "
-                    f"(đang viết {date.group()})")
+            return f"ngày phải đặt trong dấu ngoặc kép: \"{date.group()}\""
     if msg.startswith("Expecting property name") and here == "}" and (
             _previous_char(text, pos) == ","):
         return "thừa dấu phẩy trước dấu “}” (phần tử cuối không có dấu phẩy)"
