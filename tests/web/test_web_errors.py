@@ -128,7 +128,9 @@ def test_413_default_limit_is_2_mib(client: FlaskClient) -> None:
     body = _big_body()
     assert len(body) > 2 * 1024 * 1024
     problem = problem_of(client.post(URL, data=body, content_type="application/json"), 413)
-    assert problem["problems"][0]["extra"]["limit"] == 2 * 1024 * 1024
+    assert problem["problems"][0]["extra"] == {"limit": "MAX_CONTENT_LENGTH",
+                                               "max": 2 * 1024 * 1024}
+    assert "2 MiB (MAX_CONTENT_LENGTH)" in problem["problems"][0]["message"]
     assert "2 MiB" in problem["detail"]
 
 

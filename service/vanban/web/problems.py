@@ -149,13 +149,15 @@ def from_http_exception(exc: HTTPException) -> Response:
     slug, title, template = _HTTP_TEXT.get(
         status, ("http-error", exc.name, f"Lỗi HTTP {status}: {exc.name}."))
     limit = request.max_content_length  # the app's, or the route's own (check-format)
+    setting = ("CHECK_MAX_CONTENT_LENGTH" if request.path.endswith(("/check-format", "/kiem-tra"))
+               else "MAX_CONTENT_LENGTH")
     message = template.format(path=request.path, method=request.method, allowed=allowed,
-                              limit=size_text(limit))
+                              limit=f"{size_text(limit)} ({setting})")
     extra: dict[str, Any] = {}
     if allowed:
         extra["allowed"] = sorted(exc.valid_methods or [])
     if isinstance(exc, RequestEntityTooLarge) and limit:
-        extra["limit"] = limit
+        extra.update(limit=setting, max=limit)  # like every other limit: name and value
     item = problem(f"http.{status}", "", message, exc.description or exc.name, **extra)
     response = problem_response(status, title, [item], slug)
     if allowed:
