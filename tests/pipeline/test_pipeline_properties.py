@@ -21,6 +21,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 import vanban  # noqa: E402
 from conftest import TEMPLATE, fixture_data  # noqa: E402
+from vanban.check import check_docx  # noqa: E402
 from vanban.ooxml import validate_docx  # noqa: E402
 
 BASE = "nha-nuoc-mau-01-tong-ket-2021"
@@ -75,6 +76,8 @@ def test_any_text_appears_where_it_belongs(ho_ten, dia_danh, han_che, noi_nhan, 
     except vanban.InputError as exc:
         pytest.fail(f"valid text refused: {[str(p) for p in exc.problems]}")
     assert validate_docx(docx_bytes) == []
+    report = check_docx(docx_bytes)
+    assert report.errors == [], [f.rule_id for f in report.errors]
     text = squash(doc_text(docx_bytes))
     for value in [ho_ten, dia_danh, *han_che]:
         assert squash(value) in text, value
