@@ -1,5 +1,8 @@
 """Body of ``bao-cao-thanh-tich``: the achievement report of a collective or of a person.
 
+The unit head who signs (collective) or confirms and proposes (individual) is the envelope's
+``nguoi_ky``; the person reporting signs on the right of an individual report.
+
 Skeleton (spec ``ho-so-khen-thuong.md`` §3–§4 ◐, NĐ 98/2023 Mẫu 02/03, NĐ 152/2025 Mẫu 05):
 no số; title ``BÁO CÁO THÀNH TÍCH / ĐỀ NGHỊ TẶNG (TRUY TẶNG) …`` and the recipient's name;
 collective — I. sơ lược đặc điểm, tình hình; II. thành tích đạt được (with a table of key figures
@@ -16,7 +19,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.model.common import STRICT, NonEmptyText, Text
-from vanban.model.ho_so import Doan, Ngay, Nguoi
+from vanban.model.ho_so import Doan, Ngay
 
 
 class DeNghiTang(BaseModel):
@@ -139,19 +142,18 @@ class BaoCaoThanhTich(BaseModel):
                                           description="III.1 Danh hiệu thi đua đã đạt.")
     hinh_thuc: list[DaKhenThuong] = Field(default_factory=list,
                                           description="III.2 Hình thức khen thưởng đã nhận.")
-    thu_truong: XacNhan = Field(description="Thủ trưởng đơn vị (ký, đóng dấu).")
-    nguoi_bao_cao: Nguoi | None = Field(
-        None, description="Người báo cáo thành tích (cá nhân); mặc định là người trong lý lịch.")
     cap_trinh: XacNhan | None = Field(None, description="Xác nhận của cấp trình khen thưởng.")
 
     @model_validator(mode="after")
     def _variant(self) -> BaoCaoThanhTich:
-        if self.loai == "ca_nhan" and self.ly_lich is None:
-            raise PydanticCustomError("bao_cao.ly-lich",
-                                      "Báo cáo thành tích cá nhân cần “ly_lich”.")
-        if self.loai == "tap_the" and self.dac_diem is None:
-            raise PydanticCustomError("bao_cao.dac-diem",
-                                      "Báo cáo thành tích tập thể cần “dac_diem”.")
+        if self.loai == "ca_nhan" and (self.ly_lich is None or self.dac_diem is not None):
+            raise PydanticCustomError(
+                "bao_cao.ly-lich",
+                "Báo cáo thành tích cá nhân cần “ly_lich” và không có “dac_diem”.")
+        if self.loai == "tap_the" and (self.dac_diem is None or self.ly_lich is not None):
+            raise PydanticCustomError(
+                "bao_cao.dac-diem",
+                "Báo cáo thành tích tập thể cần “dac_diem” và không có “ly_lich”.")
         return self
 
     @property

@@ -9,8 +9,6 @@ annex grouped tập thể / cá nhân, columns configurable. One submission per 
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
 from vanban.model.common import STRICT, NonEmptyText, Text
@@ -20,10 +18,6 @@ from vanban.model.ho_so import COT_MAC_DINH, Cot, DeNghi, Doan, Ngay
 class ToTrinhKhenThuong(BaseModel):
     model_config = STRICT
 
-    loai_hinh: Literal["cong-trang", "dot-xuat", "chuyen-de", "cong-hien", "nien-han",
-                       "doi-ngoai"] = Field(
-        "cong-trang", description="Loại hình khen thưởng: cong-trang (công trạng và thành tích), "
-        "dot-xuat, chuyen-de, cong-hien, nien-han, doi-ngoai.")
     nguoi_quyet_dinh: NonEmptyText = Field(
         description="Cấp có thẩm quyền được đề nghị quyết định (người tặng mặc định).",
         examples=["Chủ tịch Ủy ban nhân dân tỉnh"])
