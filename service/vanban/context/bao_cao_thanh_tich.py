@@ -19,6 +19,7 @@ from vanban.ho_so import thanh_tich as rules
 from vanban.ho_so.data import wording
 from vanban.model.bao_cao_thanh_tich import BangSoLieu, BaoCaoThanhTich, DaKhenThuong
 from vanban.model.envelope import Envelope
+from vanban.the_thuc.blocks import rules as rules_of
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, ngay_ngan
 from vanban.vocab import normalize
@@ -162,11 +163,12 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     cap_trinh = _sign(chung["cap_trinh"], chung["cap_trinh_ghi_chu"],
                       body.cap_trinh.ho_ten if body.cap_trinh else None,
                       [body.cap_trinh.chuc_vu] if body.cap_trinh else None)
+    title = [de_nghi.format(khen_thuong=match.ten_day_du.upper()), *envelope_ctx["trich_yeu"]]
     ctx: dict[str, Any] = {
         "khoi": o.blocks,
         "hien_so": bool(w.get("hien_so", False)),
-        "trich_yeu": [de_nghi.format(khen_thuong=match.ten_day_du.upper()),
-                      *envelope_ctx["trich_yeu"]],
+        "trich_yeu": title,
+        "gach": rules_of(family, envelope_ctx["co_quan"]["ten"], title),
         "noi_nhan": [],
     }
     if body.loai == "ca_nhan":

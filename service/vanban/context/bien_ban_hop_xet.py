@@ -140,5 +140,5 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     return {
         "khoi": o.blocks,
         "noi_nhan": [],
-        "chu_ky_trai": {"chuc_vu": w["thu_ky_ky"], "ho_ten": bb.thu_ky.ho_ten},
+        "chu_ky_trai": {"tieu_de": [w["thu_ky_ky"]], "ghi_chu": None, "ho_ten": bb.thu_ky.ho_ten},
     }
