@@ -77,21 +77,19 @@ def _gio(text: str) -> dict[str, str]:
 
 def _results_table(results: list[KetQuaXet]) -> Any:
     c = _w()["cot"]
-    header = [
-        [Cell(c["stt"], rowspan=2), Cell(c["ten"], rowspan=2), Cell(c["khen_thuong"], rowspan=2),
-         Cell(c["dong_y"], colspan=2), Cell(c["khong_dong_y"], colspan=2),
-         Cell(c["nguong"], rowspan=2), Cell(c["ket_qua"], rowspan=2)],
-        [c["so_phieu"], c["ty_le"], c["so_phieu"], c["ty_le"]],
-    ]
+    header = [[c["stt"], c["ten"], c["khen_thuong"], c["dong_y"], c["khong_dong_y"],
+               c["nguong"], c["ket_qua"]]]
     rows = []
     for n, k in enumerate(results, 1):
         name = k.phieu.ten + (f"\n{k.phieu.chuc_vu_don_vi}" if k.phieu.chuc_vu_don_vi else "")
         rows.append([
             str(n), Cell(name, align="left"), Cell(k.match.ten_day_du, align="left"),
-            str(k.phieu.dong_y), k.ket_qua.ty_le_text, str(k.phieu.khong_dong_y),
-            k.ket_qua.ty_le_khong_dong_y_text, k.ket_qua.nguong.text,
-            Cell(_w()["dat"] if k.dat else _w()["khong_dat"], bold=True)])
-    return table(header, rows, widths=[0.6, 3.2, 3.0, 0.9, 1.2, 0.9, 1.2, 1.2, 1.3])
+            Cell(f"{k.phieu.dong_y}\n({k.ket_qua.ty_le_text})", align="center"),
+            Cell(f"{k.phieu.khong_dong_y}\n({k.ket_qua.ty_le_khong_dong_y_text})",
+                 align="center"),
+            Cell(k.ket_qua.nguong.text, align="center"),
+            Cell(_w()["dat"] if k.dat else _w()["khong_dat"], bold=True, align="center")])
+    return table(header, rows, widths=[0.8, 4.2, 3.4, 1.7, 1.7, 1.4, 1.5])
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:

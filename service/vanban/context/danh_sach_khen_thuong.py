@@ -35,11 +35,9 @@ def bang_danh_sach(ds: DanhSach, cot: list[str], tien: list[DongTien] | None = N
     header = [[names[c] for c in cols]]
     rows: list[list[Any]] = []
     span = len(cols)
-    several = len(ds.nhom) > 1
     for g, group in enumerate(ds.nhom, 1):
-        if several:
-            rows.append([Cell(f"{so_thu_tu_la_ma(g)}. {group.ten}", colspan=span, bold=True,
-                              align="left")])
+        rows.append([Cell(f"{so_thu_tu_la_ma(g)}. {group.ten}", colspan=span, bold=True,
+                          align="left")])
         for key, lines in (("nhom_tap_the", group.tap_the), ("nhom_ca_nhan", group.ca_nhan)):
             if not lines:
                 continue

@@ -71,10 +71,12 @@ def compute(envelope: Envelope) -> dict:
     return out
 
 
-def _dieu(n: int, text: str) -> dict:
-    """A paragraph starting with ``Điều n.`` in bold (the rest as typed, marks kept)."""
+def _dieu(n: int, text: str, last: bool = False) -> dict:
+    """A paragraph starting with ``Điều n.`` in bold (the rest as typed, marks kept); the last
+    one is kept on the signature's page."""
     label = _w()["dieu"].format(n=n)
-    return {"loai": "doan", "runs": runs(label, marks=False, bold=True) + runs(" " + text)}
+    return {"loai": "ket_luan" if last else "doan",
+            "runs": runs(label, marks=False, bold=True) + runs(" " + text)}
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
@@ -88,7 +90,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
              w["theo_de_nghi"].format(nguoi_de_nghi=tdn.nguoi_de_nghi, so=tdn.so,
                                       ngay=ngay_ngan(NgayThang.parse(tdn.ngay, "")))]
     o.can_cu(lines)
-    o.add({"loai": "quyet_dinh", "runs": runs(w["quyet_dinh"], marks=False)})
+    o.add({"loai": "quyet_dinh", "runs": runs(w["quyet_dinh"], marks=False, bold=True)})
     n = 1
     o.add(_dieu(n, w["dieu_1"].format(cau=_capital(ds.cau()),
                                       thanh_tich=body.thanh_tich.rstrip("."))))
@@ -112,7 +114,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     n += 1
     executors = ", ".join(body.thi_hanh)
     o.add(_dieu(n, (body.hieu_luc or w["hieu_luc"]).rstrip() + " "
-                + w["thi_hanh"].format(nguoi=executors) + (envelope_ctx.get("ket_thuc") or ".")))
+                + w["thi_hanh"].format(nguoi=executors) + (envelope_ctx.get("ket_thuc") or "."),
+                last=True))
 
     annex = Outline()
     if body.tien_thuong:

@@ -74,4 +74,5 @@ class DeNghi(BaseModel):
 #: Columns a danh sách can show, in the order given (STT is always first).
 Cot = Literal["ten", "ngay_sinh", "gioi_tinh", "que_quan", "chuc_vu_don_vi", "khen_thuong",
               "ghi_chu"]
-COT_MAC_DINH: list[str] = ["ten", "chuc_vu_don_vi", "khen_thuong", "ghi_chu"]
+#: The award is the heading of each group, so it is not a column by default.
+COT_MAC_DINH: list[str] = ["ten", "chuc_vu_don_vi", "ghi_chu"]
