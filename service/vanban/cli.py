@@ -40,7 +40,10 @@ def _write(out: str, data: bytes) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     import vanban
+    from vanban.ho_so.cli import FILE_ID, cmd_render_file
 
+    if args.template == FILE_ID:  # a whole commendation file → .zip or a folder
+        return cmd_render_file(args)
     data = _read_input(args.input)
     docx = vanban.render(args.template, data)
     fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "docx")
@@ -131,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="tệp ra (.docx/.pdf), hoặc - cho stdout")
     p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
     p.set_defaults(func=cmd_render)
+
+    from vanban.ho_so.cli import add_parser as add_render_file
+    add_render_file(sub)
 
     p = sub.add_parser("validate", help="chỉ kiểm tra dữ liệu")
     p.add_argument("template")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from vanban.ho_so.danh_sach import dem, resolve
-from vanban.model.ho_so import DeNghi
+from vanban.model.ho_so import DeNghiKhenThuong
 
 TINH = "Chủ tịch Ủy ban nhân dân tỉnh"
 
 
 def line(ten, doi_tuong="ca_nhan", khen_thuong="Bằng khen", nguoi_tang=None):
-    return DeNghi(ten=ten, doi_tuong=doi_tuong, khen_thuong=khen_thuong, nguoi_tang=nguoi_tang)
+    return DeNghiKhenThuong(ten=ten, doi_tuong=doi_tuong, khen_thuong=khen_thuong,
+                            nguoi_tang=nguoi_tang)
 
 
 def test_counts_equal_the_list_and_groups_are_tap_the_then_ca_nhan():

@@ -19,7 +19,7 @@ from vanban.ho_so.bien_ban import HINH_THUC_VI, KetQuaXet
 from vanban.ho_so.data import wording
 from vanban.model.bien_ban_hop_xet import BienBanHopXet
 from vanban.model.envelope import Envelope
-from vanban.model.ho_so import Nguoi
+from vanban.model.ho_so import NguoiThamDu
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, dong_ngay
 from vanban.vi.numbers import so_dem
@@ -33,7 +33,7 @@ def _w() -> dict[str, Any]:
     return wording("bien_ban_hop_xet")
 
 
-def _nguoi(p: Nguoi) -> str:
+def _nguoi(p: NguoiThamDu) -> str:
     return f"{p.ho_ten}, {p.chuc_vu}" if p.chuc_vu else p.ho_ten
 
 

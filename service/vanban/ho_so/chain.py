@@ -44,26 +44,31 @@ TEMPLATES = {"bien_ban": "bien-ban-hop-xet", "bao_cao": "bao-cao-thanh-tich",
 
 @dataclass(frozen=True)
 class VanBan:
-    """One document of the file: its template, file name, input (as sent to the template) and
-    the path of that input inside the file."""
+    """One document of the file: its template, file name, input (as sent to the template),
+    the path of that input inside the file and the part of the file it came from."""
 
     template: str
     ten_tep: str
     data: dict[str, Any]
     path: str
+    own: dict[str, Any]
 
 
-def _prefix(problems: list[Problem], prefix: str, remap: dict[str, str] | None = None
-            ) -> list[Problem]:
+def _prefix(problems: list[Problem], prefix: str, remap: dict[str, str] | None = None,
+            own: dict[str, Any] | None = None) -> list[Problem]:
+    """Paths of a document's problems → paths in the file: under ``prefix``, except filled
+    parts (``remap``) and shared keys the document did not set itself (``own`` = its input)."""
     out = []
     for p in problems:
         path = p.path
+        head = path.split(".")[0].split("[")[0]
         for old, new in (remap or {}).items():
             if path == old or path.startswith((old + ".", old + "[")):
                 path = new + path[len(old):]
                 break
         else:
-            path = f"{prefix}.{path}" if path else prefix
+            if not (own is not None and head in SHARED and head not in own):
+                path = f"{prefix}.{path}" if path else prefix
         out.append(problem(p.code, path, p.message, p.message_en, **p.extra))
     return out
 
@@ -118,9 +123,10 @@ def plan(data: Any) -> list[VanBan]:
             env = validate_one("bien-ban-hop-xet", bb_doc)
             bb_body = env.noi_dung
             reached = minutes_rules.dat_nguong(bb_body)
-            docs.append(VanBan("bien-ban-hop-xet", "01-bien-ban-hop-xet", bb_doc, "bien_ban"))
+            docs.append(VanBan("bien-ban-hop-xet", "01-bien-ban-hop-xet", bb_doc, "bien_ban",
+                               bb_in))
         except InputError as exc:
-            problems += _prefix(exc.problems, "bien_ban")
+            problems += _prefix(exc.problems, "bien_ban", own=bb_in)
     if bb_body is None:
         raise InputError(problems)
     if not reached:
@@ -172,7 +178,8 @@ def plan(data: Any) -> list[VanBan]:
         body["loai"] = k.phieu.doi_tuong
         body["de_nghi"] = _award(k)
         doc["trich_yeu"] = name
-        docs.append(VanBan("bao-cao-thanh-tich", f"02-bao-cao-thanh-tich-{i + 1:02d}", doc, where))
+        docs.append(VanBan("bao-cao-thanh-tich", f"02-bao-cao-thanh-tich-{i + 1:02d}", doc, where,
+                           item))
 
     # 3. the submission carries exactly the candidates who reached their threshold
     tt_in = _part(data, "to_trinh", problems)
@@ -194,7 +201,7 @@ def plan(data: Any) -> list[VanBan]:
         remap = {f"noi_dung.danh_sach[{n}]": f"bien_ban.noi_dung.ket_qua[{k.vi_tri}]"
                  for n, k in enumerate(reached)}
         docs.append(VanBan("to-trinh-khen-thuong", "03-to-trinh-khen-thuong", tt_doc,
-                           "to_trinh"))
+                           "to_trinh", tt_in))
 
     # 4. the decision answers the submission
     qd_in = data.get("quyet_dinh")
@@ -213,7 +220,8 @@ def plan(data: Any) -> list[VanBan]:
             validate_one(doc.template, doc.data)
         except InputError as exc:
             problems += _prefix(exc.problems, doc.path,
-                                remap if doc.template != "bao-cao-thanh-tich" else None)
+                                remap if doc.template != "bao-cao-thanh-tich" else None,
+                                own=doc.own)
     if problems:
         raise InputError(_unique(problems))
     return docs
@@ -256,7 +264,7 @@ def _decision(data: dict[str, Any], qd_in: dict[str, Any], tt_doc: dict[str, Any
     body.setdefault("nguoi_tang", tt_body.get("nguoi_quyet_dinh"))
     body.setdefault("thanh_tich", tt_body.get("thanh_tich"))
     docs.append(VanBan("quyet-dinh-khen-thuong", "04-quyet-dinh-khen-thuong", qd_doc,
-                       "quyet_dinh"))
+                       "quyet_dinh", qd_in))
     return problems
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from vanban.errors import InputError, Problem, problem
 from vanban.ho_so.data import load
-from vanban.model.ho_so import DeNghi
+from vanban.model.ho_so import DeNghiKhenThuong
 from vanban.vi.numbers import so_dem
 from vanban.vocab import AwardMatch, dong_tu, find_award, normalize
 
@@ -37,7 +37,7 @@ class Dong:
     """One resolved line of the list."""
 
     vi_tri: int  # index in the input list
-    de_nghi: DeNghi
+    de_nghi: DeNghiKhenThuong
     match: AwardMatch
 
 
@@ -94,7 +94,7 @@ class DanhSach:
 
 
 def resolve(
-    items: Sequence[DeNghi], path: str, nguoi_tang_mac_dinh: str | None = None
+    items: Sequence[DeNghiKhenThuong], path: str, nguoi_tang_mac_dinh: str | None = None
 ) -> tuple[DanhSach | None, list[Problem]]:
     """Resolve and group the list; returns the list (None when a line is unreadable) and every
     problem found. ``path`` is the list's JSON path (``noi_dung.danh_sach``)."""

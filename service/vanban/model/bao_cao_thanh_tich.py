@@ -52,7 +52,7 @@ class LyLich(BaseModel):
         None, description="Học hàm, học vị, danh hiệu, giải thưởng.")
 
 
-class DacDiem(BaseModel):
+class DacDiemTapThe(BaseModel):
     """I. Sơ lược đặc điểm, tình hình (collective)."""
 
     model_config = STRICT
@@ -69,7 +69,7 @@ class DacDiem(BaseModel):
     chuc_nang: Doan = Field(min_length=1, description="Chức năng, nhiệm vụ được giao.")
 
 
-class ChiTieu(BaseModel):
+class ChiTieuThanhTich(BaseModel):
     """One row of the key-figures table."""
 
     model_config = STRICT
@@ -85,7 +85,7 @@ class BangSoLieu(BaseModel):
     model_config = STRICT
 
     nam: list[int] = Field(min_length=1, description="Các năm (cột).")
-    chi_tieu: list[ChiTieu] = Field(min_length=1, description="Các chỉ tiêu (hàng).")
+    chi_tieu: list[ChiTieuThanhTich] = Field(min_length=1, description="Các chỉ tiêu (hàng).")
 
     @model_validator(mode="after")
     def _shape(self) -> BangSoLieu:
@@ -115,7 +115,7 @@ class DaKhenThuong(BaseModel):
     co_quan_ban_hanh: Text | None = Field(None, description="Cơ quan ban hành quyết định.")
 
 
-class XacNhan(BaseModel):
+class XacNhanCapTrinh(BaseModel):
     """A signature or certification block."""
 
     model_config = STRICT
@@ -131,7 +131,7 @@ class BaoCaoThanhTich(BaseModel):
     loai: Literal["tap_the", "ca_nhan"] = Field(description="tap_the hoặc ca_nhan.")
     de_nghi: DeNghiTang
     ly_lich: LyLich | None = Field(None, description="Bắt buộc khi loai = ca_nhan.")
-    dac_diem: DacDiem | None = Field(None, description="Bắt buộc khi loai = tap_the.")
+    dac_diem: DacDiemTapThe | None = Field(None, description="Bắt buộc khi loai = tap_the.")
     nhiem_vu: Doan = Field(default_factory=list,
                            description="Quyền hạn, nhiệm vụ được giao hoặc đảm nhận (cá nhân).")
     thanh_tich: Doan = Field(min_length=1, description="Thành tích đạt được.")
@@ -142,7 +142,8 @@ class BaoCaoThanhTich(BaseModel):
                                           description="III.1 Danh hiệu thi đua đã đạt.")
     hinh_thuc: list[DaKhenThuong] = Field(default_factory=list,
                                           description="III.2 Hình thức khen thưởng đã nhận.")
-    cap_trinh: XacNhan | None = Field(None, description="Xác nhận của cấp trình khen thưởng.")
+    cap_trinh: XacNhanCapTrinh | None = Field(
+        None, description="Xác nhận của cấp trình khen thưởng.")
 
     @model_validator(mode="after")
     def _variant(self) -> BaoCaoThanhTich:

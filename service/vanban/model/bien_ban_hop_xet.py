@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, Field
 from pydantic_core import PydanticCustomError
 
 from vanban.model.common import STRICT, NonEmptyText, Text
-from vanban.model.ho_so import Doan, DoiTuong, Ngay, Nguoi
+from vanban.model.ho_so import Doan, DoiTuong, Ngay, NguoiThamDu
 
 
 def _gio(value: str) -> str:
@@ -34,7 +34,7 @@ def _gio(value: str) -> str:
 Gio = Annotated[str, AfterValidator(_gio)]
 
 
-class ThanhVienVang(Nguoi):
+class ThanhVienVang(NguoiThamDu):
     """An absent member, with the reason and the written opinion sent to the meeting."""
 
     ly_do: Text | None = Field(None, description="Lý do vắng mặt.", examples=["đi công tác"])
@@ -82,11 +82,11 @@ class BienBanHopXet(BaseModel):
         examples=["Chủ tịch Ủy ban nhân dân tỉnh"],
     )
     so_thanh_vien: int = Field(ge=1, description="Tổng số thành viên hội đồng (cả người vắng).")
-    chu_toa: Nguoi = Field(description="Chủ trì cuộc họp (chủ tọa).")
-    thu_ky: Nguoi = Field(description="Thư ký cuộc họp.")
-    co_mat: list[Nguoi] = Field(min_length=1, description="Thành viên có mặt, theo tên.")
+    chu_toa: NguoiThamDu = Field(description="Chủ trì cuộc họp (chủ tọa).")
+    thu_ky: NguoiThamDu = Field(description="Thư ký cuộc họp.")
+    co_mat: list[NguoiThamDu] = Field(min_length=1, description="Thành viên có mặt, theo tên.")
     vang_mat: list[ThanhVienVang] = Field(default_factory=list, description="Thành viên vắng.")
-    khach_moi: list[Nguoi] = Field(default_factory=list, description="Đại biểu dự họp (mời).")
+    khach_moi: list[NguoiThamDu] = Field(default_factory=list, description="Đại biểu dự họp (mời).")
     hinh_thuc: Literal["bieu-quyet", "bo-phieu-kin"] = Field(
         description="bieu-quyet (biểu quyết giơ tay) hoặc bo-phieu-kin (bỏ phiếu kín).")
     dien_bien: Doan = Field(default_factory=list, description="Diễn biến, ý kiến thảo luận.")

@@ -31,7 +31,7 @@ def _full_date(value: str) -> str:
 Ngay = Annotated[str, AfterValidator(_full_date)]
 
 
-class Nguoi(BaseModel):
+class NguoiThamDu(BaseModel):
     """A person with their position."""
 
     model_config = STRICT
@@ -43,7 +43,7 @@ class Nguoi(BaseModel):
     )
 
 
-class DeNghi(BaseModel):
+class DeNghiKhenThuong(BaseModel):
     """One collective or person proposed for one award (one line of the danh sách)."""
 
     model_config = STRICT

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from vanban.model.common import STRICT, NonEmptyText, Text
-from vanban.model.ho_so import COT_MAC_DINH, Cot, DeNghi, Ngay
+from vanban.model.ho_so import COT_MAC_DINH, Cot, DeNghiKhenThuong, Ngay
 
 
 class TheoDeNghi(BaseModel):
@@ -45,7 +45,8 @@ class QuyetDinhKhenThuong(BaseModel):
     thanh_tich: NonEmptyText = Field(
         description="Sau “đã có thành tích”.",
         examples=["xuất sắc trong thực hiện nhiệm vụ năm 2025"])
-    danh_sach: list[DeNghi] = Field(min_length=1, description="Danh sách được khen thưởng.")
+    danh_sach: list[DeNghiKhenThuong] = Field(
+        min_length=1, description="Danh sách được khen thưởng.")
     cot: list[Cot] = Field(default_factory=lambda: list(COT_MAC_DINH),
                            description="Các cột của danh sách kèm theo (sau cột STT).")
     tien_thuong: bool = Field(True, description="Có Điều về tiền thưởng.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from vanban.model.common import STRICT, NonEmptyText, Text
-from vanban.model.ho_so import COT_MAC_DINH, Cot, DeNghi, Doan, Ngay
+from vanban.model.ho_so import COT_MAC_DINH, Cot, DeNghiKhenThuong, Doan, Ngay
 
 
 class ToTrinhKhenThuong(BaseModel):
@@ -33,6 +33,7 @@ class ToTrinhKhenThuong(BaseModel):
         description="Lý do đề nghị, sau “đã có thành tích”.",
         examples=["xuất sắc trong thực hiện nhiệm vụ năm 2025"])
     doan: Doan = Field(default_factory=list, description="Đoạn văn thêm trước câu đề nghị.")
-    danh_sach: list[DeNghi] = Field(min_length=1, description="Danh sách đề nghị khen thưởng.")
+    danh_sach: list[DeNghiKhenThuong] = Field(
+        min_length=1, description="Danh sách đề nghị khen thưởng.")
     cot: list[Cot] = Field(default_factory=lambda: list(COT_MAC_DINH),
                            description="Các cột của danh sách (sau cột STT).")
