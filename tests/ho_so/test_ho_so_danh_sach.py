@@ -73,3 +73,13 @@ def test_counting_words():
     assert dem(3, 5) == "03 tập thể và 05 cá nhân"
     assert dem(0, 12) == "12 cá nhân"
     assert dem(1, 0) == "01 tập thể"
+
+
+def test_a_line_outside_the_documents_authority_is_refused():
+    items = [line("Nguyễn Văn An", khen_thuong="Bằng khen của Thủ tướng Chính phủ")]
+    _, problems = resolve(items, "d", TINH)
+    assert [(p.code, p.path) for p in problems] == [("danh_sach.mixed-authority",
+                                                     "d[0].khen_thuong")]
+    # a conferrer written in the award's name wins over the document's default
+    ds, problems = resolve(items, "d")
+    assert problems == [] and ds.tham_quyen == "Thủ tướng Chính phủ"

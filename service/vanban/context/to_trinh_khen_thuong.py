@@ -60,7 +60,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     assert ds is not None  # check() ran first
     minutes = None
     if body.bien_ban_ngay:
-        ngay = dong_ngay(NgayThang.parse(body.bien_ban_ngay, ""))
+        ngay = dong_ngay(NgayThang.parse(body.bien_ban_ngay, "")).removeprefix("ngày ")
         minutes = (w["can_cu_bien_ban"].format(hoi_dong=body.hoi_dong, ngay=ngay)
                    if body.hoi_dong else w["can_cu_bien_ban_khong_ten"].format(ngay=ngay))
     o = Outline()

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from vanban.errors import InputError, Problem, problem
 from vanban.ho_so.bieu_quyet import KetQua, ket_qua
+from vanban.ho_so.danh_sach import tim
 from vanban.model.bien_ban_hop_xet import BienBanHopXet, PhieuXet
-from vanban.vocab import AwardMatch, find_award, normalize
+from vanban.vocab import AwardMatch, normalize
 
 HINH_THUC_VI = {"bieu-quyet": "biểu quyết", "bo-phieu-kin": "bỏ phiếu kín"}
 
@@ -33,7 +34,7 @@ class KetQuaXet:
 
 
 def _match(bb: BienBanHopXet, p: PhieuXet, path: str) -> AwardMatch:
-    return find_award(p.khen_thuong, p.nguoi_tang or bb.nguoi_tang, path=path)
+    return tim(p.khen_thuong, p.nguoi_tang, bb.nguoi_tang, path)
 
 
 def kiem_tra(bb: BienBanHopXet, path: str = "noi_dung") -> list[Problem]:

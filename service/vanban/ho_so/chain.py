@@ -293,7 +293,7 @@ def render(data: Any) -> dict[str, bytes]:
 
 
 def render_zip(data: Any) -> bytes:
-    """The whole file as one .zip of .docx documents (deterministic order and timestamps)."""
+    """The whole file as one .zip of .docx documents, in filing order."""
     files = render(data)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -19,9 +19,19 @@ from vanban.errors import InputError, Problem, problem
 from vanban.ho_so.data import load
 from vanban.model.ho_so import DeNghiKhenThuong
 from vanban.vi.numbers import so_dem
-from vanban.vocab import AwardMatch, dong_tu, find_award, normalize
+from vanban.vocab import AwardMatch, dong_tu, find_award, find_conferrer, normalize
 
 DOI_TUONG_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
+
+
+def tim(ten: str, nguoi_tang: str | None, mac_dinh: str | None, path: str) -> AwardMatch:
+    """The award named ``ten``: its conferrer is ``nguoi_tang``, else the one written in the
+    name ("Bằng khen của Thủ tướng Chính phủ"), else the award's own, else ``mac_dinh`` (the
+    document's authority). Raises :class:`InputError` at ``path`` for an unknown award."""
+    match = find_award(ten, nguoi_tang, path=path)
+    if match.nguoi_tang is None and mac_dinh:
+        match = find_award(ten, mac_dinh, path=path)
+    return match
 
 
 def tham_quyen(match: AwardMatch) -> str | None:
@@ -103,8 +113,8 @@ def resolve(
     for i, item in enumerate(items):
         here = f"{path}[{i}]"
         try:
-            match = find_award(item.khen_thuong, item.nguoi_tang or nguoi_tang_mac_dinh,
-                               path=f"{here}.khen_thuong")
+            match = tim(item.khen_thuong, item.nguoi_tang, nguoi_tang_mac_dinh,
+                        f"{here}.khen_thuong")
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -118,20 +128,24 @@ def resolve(
         lines.append(Dong(i, item, match))
 
     authority: str | None = None
-    first_at = 0
+    source = ""
+    if nguoi_tang_mac_dinh and nguoi_tang_mac_dinh.strip():
+        conferrer = find_conferrer(nguoi_tang_mac_dinh)
+        authority = load("tham_quyen").get("gop", {}).get(conferrer.ten, conferrer.ten)
+        source = "cấp có thẩm quyền của văn bản"
     for line in lines:
         this = tham_quyen(line.match)
         if this is None:
             continue
         if authority is None:
-            authority, first_at = this, line.vi_tri
+            authority, source = this, f"dòng {line.vi_tri + 1}"
         elif normalize(this) != normalize(authority):
             problems.append(problem(
                 "danh_sach.mixed-authority", f"{path}[{line.vi_tri}].khen_thuong",
                 f"“{line.match.ten_day_du}” thuộc thẩm quyền của {this}, khác với "
-                f"{authority} (dòng {first_at + 1}). Mỗi tờ trình chỉ đề nghị một cấp có thẩm "
-                "quyền quyết định: hãy lập tờ trình riêng.",
-                f"mixed authorities in one submission: {this!r} vs {authority!r}",
+                f"{authority} ({source}). Mỗi tờ trình, quyết định chỉ thuộc một cấp có thẩm "
+                "quyền: hãy lập văn bản riêng.",
+                f"mixed authorities in one document: {this!r} vs {authority!r}",
                 tham_quyen=[authority, this]))
 
     seen: dict[tuple[str, str, int | None], int] = {}
