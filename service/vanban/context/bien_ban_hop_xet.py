@@ -134,7 +134,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     if bb.ket_luan:
         o.paragraph(w["ket_luan"])
         o.paragraphs(bb.ket_luan)
-    o.closing(w["ket_thuc"].format(**_gio(bb.ket_thuc)) + (envelope_ctx.get("ket_thuc") or "."))
+    o.closing(w["ket_thuc"].format(**_gio(bb.ket_thuc)) + (family.ket_thuc or "."))
     return {
         "khoi": o.blocks,
         "noi_nhan": [],

@@ -114,7 +114,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     n += 1
     executors = ", ".join(body.thi_hanh)
     o.add(_dieu(n, (body.hieu_luc or w["hieu_luc"]).rstrip() + " "
-                + w["thi_hanh"].format(nguoi=executors) + (envelope_ctx.get("ket_thuc") or "."),
+                + w["thi_hanh"].format(nguoi=executors) + (family.ket_thuc or "."),
                 last=True))
 
     annex = Outline()

@@ -71,7 +71,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         co_quan=co_quan, nguoi_quyet_dinh=body.nguoi_quyet_dinh, cau=ds.cau(),
         thanh_tich=body.thanh_tich.rstrip(".")))
     o.closing(w["ket_luan"].format(nguoi_quyet_dinh=body.nguoi_quyet_dinh)
-              + (envelope_ctx.get("ket_thuc") or "."))
+              + (family.ket_thuc or "."))
     annex = Outline()
     annex.table(bang_danh_sach(ds, list(body.cot)))
     kem_theo = w["phu_luc_kem_theo"].format(
