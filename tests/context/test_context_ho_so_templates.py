@@ -29,8 +29,10 @@ def text(template: str, data: dict) -> str:
 def test_minutes_are_signed_by_the_chair_and_have_no_recipients():
     d = example("bien-ban-hop-xet")
     d["nguoi_ky"]["ho_ten"] = "Người Khác"
+    d["nguoi_ky"]["chuc_vu"] = "GIÁM ĐỐC"
     d["noi_nhan"] = ["Lưu: VT"]
     assert problems("bien-ban-hop-xet", d) == [("bien_ban.nguoi-ky", "nguoi_ky.ho_ten"),
+                                               ("bien_ban.chu-toa-ky", "nguoi_ky.chuc_vu"),
                                                ("bien_ban.noi-nhan", "noi_nhan")]
 
 

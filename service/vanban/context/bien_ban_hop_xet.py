@@ -51,6 +51,11 @@ def check(envelope: Envelope) -> list[Problem]:
             "bien_ban.nguoi-ky", "nguoi_ky.ho_ten",
             f"Người ký bên phải biên bản là chủ tọa “{bb.chu_toa.ho_ten}”, không phải "
             f"“{signer.ho_ten}”.", "the minutes are signed by the chair"))
+    if normalize(signer.chuc_vu) not in {normalize(t) for t in _w()["chu_toa_ky"]}:
+        out.append(problem(
+            "bien_ban.chu-toa-ky", "nguoi_ky.chuc_vu",
+            f"Bên phải biên bản ghi “{_w()['chu_toa_ky'][0]}” (người chủ trì ký), không phải "
+            f"“{signer.chuc_vu}”.", "the right-hand signature of minutes is the chair's"))
     if envelope.noi_nhan:
         out.append(problem(
             "bien_ban.noi-nhan", "noi_nhan",
