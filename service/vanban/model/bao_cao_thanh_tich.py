@@ -129,7 +129,8 @@ class BaoCaoThanhTich(BaseModel):
     model_config = STRICT
 
     loai: Literal["tap_the", "ca_nhan"] = Field(description="tap_the hoặc ca_nhan.")
-    de_nghi: DeNghiTang
+    de_nghi: DeNghiTang = Field(description="Danh hiệu, hình thức khen thưởng đề nghị tặng "
+                                "(in ở tên văn bản: ĐỀ NGHỊ TẶNG …).")
     ly_lich: LyLich | None = Field(None, description="Bắt buộc khi loai = ca_nhan.")
     dac_diem: DacDiemTapThe | None = Field(None, description="Bắt buộc khi loai = tap_the.")
     nhiem_vu: Doan = Field(default_factory=list,

@@ -41,7 +41,8 @@ class QuyetDinhKhenThuong(BaseModel):
         description="Căn cứ về tổ chức của cơ quan ban hành (đặt trước căn cứ Luật TĐKT).")
     can_cu: list[NonEmptyText] = Field(
         default_factory=list, description="Căn cứ thêm (quy chế …), sau căn cứ Luật, Nghị định.")
-    theo_de_nghi: TheoDeNghi
+    theo_de_nghi: TheoDeNghi = Field(
+        description="Tờ trình được trả lời (“Theo đề nghị của … tại Tờ trình số … ngày …”).")
     thanh_tich: NonEmptyText = Field(
         description="Sau “đã có thành tích”.",
         examples=["xuất sắc trong thực hiện nhiệm vụ năm 2025"])
