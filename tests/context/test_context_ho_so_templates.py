@@ -122,3 +122,12 @@ def test_decision_amounts_follow_the_base_salary_on_the_decision_date():
     body = text("quyet-dinh-khen-thuong", d)
     assert "Tổng số tiền thưởng là 30.370.000 đồng (bằng chữ: Ba mươi triệu ba trăm bảy mươi " \
         "nghìn đồng)" in body
+
+
+def test_unknown_awards_are_reported_even_when_the_model_fails():
+    d = example("to-trinh-khen-thuong")
+    d["noi_dung"]["danh_sach"][0]["khen_thuong"] = "Bằng khen vàng ròng"
+    del d["noi_dung"]["thanh_tich"]
+    found = problems("to-trinh-khen-thuong", d)
+    assert ("input.missing", "noi_dung.thanh_tich") in found
+    assert ("award.unknown", "noi_dung.danh_sach[0].khen_thuong") in found

@@ -16,6 +16,7 @@ from vanban.context.tables import Cell, table
 from vanban.errors import Problem, problem
 from vanban.ho_so import bien_ban as rules
 from vanban.ho_so.bien_ban import HINH_THUC_VI, KetQuaXet
+from vanban.ho_so.danh_sach import award_problems_raw
 from vanban.ho_so.data import wording
 from vanban.model.bien_ban_hop_xet import BienBanHopXet
 from vanban.model.envelope import Envelope
@@ -95,6 +96,12 @@ def _results_table(results: list[KetQuaXet]) -> Any:
             Cell(k.ket_qua.nguong.text, align="center"),
             Cell(_w()["dat"] if k.dat else _w()["khong_dat"], bold=True, align="center")])
     return table(header, rows, widths=[0.8, 4.2, 3.4, 1.7, 1.7, 1.4, 1.5])
+
+
+
+def check_raw(data: dict) -> list[Problem]:
+    """Unknown award names, reported even when the input fails its model."""
+    return award_problems_raw(data, "ket_qua", "khen_thuong")
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:

@@ -17,7 +17,7 @@ from vanban.context.outline import Outline
 from vanban.context.to_trinh_khen_thuong import can_cu
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
-from vanban.ho_so.danh_sach import DOI_TUONG_VI, DanhSach
+from vanban.ho_so.danh_sach import DOI_TUONG_VI, DanhSach, award_problems_raw
 from vanban.ho_so.data import wording
 from vanban.ho_so.tien_thuong import cho_danh_sach
 from vanban.model.envelope import Envelope
@@ -77,6 +77,12 @@ def _dieu(n: int, text: str, last: bool = False) -> dict:
     label = _w()["dieu"].format(n=n)
     return {"loai": "ket_luan" if last else "doan",
             "runs": runs(label, marks=False, bold=True) + runs(" " + text)}
+
+
+
+def check_raw(data: dict) -> list[Problem]:
+    """Unknown award names, reported even when the input fails its model."""
+    return award_problems_raw(data, "danh_sach", "khen_thuong")
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:

@@ -12,6 +12,7 @@ from vanban.context.danh_sach_khen_thuong import bang_danh_sach, phu_luc, so_van
 from vanban.context.outline import Outline
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
+from vanban.ho_so.danh_sach import award_problems_raw
 from vanban.ho_so.data import legal_bases, wording
 from vanban.ho_so.tien_thuong import khoang_ngay
 from vanban.model.envelope import Envelope
@@ -51,6 +52,12 @@ def can_cu(envelope: Envelope, extra: list[str], minutes: str | None) -> list[st
     if minutes:
         lines.append(minutes)
     return lines
+
+
+
+def check_raw(data: dict) -> list[Problem]:
+    """Unknown award names, reported even when the input fails its model."""
+    return award_problems_raw(data, "danh_sach", "khen_thuong")
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:

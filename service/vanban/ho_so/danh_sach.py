@@ -168,3 +168,19 @@ def resolve(
         group = groups.setdefault(key, Nhom(m))
         (group.tap_the if line.de_nghi.doi_tuong == "tap_the" else group.ca_nhan).append(line)
     return DanhSach(list(groups.values()), authority), problems
+
+
+def award_problems_raw(data: dict, list_key: str, field: str = "khen_thuong") -> list[Problem]:
+    """Unknown award names in input that failed its model (so one round trip shows every
+    mistake): ``noi_dung.<list_key>[i].<field>`` strings looked up in the vocabulary."""
+    body = data.get("noi_dung") if isinstance(data, dict) else None
+    items = body.get(list_key) if isinstance(body, dict) else None
+    out: list[Problem] = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        ten = item.get(field) if isinstance(item, dict) else None
+        if isinstance(ten, str) and ten.strip():
+            try:
+                find_award(ten, path=f"noi_dung.{list_key}[{i}].{field}")
+            except InputError as exc:
+                out.extend(exc.problems)
+    return out
