@@ -222,7 +222,7 @@ def shell_body(f: Family) -> str:
     below = [tag("if chu_ky_duoi is defined and chu_ky_duoi"),
              para("", sz=s.chu_ky_ho_ten), *extra_signature("chu_ky_duoi", f), tag("endif")]
     content = para("[[NOI_DUNG]]", style="VBNoiDung", jc=None)
-    spacer = para("", sz=s.noi_dung, jc="left")
+    spacer = para("", sz=s.noi_dung, jc="left", keep_next=True)
     return "".join([header, *title, *kinh_gui, content, spacer, signature, *below,
                     *annex(f)])
 
