@@ -41,6 +41,10 @@ BAD = st.builds(lambda a, c, b: a + c + b, TEXT, st.sampled_from(["\x00", "\x07"
                                                                    "\ufffe"]), TEXT)
 
 
+#: Checker rules that judge the wording the user typed rather than vanban's layout.
+USER_TEXT = {"signature.name"}
+
+
 def doc_text(data: bytes) -> str:
     import docx
     from docx.oxml.ns import qn
@@ -76,8 +80,10 @@ def test_any_text_appears_where_it_belongs(ho_ten, dia_danh, han_che, noi_nhan, 
     except vanban.InputError as exc:
         pytest.fail(f"valid text refused: {[str(p) for p in exc.problems]}")
     assert validate_docx(docx_bytes) == []
-    report = check_docx(docx_bytes)
-    assert report.errors == [], [f.rule_id for f in report.errors]
+    # vanban's layout is right whatever the text; only the signer's name is judged on the
+    # user's own spelling (a name typed in capitals is the clerk's to fix, and is kept).
+    errors = [f.rule_id for f in check_docx(docx_bytes).errors if f.rule_id not in USER_TEXT]
+    assert errors == []
     text = squash(doc_text(docx_bytes))
     for value in [ho_ten, dia_danh, *han_che]:
         assert squash(value) in text, value
