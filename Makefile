@@ -32,7 +32,7 @@ lint: install
 	$(VENV)/bin/ruff check service tests tools bench
 
 bench: install
-	$(VPY) bench/render_speed.py
+	$(VPY) bench/run.py
 
 # Rebuild the Word sources from the family table (overwrites hand edits: see the script).
 sources: install

@@ -91,12 +91,25 @@ def test_http_413_names_the_limit(settings: pytest.MonkeyPatch) -> None:
 
 
 def test_render_time_limit(settings: pytest.MonkeyPatch) -> None:
+    """A render slower than render_timeout gets a 422 naming the limit; the next one is served.
+    (The slow render is made slow on purpose: a warm render is faster than any thread switch.)"""
+    import time
+
+    from vanban import pipeline
     from vanban.web import create_app
 
-    settings.setenv("VANBAN_RENDER_TIMEOUT", "0.000001")
+    real_run = pipeline.run
+
+    def slow_run(*args, **kwargs):
+        time.sleep(0.5)
+        return real_run(*args, **kwargs)
+
+    settings.setenv("VANBAN_RENDER_TIMEOUT", "0.05")
     reload_settings()
     client = create_app({"WARM_TEMPLATES": False}).test_client()
+    settings.setattr(pipeline, "run", slow_run)
     response = client.post(f"/api/v1/documents/{TEMPLATE}", json=fixture_data(BASE))
+    settings.setattr(pipeline, "run", real_run)
     settings.delenv("VANBAN_RENDER_TIMEOUT")
     reload_settings()
     assert response.status_code == 422

@@ -67,3 +67,21 @@ def test_letter_abstract_per_family():
     p = party.find("Hướng dẫn tổng kết công tác")
     assert p is not None and p.italic and p.size_pt == 12 and "V/v" not in p.text
     assert party.find("Số 572-CV/SNV") is not None
+
+
+def test_a_plan_has_no_kinh_gui():
+    data = example("ke-hoach-thi-dua")
+    data["kinh_gui"] = ["Các phòng, đơn vị"]
+    assert problems("ke-hoach-thi-dua", data) == {"kinh_gui": "ke_hoach.kinh_gui"}
+
+
+def test_letter_lists_nhu_tren_first_once():
+    from vanban import pipeline
+
+    data = example("cong-van")
+    data["noi_nhan"] = ["UBND tỉnh (b/c)", "Lưu: VT, TĐKT"]
+    env = pipeline.validate("cong-van", data)
+    assert pipeline.context("cong-van", env)["noi_nhan"][0] == "- Như trên;"
+    data["noi_nhan"] = ["Như trên", "Lưu: VT"]
+    lines = pipeline.context("cong-van", pipeline.validate("cong-van", data))["noi_nhan"]
+    assert lines == ["- Như trên;", "- Lưu: VT."]
