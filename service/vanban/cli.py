@@ -45,9 +45,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     docx = vanban.render(args.template, data)
     fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "docx")
     if fmt == "pdf":
-        from vanban.pdf import converter
+        from vanban.pdf import one_shot
 
-        _write(args.output, converter().convert(docx))
+        _write(args.output, one_shot().convert(docx))
     else:
         _write(args.output, docx)
     if args.output != "-":

@@ -32,7 +32,7 @@ from vanban.pdf.warm import WarmConverter
 from vanban.pdf.word import WordConverter
 
 __all__ = ["BACKENDS", "Converter", "GotenbergConverter", "LibreOfficeConverter",
-           "WarmConverter", "WordConverter", "converter"]
+           "WarmConverter", "WordConverter", "converter", "one_shot"]
 
 BACKENDS = ("auto", "warm", "libreoffice", "word", "gotenberg")
 
@@ -86,6 +86,14 @@ def converter() -> Converter:
         if _current is None:
             _current = build(get_settings().pdf)
         return _current
+
+
+def one_shot() -> Converter:
+    """The converter for a process that converts one document and exits (``vanban render
+    -o x.pdf``): the configured one, except that a warm LibreOffice becomes a cold one —
+    starting a server costs more than converting one document cold."""
+    current = converter()
+    return current.cold if isinstance(current, WarmConverter) else current
 
 
 def _cache_clear() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 from flask import Flask
 
@@ -16,9 +17,12 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = No
     """Serve the web application with waitress until interrupted."""
     from waitress import serve as waitress_serve
 
+    from vanban.pdf import converter
     from vanban.web.app import create_app
 
     app = app or create_app()
+    # A warm PDF converter starts LibreOffice now, so the first PDF request is already fast.
+    threading.Thread(target=converter().start, name="vanban-pdf-start", daemon=True).start()
     threads = threads or int(os.environ.get("VANBAN_THREADS", "8"))
     shown = f"[{host}]" if ":" in host else host
     print(f"vanban: http://{shown}:{port}/  (Ctrl+C để dừng)", file=sys.stderr, flush=True)
