@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import threading
 
-from vanban.config import get_settings, reload_settings
+from vanban.config import get_settings
 from vanban.pdf.base import Converter, unavailable
 from vanban.pdf.gotenberg import GotenbergConverter
 from vanban.pdf.libreoffice import LibreOfficeConverter
@@ -97,13 +97,14 @@ def one_shot() -> Converter:
 
 
 def _cache_clear() -> None:
-    """Close the current converter and read the configuration again (tests, reloads)."""
+    """Close the current converter; the next :func:`converter` reads the configuration
+    again (lazily, so a test may clear before its environment is restored)."""
     global _current
     with _lock:
         old, _current = _current, None
     if old is not None:
         old.close()
-    reload_settings()
+    get_settings.cache_clear()
 
 
 converter.cache_clear = _cache_clear  # type: ignore[attr-defined]
