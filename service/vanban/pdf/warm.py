@@ -46,6 +46,18 @@ RECYCLE_AFTER = 500
 RETRY_START_SECONDS = 60.0
 
 
+def _tiny_docx() -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("vanban")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 class WarmConverter(Converter):
     """A pool of running LibreOffice processes; see the module docstring."""
 
@@ -80,10 +92,11 @@ class WarmConverter(Converter):
         return {"name": self.name, "available": self.available()}
 
     def start(self) -> None:
-        """Start the first LibreOffice now, so the first request is already warm."""
+        """Start the first LibreOffice now and convert a one-line document with it, so the
+        first request finds Writer and its .docx import already loaded."""
         slot = self._idle.get()
         try:
-            self._process(slot)
+            self._process(slot).convert(_tiny_docx(), self.timeout)
         except OfficeError as exc:
             log.warning("warm LibreOffice unavailable, using cold conversion: %s", exc)
         finally:
