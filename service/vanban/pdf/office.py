@@ -235,8 +235,14 @@ class OfficeProcess:
         if line is None:
             raise OfficeDied("the UNO helper exited")
         reply = json.loads(line)
-        if not reply.get("ok") and not self.alive():
-            raise OfficeDied(reply.get("error", "LibreOffice exited"))
+        if not reply.get("ok"):
+            # A killed LibreOffice closes the bridge a moment before it can be reaped: give it
+            # that moment, so a crash is told apart from a document it refused.
+            assert self.office is not None
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.office.wait(timeout=1)
+            if not self.alive():
+                raise OfficeDied(reply.get("error", "LibreOffice exited"))
         self.last_used = time.monotonic()
         return reply
 
