@@ -3,8 +3,9 @@
 #   docker build -t vanban .
 #   docker run --rm -p 8000:8000 vanban          # then open http://localhost:8000/
 #
-# LibreOffice (no GUI) is included for ?format=pdf; Liberation fonts stand in, metric for
-# metric, for Times New Roman and Arial. Set VANBAN_MAX_CONTENT_LENGTH, WEB_CONCURRENCY,
+# LibreOffice (no GUI) and its UNO bridge (python3-uno, for Debian's /usr/bin/python3) are
+# included for ?format=pdf, kept running between requests (VANBAN_PDF=warm); Liberation fonts
+# stand in, metric for metric, for Times New Roman and Arial. Set VANBAN_MAX_CONTENT_LENGTH, WEB_CONCURRENCY,
 # VANBAN_THREADS, VANBAN_TIMEOUT as needed (see gunicorn.conf.py).
 FROM python:3.11-slim-bookworm
 
@@ -15,7 +16,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core \
+      libreoffice-writer-nogui python3-uno fonts-liberation2 fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -33,7 +34,8 @@ USER vanban
 
 ENV VANBAN_HOME=/app \
     VANBAN_BIND=0.0.0.0:8000 \
-    VANBAN_PDF=libreoffice
+    VANBAN_PDF=warm \
+    VANBAN_UNO_PYTHON=/usr/bin/python3
 
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -55,9 +55,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     if out != "-" and Path(out).is_dir():  # a folder: name the file from số, ký hiệu, abstract
         out = str(Path(out) / f"{result.stem}.{fmt}")
     if fmt == "pdf":
-        from vanban.pdf import converter
+        from vanban.pdf import one_shot
 
-        _write(out, converter().convert(result.docx))
+        _write(out, one_shot().convert(result.docx))
     else:
         _write(out, result.docx)
     if out != "-":

@@ -33,6 +33,8 @@ _ERRORS = {
                        "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
+    "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
+                       "(`pdf.timeout`); đã dừng và khởi động lại."),
 }
 
 
@@ -164,7 +166,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
                     "schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
                 **_errors("BadRequest", "NotFound", "MethodNotAllowed", "PayloadTooLarge",
                           "UnsupportedMediaType", "UnprocessableContent",
-                          "ServiceUnavailable")}}},
+                          "ServiceUnavailable", "GatewayTimeout")}}},
         "/api/v1/batch/{template_id}": _batch(tid, fmt),
         "/api/v1/validate/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "validateDocument",

@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTo
 
 from vanban.errors import (
     ConversionError,
+    ConversionTimeout,
     InputError,
     LimitError,
     Problem,
@@ -47,6 +48,8 @@ PROBLEM_TYPES: dict[str, str] = {
                      "đọc được, hoặc thể thức không có; xem danh sách problems.",
     "pdf-unavailable": "503 — máy chủ không xuất được PDF (chưa cài LibreOffice hoặc chuyển "
                        "đổi thất bại); tệp .docx vẫn tải được.",
+    "pdf-timeout": "504 — bộ chuyển PDF không trả lời kịp (VANBAN_PDF_TIMEOUT) nên đã bị dừng "
+                   "và khởi động lại; thử lại sau, tệp .docx vẫn tải được.",
     "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
     "internal": "500 — lỗi bên trong máy chủ; đã ghi nhật ký.",
     "http-error": "Các lỗi HTTP khác.",
@@ -73,6 +76,8 @@ def _slug(exc: VanbanError) -> str:
         return "invalid-input"
     if isinstance(exc, UnknownTemplateError):
         return "unknown-template"
+    if isinstance(exc, ConversionTimeout):
+        return "pdf-timeout"
     if isinstance(exc, ConversionError):
         return "pdf-unavailable"
     if isinstance(exc, TemplateError):
