@@ -1,0 +1,61 @@
+"""Property-based tests: the total always equals its parts and never exceeds the scale."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vanban.model.bang_cham_diem import BangChamDiem
+from vanban.scoring.compute import cham_diem
+from vanban.scoring.rules import check_bang
+
+halves = st.integers(min_value=0, max_value=80).map(lambda n: n / 2)  # 0, 0,5 … 40
+
+
+@st.composite
+def criterion(draw, depth: int = 0) -> dict:
+    if draw(st.booleans()):
+        points = sorted(draw(st.lists(halves, min_size=1, max_size=4)), reverse=True)
+        levels = dict(zip(["Tốt", "Khá", "TB", "Yếu"], points, strict=False))
+        out = {"ten": "Mức", "muc": levels, "xep_loai": draw(st.sampled_from(list(levels)))}
+    else:
+        standard = draw(halves)
+        score = draw(st.integers(min_value=0, max_value=int(standard * 2))) / 2
+        out = {"ten": "Điểm", "diem_chuan": standard, "tu_cham": score}
+    if depth < 2 and draw(st.integers(0, 3)) == 0:
+        out["tieu_chi"] = draw(st.lists(criterion(depth + 1), min_size=1, max_size=2))
+    return out
+
+
+@st.composite
+def table(draw) -> dict:
+    groups = [{"ten": f"Nhóm {k}", "diem_toi_da": draw(halves),
+               "tieu_chi": draw(st.lists(criterion(), min_size=1, max_size=4))}
+              for k in range(draw(st.integers(1, 3)))]
+    bonus_cap = draw(st.integers(0, 10))
+    bonus = [{"chi_tieu": f"Chỉ tiêu {k}", "ke_hoach": 100, "thuc_hien": 101,
+              "diem": draw(st.integers(0, 2)) / 2} for k in range(draw(st.integers(0, 12)))]
+    return {"nam": 2021, "don_vi": "Đơn vị", "thang_diem": {
+        "diem_toi_da": sum(g["diem_toi_da"] for g in groups) + draw(halves),
+        "diem_thuong_toi_da": bonus_cap}, "nhom": groups, "diem_thuong": bonus,
+        "diem_tru": {"van_ban_nhac_nho": draw(st.integers(0, 9)),
+                     "ho_so_khong_du_dieu_kien": draw(st.integers(0, 15)),
+                     "vi_pham_quy_che_khoi": draw(st.booleans())}}
+
+
+@settings(max_examples=200, deadline=None)
+@given(table())
+def test_total_equals_its_parts_and_never_exceeds_the_scale(data):
+    body = BangChamDiem.model_validate(data)
+    assert check_bang(body) == []
+    r = cham_diem(body)
+    assert r.tong == sum(n.diem for n in r.nhom) + r.diem_thuong - r.tru.tong
+    assert r.tru.tong == r.tru.nhac_nho + r.tru.ho_so + r.tru.quy_che + r.tru.khac
+    scale = Decimal(str(data["thang_diem"]["diem_toi_da"]))
+    bonus_cap = Decimal(data["thang_diem"]["diem_thuong_toi_da"])
+    assert r.tong <= scale + bonus_cap
+    assert r.diem_thuong <= bonus_cap and r.tru.tong <= Decimal(5)
+    for g in r.nhom:
+        assert g.diem <= g.diem_toi_da and g.diem == min(g.cong, g.diem_toi_da)
