@@ -130,7 +130,9 @@ class BangChamDiem(BaseModel):
     don_vi: NonEmptyText = Field(description="Đơn vị tự chấm điểm.")
     tieu_de: Text | None = Field(
         None, description="Tiêu đề bảng; mặc định “BẢNG CHẤM ĐIỂM THI ĐUA NĂM …”.")
-    tieu_de_phu: Text | None = Field(None, description="Dòng dưới tiêu đề, ví dụ “(TIÊU CHUẨN 2)”.")
+    trang_ngang: bool | None = Field(
+        None, description="In bảng trên trang nằm ngang: true / false; để trống thì tự chọn "
+        "(ngang khi các cột ngắn chứa chữ dài).")
     thang_diem: ThangDiem = Field(description="Thang điểm.")
     nhom: list[Nhom] = Field(min_length=1, description="Các nhóm nội dung chấm điểm.")
     diem_thuong: list[DiemThuong] = Field(

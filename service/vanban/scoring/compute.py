@@ -21,6 +21,7 @@ from typing import Any
 
 from vanban.model.bang_cham_diem import BangChamDiem, DiemTru, TieuChi
 from vanban.scoring.rules import criterion_codes
+from vanban.vi.numbers import so
 
 ZERO = Decimal(0)
 #: Deduction per reminder letter, and their ceiling.
@@ -55,6 +56,11 @@ def jnum(d: Decimal | None) -> int | float | None:
     if d is None:
         return None
     return int(d) if d == d.to_integral_value() else float(d)
+
+
+def so_diem(d: Decimal | None) -> str:
+    """Points as printed: ``87,5``, ``1.859``, ``2``; ``""`` when not computed."""
+    return "" if d is None else so(jnum(d))
 
 
 @dataclass
