@@ -80,9 +80,11 @@ def validate(template_id: str, data: Any) -> Envelope:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
         # Report the vocabulary problems too, so one round trip shows every mistake.
-        extra = spec.module.check_raw(data) if hasattr(spec.module, "check_raw") else []
+        check_raw = getattr(spec.module, "check_raw", None)
+        extra = check_raw(data) if callable(check_raw) else []
         raise InputError(from_validation_error(exc) + extra) from None
-    problems = _envelope_checks(env, spec) + spec.module.check(env)
+    check = getattr(spec.module, "check", None)
+    problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
     if problems:
         raise InputError(problems)
     return env
