@@ -11,8 +11,6 @@ landscape section (:mod:`vanban.context.landscape`). Every figure comes from
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from vanban.context import blocks
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.tables import Cell, table
@@ -26,8 +24,10 @@ from vanban.vi.numbers import so, so_dem
 
 Body = BangChamDiem
 
-WIDTHS = (5, 36, 7, 8, 8, 9, 7, 8)
-#: Plan / actual / unit texts longer than this do not fit the portrait columns.
+#: Column widths in millimetres on a portrait page (165 mm of text) and a landscape one (252 mm).
+WIDTHS = (12, 51, 14, 17, 17, 20, 17, 17)
+WIDTHS_NGANG = (10, 105, 18, 20, 20, 40, 18, 21)
+#: Unit / plan / actual texts or level names longer than this do not fit the portrait columns.
 NARROW_TEXT = 10
 
 
@@ -114,17 +114,17 @@ def _table_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[list]:
             note = so_diem(g.diem)
         rows.append(["", _label(label), "", "", "", _bold(so_diem(g.diem_chuan)), "",
                      _bold(note or so_diem(g.diem))])
-    n = len(body.nhom)
     label = "Điểm thưởng (chỉ tiêu vượt kế hoạch)"
     if r.thuong_vuot_tran:
         label += (f" — cộng {so_diem(r.thuong_cong)} điểm, tính tối đa "
                   f"{so_diem(r.thuong_toi_da)} điểm")
-    rows.append([_bold(str(n + 1)), _label(label), "", "", "", "",
-                 _bold(so_diem(r.thuong_toi_da)), _bold(so_diem(r.diem_thuong))])
+    scored = r.day_du or bool(body.diem_thuong)
+    rows.append(["", _label(label), "", "", "", "", _bold(so_diem(r.thuong_toi_da)),
+                 _bold(so_diem(r.diem_thuong) if scored else "")])
     for b in body.diem_thuong:
         rows.append([b.tieu_chi or "", Cell(b.chi_tieu, align="left"), b.don_vi_tinh or "",
                      so(b.ke_hoach), so(b.thuc_hien), "", so(b.diem), ""])
-    rows.append([_bold(str(n + 2)), _label("Điểm trừ"), "", "", "", "", "",
+    rows.append(["", _label("Điểm trừ"), "", "", "", "", "",
                  _bold(so_diem(r.tru.tong) if r.day_du or r.tru.tong else "")])
     rows.extend(_tru_rows(body, r))
     total = so_diem(r.tong)
@@ -141,6 +141,7 @@ def _wide(body: BangChamDiem) -> bool:
         for c in criteria:
             yield from (v for v in (c.don_vi_tinh, c.ke_hoach, c.thuc_hien)
                         if isinstance(v, str))
+            yield from c.muc or {}
             yield from texts(c.tieu_chi)
 
     return any(len(t) > NARROW_TEXT for g in body.nhom for t in texts(g.tieu_chi))
@@ -167,10 +168,12 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     wide = _wide(body)
     head = [["TT", "Nội dung tiêu chí", "ĐVT", f"Kế hoạch {body.nam}",
              f"Thực hiện {body.nam}", "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]]
-    xml = table(head, _table_rows(body, r), WIDTHS,
+    xml = table(head, _table_rows(body, r), WIDTHS_NGANG if wide else WIDTHS,
                 total_twips=LANDSCAPE_TEXT_TWIPS if wide else TEXT_WIDTH_TWIPS)
-    before = [blocks.doan(f"Đơn vị: **{body.don_vi}**")]
-    after = [blocks.doan(s) for s in summary(body, r)]
+    before = [blocks.doan(f"Đơn vị: **{body.don_vi}**")] if body.don_vi else []
+    sentences = summary(body, r)
+    last = sentences[-1].removesuffix(".") + (family.ket_thuc or ".")
+    after = [*(blocks.doan(s) for s in sentences[:-1]), blocks.ket_luan(last)]
     title = body.tieu_de or f"BẢNG CHẤM ĐIỂM THI ĐUA NĂM {body.nam}"
     if wide:
         return {"loai_van_ban": title, "khoi": before, "ngang": xml, "khoi_sau": after}

@@ -127,7 +127,8 @@ class BangChamDiem(BaseModel):
     model_config = STRICT
 
     nam: int = Field(ge=1945, le=2100, description="Năm chấm điểm.")
-    don_vi: NonEmptyText = Field(description="Đơn vị tự chấm điểm.")
+    don_vi: Text | None = Field(
+        None, description="Đơn vị tự chấm điểm; để trống khi ban hành bảng tiêu chí (chưa chấm).")
     tieu_de: Text | None = Field(
         None, description="Tiêu đề bảng; mặc định “BẢNG CHẤM ĐIỂM THI ĐUA NĂM …”.")
     trang_ngang: bool | None = Field(
