@@ -1,4 +1,5 @@
-"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format``.
+"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
+compute``.
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -167,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_check_format)
+
+    from vanban.scoring.cli import add_parser as add_compute
+
+    add_compute(sub)
     return parser
 
 
