@@ -11,6 +11,8 @@ landscape section (:mod:`vanban.context.landscape`). Every figure comes from
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from vanban.context import blocks
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.tables import Cell, table
@@ -162,14 +164,19 @@ def summary(body: BangChamDiem, r: KetQuaChamDiem) -> list[str]:
     return out
 
 
+def scoring_table(body: BangChamDiem, r: KetQuaChamDiem, wide: bool = False) -> Markup:
+    """The scoring table (also printed for each member in ``xep-hang-khoi-thi-dua``)."""
+    head = [["TT", "Nội dung tiêu chí", "ĐVT", f"Kế hoạch {body.nam}",
+             f"Thực hiện {body.nam}", "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]]
+    return table(head, _table_rows(body, r), WIDTHS_NGANG if wide else WIDTHS,
+                 total_twips=LANDSCAPE_TEXT_TWIPS if wide else TEXT_WIDTH_TWIPS)
+
+
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
     body: BangChamDiem = envelope.noi_dung
     r = cham_diem(body)
     wide = _wide(body)
-    head = [["TT", "Nội dung tiêu chí", "ĐVT", f"Kế hoạch {body.nam}",
-             f"Thực hiện {body.nam}", "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]]
-    xml = table(head, _table_rows(body, r), WIDTHS_NGANG if wide else WIDTHS,
-                total_twips=LANDSCAPE_TEXT_TWIPS if wide else TEXT_WIDTH_TWIPS)
+    xml = scoring_table(body, r, wide)
     before = [blocks.doan(f"Đơn vị: **{body.don_vi}**")] if body.don_vi else []
     sentences = summary(body, r)
     last = sentences[-1].removesuffix(".") + (family.ket_thuc or ".")

@@ -10,12 +10,13 @@ Every figure comes from :func:`vanban.scoring.bloc.tinh_xep_hang` — the same a
 from __future__ import annotations
 
 from vanban.context import blocks
+from vanban.context.bang_cham_diem import scoring_table
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem
 from vanban.model.envelope import Envelope
 from vanban.model.xep_hang_khoi_thi_dua import XepHangKhoiThiDua
 from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
-from vanban.scoring.compute import so_diem
+from vanban.scoring.compute import cham_diem, so_diem
 from vanban.scoring.ranking import XepHang
 from vanban.the_thuc.families import Family
 from vanban.vi.numbers import so_dem
@@ -79,6 +80,16 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     closing = (f"Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {body.nam} của "
                f"{body.khoi}")
     khoi.extend(blocks.doan(s) for s in sentences)
+    for u in body.don_vi:  # the members' own tables, as sent: nothing the user typed is dropped
+        if u.bang_cham_diem is not None:
+            detail = u.bang_cham_diem
+            khoi.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng "
+                                    "chấm điểm đơn vị gửi):"))
+            if detail.tieu_de:
+                khoi.append(blocks.doan(detail.tieu_de))
+            if detail.don_vi and detail.don_vi != u.ten:
+                khoi.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
+            khoi.append(blocks.bang(scoring_table(detail, cham_diem(detail))))
     khoi.append(blocks.ket_luan(closing + (family.ket_thuc or ".")))
     return {"loai_van_ban": f"BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM {body.nam}",
             "khoi": khoi, "ngang": "", "khoi_sau": []}
