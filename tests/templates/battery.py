@@ -27,7 +27,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: Keys whose values are identifiers, dates or switches rather than text to print.
 NOT_TEXT_KEYS = {"the_thuc", "ngay", "loai", "trang_thai", "quyen_han", "gioi_tinh",
-                 "hinh_thuc_bieu_quyet", "bien_the", "don_vi_tinh_tien"}
+                 "hinh_thuc_bieu_quyet", "bien_the", "don_vi_tinh_tien", "so_voi", "toan_khoi"}
 
 
 @dataclass(frozen=True)

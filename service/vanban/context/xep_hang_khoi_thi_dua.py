@@ -63,6 +63,24 @@ def proposal_sentences(body: XepHangKhoiThiDua, result: XepHang) -> list[str]:
     return out
 
 
+def member_tables(body: XepHangKhoiThiDua) -> list[dict]:
+    """The scoring tables members sent, each under its name: nothing the user typed is
+    dropped, and the bloc sees how each total was reached."""
+    out = []
+    for u in body.don_vi:
+        if u.bang_cham_diem is None:
+            continue
+        detail = u.bang_cham_diem
+        out.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng chấm "
+                               "điểm đơn vị gửi):"))
+        if detail.tieu_de:
+            out.append(blocks.doan(detail.tieu_de))
+        if detail.don_vi and detail.don_vi != u.ten:
+            out.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
+        out.append(blocks.bang(scoring_table(detail, cham_diem(detail))))
+    return out
+
+
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
     body: XepHangKhoiThiDua = envelope.noi_dung
     result = tinh_xep_hang(body)
@@ -80,16 +98,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     closing = (f"Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {body.nam} của "
                f"{body.khoi}")
     khoi.extend(blocks.doan(s) for s in sentences)
-    for u in body.don_vi:  # the members' own tables, as sent: nothing the user typed is dropped
-        if u.bang_cham_diem is not None:
-            detail = u.bang_cham_diem
-            khoi.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng "
-                                    "chấm điểm đơn vị gửi):"))
-            if detail.tieu_de:
-                khoi.append(blocks.doan(detail.tieu_de))
-            if detail.don_vi and detail.don_vi != u.ten:
-                khoi.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
-            khoi.append(blocks.bang(scoring_table(detail, cham_diem(detail))))
+    khoi.extend(member_tables(body))
     khoi.append(blocks.ket_luan(closing + (family.ket_thuc or ".")))
     return {"loai_van_ban": f"BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM {body.nam}",
             "khoi": khoi, "ngang": "", "khoi_sau": []}
