@@ -137,7 +137,7 @@ def _awards_table(awards: list[tuple[kt.Award, list[str]]]) -> str:
              Cell(", ".join(m) + (" (đề nghị)" if a.item.trang_thai == "de_nghi" else ""),
                   align="left")]
             for n, (a, m) in enumerate(ordered, start=1)]
-    return table(head, rows, [8, 42, 30, 12, 12, 40])
+    return table(head, rows, [10, 44, 30, 13, 14, 34])
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:

@@ -23,7 +23,7 @@ from vanban.vi.numbers import so_dem
 
 Body = XepHangKhoiThiDua
 
-WIDTHS = (12, 58, 19, 17, 17, 19, 23)
+WIDTHS = (11, 52, 16, 15, 13, 15, 43)
 KHONG_XET = "Không xét thi đua"
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vanban.errors import Problem
+from vanban.vi.numbers import so
 
 
 def json_path(loc: tuple[Any, ...]) -> str:
@@ -24,6 +25,13 @@ def _expected(ctx: dict[str, Any]) -> str:
     return str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
 
 
+def _number(value: Any) -> str:
+    """A bound as people write it: ``0`` (not ``0.0``), ``0,5``."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return so(value)
+    return str(value)
+
+
 _MESSAGES = {
     "missing": lambda e: "Thiếu trường bắt buộc.",
     "extra_forbidden": lambda e: "Trường này không có trong mẫu (kiểm tra lại chính tả tên "
@@ -39,8 +47,8 @@ _MESSAGES = {
     "model_type": lambda e: "Phải là một đối tượng JSON {…}.",
     "model_attributes_type": lambda e: "Phải là một đối tượng JSON {…}.",
     "literal_error": lambda e: f"Giá trị không hợp lệ; chỉ nhận: {_expected(e.get('ctx', {}))}.",
-    "greater_than_equal": lambda e: f"Phải lớn hơn hoặc bằng {e['ctx']['ge']}.",
-    "less_than_equal": lambda e: f"Phải nhỏ hơn hoặc bằng {e['ctx']['le']}.",
+    "greater_than_equal": lambda e: f"Phải lớn hơn hoặc bằng {_number(e['ctx']['ge'])}.",
+    "less_than_equal": lambda e: f"Phải nhỏ hơn hoặc bằng {_number(e['ctx']['le'])}.",
     "string_too_short": lambda e: "Không được để trống.",
 }
 
