@@ -93,7 +93,7 @@ def validate(template_id: str, data: Any) -> Envelope:
 def context(template_id: str, env: Envelope) -> dict[str, Any]:
     spec = REGISTRY.get(template_id)
     family = get_family(env.the_thuc)
-    ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat)
+    ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat_for(env.the_thuc))
     ctx.update(spec.module.build_context(env, family, ctx))
     return ctx
 
@@ -102,5 +102,6 @@ def render(template_id: str, data: Any) -> bytes:
     env = validate(template_id, data)
     ctx = context(template_id, env)
     compiled = REGISTRY.compiled(template_id, env.the_thuc)
-    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize()}: {env.trich_yeu}"
+    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
+            f"{env.trich_yeu}"
     return engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])

@@ -25,9 +25,10 @@ from vanban.templates import TemplateSpec
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-#: Keys whose values are identifiers, dates or switches rather than text to print.
-NOT_TEXT_KEYS = {"the_thuc", "ngay", "loai", "trang_thai", "quyen_han", "gioi_tinh",
-                 "hinh_thuc_bieu_quyet", "bien_the", "don_vi_tinh_tien", "so_voi", "toan_khoi"}
+#: Keys whose values are not text to print (besides the closed sets found in the schema).
+NOT_TEXT_KEYS = {"ngay"}
+
+ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}")
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,42 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile(re.escape(path).replace(r"\[\]", r"\[\d+\]") + "$")
 
 
+def enum_keys(schema: dict) -> set[str]:
+    """Property names whose values are a closed set (``enum`` / ``const`` / ``Literal``): codes
+    that choose wording, not text to print."""
+    out: set[str] = set()
+
+    def closed(node: dict) -> bool:
+        options = node.get("anyOf", []) + node.get("oneOf", [])
+        return "enum" in node or "const" in node or bool(options) and all(
+            closed(o) or o.get("type") == "null" for o in options)
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                if isinstance(prop, dict) and closed(prop):
+                    out.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return out
+
+
 def missing_strings(spec: TemplateSpec, data: dict, docx: bytes) -> list[str]:
     """The input strings not found in the document (case and marks aside)."""
     text = _fold(docx_text(docx))
     skip = [_pattern(p) for p in spec.transformed]
+    closed = enum_keys(spec.model.model_json_schema())
     out = []
     for path, value in strings(data):
         key = path.rsplit(".", 1)[-1].split("[")[0]
-        if key in NOT_TEXT_KEYS or any(p.match(path) for p in skip) or not value.strip():
+        if key in NOT_TEXT_KEYS or key in closed or any(p.match(path) for p in skip):
+            continue
+        if not value.strip() or ISO_DATE.fullmatch(value.strip()):  # dates: the Vietnamese way
             continue
         wanted = _fold(value).strip("-–•+ ").rstrip(";,. ")
         if path.startswith("noi_nhan"):  # "Lưu: VT" is printed "Lưu VT" in Party documents
