@@ -120,3 +120,13 @@ def test_json_numbers_are_ints_when_whole():
     assert d["tong_diem"] == 86.5 and d["nhom"][1]["diem"] == 28
     assert isinstance(d["nhom"][1]["diem"], int)
     assert BASE["don_vi"] == "Sở Nội vụ"
+
+
+def test_unit_without_party_and_union_gets_half_of_that_group():
+    data = body(khong_co_dang_cong_doan=True)
+    data["nhom"][1]["to_chuc_dang_doan_the"] = True
+    g = cham_diem(model(data)).nhom[1]
+    assert (g.tran, g.cong, g.diem, g.nua_tran, g.vuot_tran) == (15, 28, 15, True, True)
+    assert cham_diem(model(data)).tong == D("73.5")
+    data["khong_co_dang_cong_doan"] = False
+    assert cham_diem(model(data)).nhom[1].diem == 28

@@ -34,12 +34,14 @@ def table(draw) -> dict:
     groups = [{"ten": f"Nhóm {k}", "diem_toi_da": draw(halves),
                "tieu_chi": draw(st.lists(criterion(), min_size=1, max_size=4))}
               for k in range(draw(st.integers(1, 3)))]
+    groups[0]["to_chuc_dang_doan_the"] = True
     bonus_cap = draw(st.integers(0, 10))
     bonus = [{"chi_tieu": f"Chỉ tiêu {k}", "ke_hoach": 100, "thuc_hien": 101,
               "diem": draw(st.integers(0, 2)) / 2} for k in range(draw(st.integers(0, 12)))]
     return {"nam": 2021, "don_vi": "Đơn vị", "thang_diem": {
         "diem_toi_da": sum(g["diem_toi_da"] for g in groups) + draw(halves),
         "diem_thuong_toi_da": bonus_cap}, "nhom": groups, "diem_thuong": bonus,
+        "khong_co_dang_cong_doan": draw(st.booleans()),
         "diem_tru": {"van_ban_nhac_nho": draw(st.integers(0, 9)),
                      "ho_so_khong_du_dieu_kien": draw(st.integers(0, 15)),
                      "vi_pham_quy_che_khoi": draw(st.booleans())}}
@@ -58,4 +60,4 @@ def test_total_equals_its_parts_and_never_exceeds_the_scale(data):
     assert r.tong <= scale + bonus_cap
     assert r.diem_thuong <= bonus_cap and r.tru.tong <= Decimal(5)
     for g in r.nhom:
-        assert g.diem <= g.diem_toi_da and g.diem == min(g.cong, g.diem_toi_da)
+        assert g.diem <= g.tran <= g.diem_toi_da and g.diem == min(g.cong, g.tran)

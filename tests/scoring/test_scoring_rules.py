@@ -100,3 +100,8 @@ def test_bonus_naming_a_code_used_in_several_groups():
     assert "I.1" in p.message
     b[0]["tieu_chi"] = "II.1"
     assert _problems(diem_thuong=b) == {}
+
+
+def test_half_ceiling_needs_the_party_group_marked():
+    assert ("bang-cham-diem.thieu-nhom-to-chuc", "noi_dung.khong_co_dang_cong_doan") in \
+        _problems(khong_co_dang_cong_doan=True)

@@ -110,9 +110,12 @@ def _table_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[list]:
             rows.extend(_rows(row))
         label = f"Cộng mục {group.ma}" if group.ma else "Cộng"
         note = ""
+        if g.nua_tran:
+            label += (" (đơn vị không có tổ chức đảng và công đoàn: tối đa 50% = "
+                      f"{so_diem(g.tran)} điểm)")
         if g.vuot_tran:
             label += (f" (các tiêu chí cộng {so_diem(g.cong)} điểm; tính tối đa "
-                      f"{so(group.diem_toi_da)} điểm)")
+                      f"{so_diem(g.tran)} điểm)")
             note = so_diem(g.diem)
         rows.append(["", _label(label), "", "", "", _bold(so_diem(g.diem_chuan)), "",
                      _bold(note or so_diem(g.diem))])

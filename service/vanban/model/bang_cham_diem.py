@@ -76,6 +76,9 @@ class Nhom(BaseModel):
     ten: NonEmptyText = Field(description="Tên nhóm nội dung.")
     diem_toi_da: Diem = Field(description="Điểm tối đa của nhóm; điểm nhóm không bao giờ vượt.")
     tieu_chi: list[TieuChi] = Field(min_length=1, description="Các tiêu chí của nhóm.")
+    to_chuc_dang_doan_the: bool = Field(
+        False, description="Nhóm chấm tổ chức đảng, đoàn thể (mục II, Quyết định 3666/QĐ-UBND): "
+        "đơn vị không có tổ chức đảng và công đoàn được tối đa 50% điểm của nhóm này.")
 
 
 class DiemThuong(BaseModel):
@@ -139,3 +142,6 @@ class BangChamDiem(BaseModel):
     diem_thuong: list[DiemThuong] = Field(
         default_factory=list, description="Chỉ tiêu vượt kế hoạch được thưởng điểm.")
     diem_tru: DiemTru = Field(default_factory=DiemTru, description="Căn cứ trừ điểm.")
+    khong_co_dang_cong_doan: bool = Field(
+        False, description="Đơn vị không có tổ chức đảng và tổ chức công đoàn: nhóm đánh dấu "
+        "“to_chuc_dang_doan_the” chỉ được tối đa 50% số điểm.")

@@ -1,7 +1,8 @@
 """The computation of one scoring table (rules of seed 002, II.2, and the spec).
 
 * a criterion scored by level takes its level's points; by points, the unit's ``tu_cham``;
-* a group never exceeds its ``diem_toi_da`` (the cap is applied and flagged, not an error);
+* a group never exceeds its ``diem_toi_da`` (the cap is applied and flagged, not an error) —
+  half of it for the Party/union group of a unit that has neither (seed 002, II.1);
 * bonus: at most ``thuong_moi_chi_tieu`` per exceeded target (checked by the rules) and at most
   ``diem_thuong_toi_da`` in all (capped and flagged);
 * deductions: 0,5 per reminder letter, at most 2; rejected dossiers 1–5 → 1, 6–10 → 1,5,
@@ -28,6 +29,8 @@ ZERO = Decimal(0)
 TRU_MOI_NHAC_NHO, TRU_NHAC_NHO_TOI_DA = Decimal("0.5"), Decimal(2)
 #: Breaking the bloc's rules.
 TRU_QUY_CHE = Decimal(1)
+#: Share of the Party/union group a unit without either may get (seed 002, II.1, "Lưu ý").
+NUA_TRAN = Decimal("0.5")
 LY_DO_KHONG_XET = "Có văn bản phê bình về sai phạm nghiêm trọng"
 
 
@@ -102,17 +105,23 @@ class KetQuaNhom:
     diem_toi_da: Decimal
     diem_chuan: Decimal  # sum of the rows' standards
     cong: Decimal | None  # raw sum of scores
-    diem: Decimal | None  # min(cong, diem_toi_da)
+    diem: Decimal | None  # min(cong, tran)
     dong: list[Dong]
+    tran: Decimal = ZERO  # the ceiling applied: diem_toi_da, or half of it (no Party, no union)
+
+    @property
+    def nua_tran(self) -> bool:
+        """The ceiling was halved (a unit without Party organisation and trade union)."""
+        return self.tran < self.diem_toi_da
 
     @property
     def vuot_tran(self) -> bool:
-        return self.cong is not None and self.cong > self.diem_toi_da
+        return self.cong is not None and self.cong > self.tran
 
     def to_dict(self) -> dict[str, Any]:
         return {"ma": self.ma, "ten": self.ten, "diem_toi_da": jnum(self.diem_toi_da),
                 "diem_chuan": jnum(self.diem_chuan), "cong": jnum(self.cong),
-                "diem": jnum(self.diem), "vuot_tran": self.vuot_tran,
+                "diem": jnum(self.diem), "tran": jnum(self.tran), "vuot_tran": self.vuot_tran,
                 "tieu_chi": [d.to_dict() for d in self.dong]}
 
 
@@ -234,9 +243,12 @@ def cham_diem(body: BangChamDiem, path: str = "noi_dung") -> KetQuaChamDiem:
         scored = [r.diem for r in flat]
         raw = None if any(d is None for d in scored) else sum(scored, ZERO)  # type: ignore[arg-type]
         cap = dec(g.diem_toi_da)
-        groups.append(KetQuaNhom(ma=g.ma, ten=g.ten, diem_toi_da=cap, diem_chuan=standard,
-                                 cong=raw, diem=None if raw is None else min(raw, cap),
-                                 dong=rows))
+        if body.khong_co_dang_cong_doan and g.to_chuc_dang_doan_the:
+            cap = cap * NUA_TRAN
+        groups.append(KetQuaNhom(ma=g.ma, ten=g.ten, diem_toi_da=dec(g.diem_toi_da),
+                                 diem_chuan=standard, cong=raw,
+                                 diem=None if raw is None else min(raw, cap), dong=rows,
+                                 tran=cap))
     by_path = {r.path: r for g in groups for row in g.dong for r in row.rows()}
     codes = criterion_codes(body, path)
     bonus = [dec(b.diem) for b in body.diem_thuong]

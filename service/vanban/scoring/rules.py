@@ -104,6 +104,12 @@ def check_bang(body: BangChamDiem, path: str = "noi_dung") -> list[Problem]:
     for i, group in enumerate(body.nhom):
         for j, c in enumerate(group.tieu_chi):
             _criterion(c, f"{path}.nhom[{i}].tieu_chi[{j}]", out)
+    if body.khong_co_dang_cong_doan and not any(g.to_chuc_dang_doan_the for g in body.nhom):
+        out.append(problem(
+            "bang-cham-diem.thieu-nhom-to-chuc", f"{path}.khong_co_dang_cong_doan",
+            "Đơn vị không có tổ chức đảng và công đoàn chỉ được tối đa 50% điểm nhóm chấm tổ "
+            "chức đảng, đoàn thể: hãy đánh dấu nhóm đó (nhom[…].to_chuc_dang_doan_the = true).",
+            "mark the Party/union group (to_chuc_dang_doan_the) for the 50 % ceiling"))
     codes = criterion_codes(body, path)
     for k, b in enumerate(body.diem_thuong):
         where = f"{path}.diem_thuong[{k}]"
