@@ -95,7 +95,7 @@ def test_ranking_document_prints_the_computed_ranks():
     data = _fixture("xep-hang-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021")
     figures = vanban.compute("xep-hang-khoi-thi-dua", data)
     doc = _doc("xep-hang-khoi-thi-dua", data)
-    rows = [[c.text for c in r.cells] for r in _table(doc, "Xếp hạng", "Đơn vị").rows[1:]]
+    rows = [[c.text for c in r.cells] for r in _table(doc, "Hạng", "Đơn vị").rows[1:]]
     assert [(r[0], r[1], r[5]) for r in rows] == [
         (str(u["hang"]) if u["hang"] else "—", u["ten"], _pt(u["tong_diem"]))
         for u in figures["xep_hang"]]

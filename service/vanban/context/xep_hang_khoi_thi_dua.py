@@ -23,7 +23,7 @@ from vanban.vi.numbers import so_dem
 
 Body = XepHangKhoiThiDua
 
-WIDTHS = (11, 52, 16, 15, 13, 15, 43)
+WIDTHS = (13, 48, 17, 16, 15, 16, 40)
 KHONG_XET = "Không xét thi đua"
 
 
@@ -47,7 +47,7 @@ def _note(unit) -> str:
 
 
 def ranking_table(result: XepHang) -> str:
-    head = [["Xếp hạng", "Đơn vị", "Điểm các nội dung", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
+    head = [["Hạng", "Đơn vị", "Điểm các nội dung", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
              "Ghi chú"]]
     rows = [[str(u.hang) if u.hang else "—", Cell(u.ten, align="left"), so_diem(u.diem),
              so_diem(u.diem_thuong), so_diem(u.diem_tru), Cell(so_diem(u.tong), bold=True),
