@@ -99,3 +99,13 @@ def test_model_errors_come_in_vietnamese_with_paths_through_the_pipeline():
     assert found["noi_dung.nhom[0].tieu_chi[0].tu_cham"] == "Phải lớn hơn hoặc bằng 0."
     assert "số nguyên" in found["noi_dung.diem_tru.van_ban_nhac_nho"]
     assert "không có trong mẫu" in found["noi_dung.nhom[0].tieu_chi[1].muc_do"]
+
+
+def test_body_rules_reported_even_when_the_envelope_fails():
+    data = vanban.example("bang-cham-diem")
+    del data["dia_danh"]
+    data["noi_dung"]["nhom"][0]["tieu_chi"][0]["tu_cham"] = 99
+    with pytest.raises(vanban.InputError) as exc:
+        vanban.validate("bang-cham-diem", data)
+    assert {p.code for p in exc.value.problems} == {"input.missing",
+                                                    "bang-cham-diem.vuot-diem-chuan"}

@@ -20,7 +20,7 @@ from vanban.errors import Problem
 from vanban.model.bang_cham_diem import BangChamDiem, TieuChi
 from vanban.model.envelope import Envelope
 from vanban.scoring.compute import Dong, KetQuaChamDiem, cham_diem, so_diem
-from vanban.scoring.rules import check_bang
+from vanban.scoring.rules import body_rules_raw, check_bang
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
 from vanban.vi.numbers import so, so_dem
 
@@ -35,6 +35,10 @@ NARROW_TEXT = 10
 
 def check(envelope: Envelope) -> list[Problem]:
     return check_bang(envelope.noi_dung)
+
+
+def check_raw(data: dict) -> list[Problem]:
+    return body_rules_raw(data, BangChamDiem, check_bang)
 
 
 def compute(envelope: Envelope) -> dict:

@@ -24,6 +24,7 @@ from vanban.prose import khen_thuong as kt
 from vanban.scoring import comparison
 from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import jnum
+from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import find_award
@@ -63,14 +64,21 @@ def _rank(group: tuple[kt.Award, list[str]]) -> tuple:
     return (group[0].match.rank_key, group[0].index)
 
 
-def check(envelope: Envelope) -> list[Problem]:
-    body: BaoCaoKhoiThiDua = envelope.noi_dung
+def check_body(body: BaoCaoKhoiThiDua, path: str = "noi_dung") -> list[Problem]:
     out = _awards(body)[1]
     if body.so_sanh is not None:
-        out += comparison.check_so_sanh(body.so_sanh, "noi_dung.so_sanh")
+        out += comparison.check_so_sanh(body.so_sanh, f"{path}.so_sanh")
     if body.xep_hang is not None:
-        out += check_xep_hang(body.xep_hang, "noi_dung.xep_hang")
+        out += check_xep_hang(body.xep_hang, f"{path}.xep_hang")
     return out
+
+
+def check(envelope: Envelope) -> list[Problem]:
+    return check_body(envelope.noi_dung)
+
+
+def check_raw(data: dict) -> list[Problem]:
+    return body_rules_raw(data, BaoCaoKhoiThiDua, check_body)
 
 
 def compute(envelope: Envelope) -> dict:

@@ -18,6 +18,7 @@ from vanban.model.xep_hang_khoi_thi_dua import XepHangKhoiThiDua
 from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import cham_diem, so_diem
 from vanban.scoring.ranking import XepHang
+from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import Family
 from vanban.vi.numbers import so_dem
 
@@ -29,6 +30,10 @@ KHONG_XET = "Không xét thi đua"
 
 def check(envelope: Envelope) -> list[Problem]:
     return check_xep_hang(envelope.noi_dung)
+
+
+def check_raw(data: dict) -> list[Problem]:
+    return body_rules_raw(data, XepHangKhoiThiDua, check_xep_hang)
 
 
 def compute(envelope: Envelope) -> dict:

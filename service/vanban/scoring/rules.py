@@ -9,6 +9,11 @@ computation caps it and the table shows it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
 from vanban.errors import Problem, problem
 from vanban.model.bang_cham_diem import BangChamDiem, TieuChi
 from vanban.vi.numbers import so
@@ -136,3 +141,15 @@ def check_bang(body: BangChamDiem, path: str = "noi_dung") -> list[Problem]:
                 f"Nhiều tiêu chí cùng mã “{b.tieu_chi}”; ghi kèm mã nhóm, ví dụ “I.1”.",
                 f"criterion code {b.tieu_chi!r} is ambiguous"))
     return out
+
+
+def body_rules_raw(data: Any, model: type[BaseModel],
+                   rules: Callable[[Any, str], list[Problem]]) -> list[Problem]:
+    """A template's ``check_raw``: when the envelope fails but ``noi_dung`` alone is a valid
+    body, its rules are still reported, so one round trip shows every mistake."""
+    body = data.get("noi_dung") if isinstance(data, dict) else None
+    try:
+        valid = model.model_validate(body)
+    except ValidationError:
+        return []
+    return rules(valid, "noi_dung")
