@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from scoring_helpers import BASE, body, bonus, model
 
-from vanban.scoring.compute import cham_diem, tru_ho_so, tru_nhac_nho
+from vanban.scoring.compute import cham_diem, so_diem, tru_ho_so, tru_nhac_nho
 
 D = Decimal
 
@@ -130,3 +130,9 @@ def test_unit_without_party_and_union_gets_half_of_that_group():
     assert cham_diem(model(data)).tong == D("73.5")
     data["khong_co_dang_cong_doan"] = False
     assert cham_diem(model(data)).nhom[1].diem == 28
+
+
+@pytest.mark.parametrize(("value", "printed"), [
+    ("87.50", "87,5"), ("1859", "1.859"), ("0.5", "0,5"), ("95.0", "95"), (None, "")])
+def test_points_print_the_vietnamese_way(value, printed):
+    assert so_diem(None if value is None else D(value)) == printed
