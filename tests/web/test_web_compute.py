@@ -48,8 +48,8 @@ def test_bad_input_is_422_with_the_path_and_the_rule(live_server: str):
 
 
 def test_template_without_computation_is_404(live_server: str):
-    example = vanban.example("bao-cao-thi-dua")
-    r = requests.post(f"{live_server}/api/v1/compute/bao-cao-thi-dua", json=example, timeout=30)
+    example = vanban.example("cong-van")
+    r = requests.post(f"{live_server}/api/v1/compute/cong-van", json=example, timeout=30)
     assert r.status_code == 404
     (p,) = r.json()["problems"]
     assert p["code"] == "template.no-compute" and "bang-cham-diem" in p["message"]
