@@ -61,3 +61,25 @@ def test_total_equals_its_parts_and_never_exceeds_the_scale(data):
     assert r.diem_thuong <= bonus_cap and r.tru.tong <= Decimal(5)
     for g in r.nhom:
         assert g.diem <= g.tran <= g.diem_toi_da and g.diem == min(g.cong, g.tran)
+
+
+names = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ ", min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(names, st.integers(0, 20), st.booleans()), min_size=1, max_size=12,
+                unique_by=lambda t: t[0]))
+def test_rank_is_one_plus_the_units_strictly_ahead(units):
+    from vanban.scoring.ranking import DonViDiem, xep_hang
+    from vanban.vi.collate import khoa
+
+    members = [DonViDiem(ten=n, diem=Decimal(t) / 2, diem_thuong=Decimal(0),
+                         diem_tru=Decimal(0), khong_xet=x) for n, t, x in units]
+    ranked = xep_hang(members).don_vi
+    considered = [u for u in ranked if not u.khong_xet]
+    assert ranked[len(considered):] == [u for u in ranked if u.khong_xet]
+    for u in considered:
+        assert u.hang == 1 + sum(1 for v in considered if v.tong > u.tong)
+    for a, b in zip(considered, considered[1:], strict=False):
+        assert a.tong > b.tong or (a.tong == b.tong and khoa(a.ten) <= khoa(b.ten))
+    assert all(u.hang is None for u in ranked if u.khong_xet)
