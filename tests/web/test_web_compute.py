@@ -33,6 +33,8 @@ def test_ranking_as_an_uploaded_file(live_server: str):
     assert r.status_code == 200
     ranks = [(u["hang"], u["ten"]) for u in r.json()["xep_hang"]]
     assert ranks[0] == (1, "Sở Nội vụ") and ranks[-1] == (None, "Sở Ngoại vụ")
+    tu_phap = next(u for u in r.json()["xep_hang"] if u["ten"] == "Sở Tư pháp")
+    assert tu_phap["bang_cham_diem"]["tong_diem"] == tu_phap["tong_diem"] == 92
 
 
 def test_bad_input_is_422_with_the_path_and_the_rule(live_server: str):

@@ -91,7 +91,8 @@ def _members(body: XepHangKhoiThiDua, path: str = "noi_dung") -> list[DonViDiem]
             r = cham_diem(u.bang_cham_diem, f"{path}.don_vi[{i}].bang_cham_diem")
             units.append(DonViDiem(ten=u.ten, diem=r.diem_nhom or dec(0),
                                    diem_thuong=r.diem_thuong, diem_tru=r.tru.tong,
-                                   khong_xet=u.khong_xet or r.khong_xet, ghi_chu=u.ghi_chu))
+                                   khong_xet=u.khong_xet or r.khong_xet, ghi_chu=u.ghi_chu,
+                                   bang_cham_diem=r.to_dict()))
         else:
             total, bonus, minus = dec(u.tong_diem or 0), dec(u.diem_thuong), dec(u.diem_tru)
             units.append(DonViDiem(ten=u.ten, diem=total - bonus + minus, diem_thuong=bonus,

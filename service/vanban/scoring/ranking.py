@@ -32,6 +32,8 @@ class DonViDiem:
     ghi_chu: str | None = None
     hang: int | None = None
     de_nghi: str | None = None
+    #: The computed scoring table the member sent (``KetQuaChamDiem.to_dict()``), if any.
+    bang_cham_diem: dict[str, Any] | None = None
 
     @property
     def tong(self) -> Decimal:
@@ -51,7 +53,9 @@ class XepHang:
             "xep_hang": [{"hang": u.hang, "ten": u.ten, "diem": jnum(u.diem),
                           "diem_thuong": jnum(u.diem_thuong), "diem_tru": jnum(u.diem_tru),
                           "tong_diem": jnum(u.tong), "khong_xet": u.khong_xet,
-                          "de_nghi": u.de_nghi, "ghi_chu": u.ghi_chu} for u in self.don_vi],
+                          "de_nghi": u.de_nghi, "ghi_chu": u.ghi_chu,
+                          **({"bang_cham_diem": u.bang_cham_diem} if u.bang_cham_diem else {})}
+                         for u in self.don_vi],
             "de_nghi": [{"hinh_thuc": f, "don_vi": names} for f, names in self.de_nghi],
             "canh_bao": self.canh_bao,
         }
