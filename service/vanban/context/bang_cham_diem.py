@@ -27,8 +27,8 @@ from vanban.vi.numbers import so, so_dem
 Body = BangChamDiem
 
 #: Column widths in millimetres on a portrait page (165 mm of text) and a landscape one (252 mm).
-WIDTHS = (12, 51, 14, 17, 17, 20, 17, 17)
-WIDTHS_NGANG = (10, 105, 18, 20, 20, 40, 18, 21)
+WIDTHS = (12, 49, 14, 17, 17, 20, 19, 17)
+WIDTHS_NGANG = (10, 99, 20, 20, 20, 40, 22, 21)
 #: Unit / plan / actual texts or level names longer than this do not fit the portrait columns.
 NARROW_TEXT = 10
 
