@@ -109,3 +109,15 @@ def test_body_rules_reported_even_when_the_envelope_fails():
         vanban.validate("bang-cham-diem", data)
     assert {p.code for p in exc.value.problems} == {"input.missing",
                                                     "bang-cham-diem.vuot-diem-chuan"}
+
+
+@pytest.mark.parametrize("value", [True, 1e300, float("inf"), ["100"], {"a": 1}])
+def test_plan_value_is_a_number_or_text_with_one_clear_error(value):
+    data = vanban.example("bang-cham-diem")
+    data["noi_dung"]["nhom"][0]["tieu_chi"][0]["ke_hoach"] = value
+    data["noi_dung"]["diem_thuong"][0]["thuc_hien"] = 2e12
+    with pytest.raises(vanban.InputError) as exc:
+        vanban.validate("bang-cham-diem", data)
+    found = {p.path: p for p in exc.value.problems}
+    assert found["noi_dung.nhom[0].tieu_chi[0].ke_hoach"].code == "gia-tri.kieu"
+    assert "1.000.000.000.000" in found["noi_dung.diem_thuong[0].thuc_hien"].message

@@ -17,16 +17,49 @@ breaks it; computation lives in :mod:`vanban.scoring.compute`.
 
 from __future__ import annotations
 
-from typing import Annotated
+import math
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import (
+    BaseModel,
+    Field,
+    PlainValidator,
+    Strict,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 from vanban.model.common import STRICT, NonEmptyText, Text
 
+#: A figure (plan, result): a real number, not true/false, within what a document prints.
+So = Annotated[float, Strict(), Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
 #: A number of points: never negative.
-Diem = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Diem = Annotated[float, Strict(), Field(ge=0, le=1e6, allow_inf_nan=False)]
+_LIMIT = 1e12
+
+
+def _gia_tri(value: Any) -> float | str:
+    """A number (not true/false, finite, within ±10¹²) or text, with one clear error."""
+    if isinstance(value, str):
+        try:
+            return _TEXT.validate_python(value)
+        except ValidationError as exc:  # the text's own error (a control character …)
+            error = exc.errors(include_url=False)[0]
+            raise PydanticCustomError(error["type"], error["msg"]) from None
+    if (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value) and -_LIMIT <= value <= _LIMIT):
+        return float(value)
+    raise PydanticCustomError(
+        "gia-tri.kieu", "Phải là số (trong khoảng ±1.000.000.000.000) hoặc chuỗi văn bản, ví dụ "
+        "100 hoặc \"6-8\".")
+
+
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
 #: A plan or actual value: a number, or text such as "6-8" (seed 000, revenue growth).
-GiaTri = float | Text
+GiaTri = Annotated[float | str, PlainValidator(_gia_tri),
+                   WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]})]
 
 
 class ThangDiem(BaseModel):
@@ -90,9 +123,8 @@ class DiemThuong(BaseModel):
     tieu_chi: Text | None = Field(
         None, description="Mã tiêu chí (cột TT) của chỉ tiêu, nếu có: điểm thưởng in ở dòng đó.")
     don_vi_tinh: Text | None = Field(None, description="Đơn vị tính.")
-    ke_hoach: float = Field(description="Kế hoạch đăng ký đầu năm.", allow_inf_nan=False)
-    thuc_hien: float = Field(description="Kết quả thực hiện (phải vượt kế hoạch).",
-                             allow_inf_nan=False)
+    ke_hoach: So = Field(description="Kế hoạch đăng ký đầu năm.")
+    thuc_hien: So = Field(description="Kết quả thực hiện (phải vượt kế hoạch).")
     diem: Diem = Field(description="Điểm thưởng đề nghị (không quá 01 điểm mỗi chỉ tiêu).")
 
 

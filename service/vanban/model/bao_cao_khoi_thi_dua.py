@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from vanban.model.bang_cham_diem import So
 from vanban.model.bao_cao_thi_dua import KhenThuong
 from vanban.model.common import STRICT, NonEmptyText, Text
 from vanban.model.xep_hang_khoi_thi_dua import XepHangKhoiThiDua
@@ -39,10 +40,9 @@ class SoLieu(BaseModel):
 
     model_config = STRICT
 
-    chi_tieu: float | None = Field(
-        None, description="Kế hoạch giao, hoặc kết quả năm trước (theo “so_voi” của chỉ tiêu).",
-        allow_inf_nan=False)
-    thuc_hien: float | None = Field(None, description="Thực hiện.", allow_inf_nan=False)
+    chi_tieu: So | None = Field(
+        None, description="Kế hoạch giao, hoặc kết quả năm trước (theo “so_voi” của chỉ tiêu).")
+    thuc_hien: So | None = Field(None, description="Thực hiện.")
 
 
 class KetQuaDonVi(BaseModel):

@@ -21,7 +21,9 @@ def _xml_safe(value: str) -> str:
         ):
             raise PydanticCustomError(
                 "text.control-char",
-                "Văn bản chứa ký tự điều khiển U+{code:04X} ở vị trí {pos}; hãy xoá ký tự này.",
+                # formatted here: pydantic's {name} substitution knows no format spec (:04X)
+                f"Văn bản chứa ký tự điều khiển U+{code:04X} ở vị trí {pos + 1}; hãy xoá ký tự "
+                "này.",
                 {"code": code, "pos": pos + 1},
             )
     return value

@@ -50,6 +50,10 @@ _MESSAGES = {
     "greater_than_equal": lambda e: f"Phải lớn hơn hoặc bằng {_number(e['ctx']['ge'])}.",
     "less_than_equal": lambda e: f"Phải nhỏ hơn hoặc bằng {_number(e['ctx']['le'])}.",
     "string_too_short": lambda e: "Không được để trống.",
+    "too_short": lambda e: f"Cần ít nhất {e.get('ctx', {}).get('min_length', 1)} phần tử.",
+    "float_type": lambda e: "Phải là số.",
+    "float_parsing": lambda e: "Phải là số.",
+    "finite_number": lambda e: "Phải là số hữu hạn.",
 }
 
 

@@ -42,7 +42,7 @@ def _criterion(c: TieuChi, path: str, out: list[Problem]) -> None:
                 "Tiêu chí chấm theo mức: ghi mức đạt được ở “xep_loai”, không ghi “tu_cham” "
                 "(điểm lấy theo mức).",
                 "a level-scored criterion takes xep_loai, not tu_cham"))
-        if c.xep_loai is not None and c.xep_loai not in c.muc:
+        if c.muc and c.xep_loai is not None and c.xep_loai not in c.muc:
             levels = ", ".join(c.muc)
             out.append(problem(
                 "bang-cham-diem.muc-khong-co", f"{path}.xep_loai",
