@@ -83,3 +83,30 @@ def test_rank_is_one_plus_the_units_strictly_ahead(units):
     for a, b in zip(considered, considered[1:], strict=False):
         assert a.tong > b.tong or (a.tong == b.tong and khoa(a.ten) <= khoa(b.ten))
     assert all(u.hang is None for u in ranked if u.khong_xet)
+
+
+@settings(max_examples=15, deadline=None)
+@given(table(), st.sampled_from(["nha-nuoc", "dang", "cong-doan"]), st.booleans())
+def test_any_valid_table_renders_a_valid_document_with_its_total(data, family, landscape):
+    import io
+
+    from docx import Document
+
+    import vanban
+    from vanban.check.engine import check_docx
+    from vanban.ooxml import validate_docx
+    from vanban.vi.numbers import so
+
+    envelope = vanban.example("bang-cham-diem")
+    envelope["the_thuc"] = family
+    envelope.pop("ky_hieu", None)
+    envelope["noi_dung"] = {**data, "trang_ngang": landscape}
+    if family == "dang":
+        envelope["nguoi_ky"].pop("ky_thay", None)
+    docx = vanban.render("bang-cham-diem", envelope)
+    assert validate_docx(docx) == []
+    assert not check_docx(docx, the_thuc=family).errors
+    total = vanban.compute("bang-cham-diem", envelope)["tong_diem"]
+    scoring = next(t for t in Document(io.BytesIO(docx)).tables
+                   if t.rows[0].cells[0].text == "TT")
+    assert scoring.rows[-1].cells[-1].text == so(total)
