@@ -78,6 +78,10 @@ def test_wide_scoring_table_gets_a_landscape_section(bang):
     breaks = body.xpath("./w:p[w:pPr/w:sectPr]")
     scoring = _table(doc, "TT", "Nội dung tiêu chí")._tbl
     assert body.index(breaks[0]) < body.index(scoring) < body.index(breaks[1])
+    # the break follows the table at once, 1 point high: a table that fills its last page
+    # exactly does not push it (and a blank page) after it
+    assert body.index(breaks[1]) == body.index(scoring) + 1
+    assert breaks[1].xpath("./w:pPr/w:spacing/@w:line") == ["20"]
 
 
 def test_narrow_table_stays_portrait_and_blank_form_has_no_scores():

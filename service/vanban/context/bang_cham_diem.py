@@ -14,7 +14,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from vanban.context import blocks
-from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
+from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem
 from vanban.model.bang_cham_diem import BangChamDiem, TieuChi
@@ -190,6 +190,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     after = [*(blocks.doan(s) for s in sentences[:-1]), blocks.ket_luan(last)]
     title = body.tieu_de or f"BẢNG CHẤM ĐIỂM THI ĐUA NĂM {body.nam}"
     if wide:
-        return {"loai_van_ban": title, "khoi": before, "ngang": xml, "khoi_sau": after}
+        return {"loai_van_ban": title, "khoi": before, "ngang": wide_table(xml),
+                "khoi_sau": after}
     return {"loai_van_ban": title, "khoi": [*before, blocks.bang(xml)], "ngang": "",
             "khoi_sau": after}

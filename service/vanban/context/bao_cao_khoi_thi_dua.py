@@ -8,7 +8,7 @@ are matched against the vocabulary and totalled per form (name, conferrer, recei
 
 from __future__ import annotations
 
-from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
+from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
 from vanban.context.xep_hang_khoi_thi_dua import (
@@ -188,7 +188,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             wide = 2 + 3 * len(body.so_sanh.chi_tieu) > WIDE_COLUMNS
             xml = comparison_table(body.so_sanh, wide)
             if wide:
-                split, wide_xml = len(o.blocks), xml
+                split, wide_xml = len(o.blocks), wide_table(xml)
             else:
                 o.table(xml)
             o.paragraphs(body.so_sanh.nhan_xet)

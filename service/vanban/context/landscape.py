@@ -18,6 +18,8 @@ landscape section after the first one (``check/rules_page.py``).
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from vanban.the_thuc.families import mm_to_twips
 
 #: Margins of the landscape section (the decree's, as on the portrait pages), in millimetres.
@@ -26,12 +28,26 @@ TOP, BOTTOM, LEFT, RIGHT = 20, 20, 30, 15
 LANDSCAPE_TEXT_TWIPS = mm_to_twips(297 - LEFT - RIGHT)
 
 END_PORTRAIT = '<w:p><w:pPr><w:sectPr/></w:pPr></w:p>'
+#: The landscape part ends in a 1-point paragraph: a table that fills its last page exactly
+#: must not push the break (and an empty page) after it.
+_TINY = ('<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+         '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
 END_LANDSCAPE = (
-    '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/>'
+    f'<w:p><w:pPr>{_TINY}<w:sectPr><w:type w:val="nextPage"/>'
     f'<w:pgSz w:w="{mm_to_twips(297)}" w:h="{mm_to_twips(210)}" w:orient="landscape"/>'
     f'<w:pgMar w:top="{mm_to_twips(TOP)}" w:right="{mm_to_twips(RIGHT)}" '
     f'w:bottom="{mm_to_twips(BOTTOM)}" w:left="{mm_to_twips(LEFT)}" w:header="720" '
     'w:footer="720" w:gutter="0"/></w:sectPr></w:pPr></w:p>')
+
+
+#: The spacer paragraph :func:`vanban.context.tables.table` puts after every table.
+_SPACER = '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>'
+
+
+def wide_table(xml: str) -> Markup:
+    """A table for the slot: without the spacer paragraph after it (the section break that
+    follows already separates it from the next text)."""
+    return Markup(xml.removesuffix(_SPACER))
 
 
 def slot(variable: str) -> str:
