@@ -24,7 +24,7 @@ from vanban.vi.numbers import so_dem
 
 Body = XepHangKhoiThiDua
 
-WIDTHS = (13, 48, 17, 16, 15, 16, 40)
+WIDTHS = (15, 47, 17, 16, 15, 16, 39)
 KHONG_XET = "Không xét thi đua"
 
 
