@@ -18,6 +18,7 @@ from typing import Any
 from vanban.errors import (
     ConversionError,
     InputError,
+    LimitError,
     Problem,
     TemplateError,
     UnknownTemplateError,
@@ -29,9 +30,9 @@ from vanban.pipeline import validate as _validate
 from vanban.templates import REGISTRY
 
 __all__ = [
-    "ConversionError", "InputError", "Problem", "TemplateError", "UnknownTemplateError",
-    "Result", "VanbanError", "compute", "example", "list_templates", "render", "render_result",
-    "schema", "validate",
+    "ConversionError", "InputError", "LimitError", "Problem", "Result", "TemplateError",
+    "UnknownTemplateError", "VanbanError", "compute", "example", "list_templates", "render",
+    "render_result", "schema", "validate",
 ]
 __version__ = "0.1.0"
 

@@ -43,22 +43,23 @@ def test_all_problems_at_once():
     found = problems(data)
     assert found == {
         "dia_danh": "input.missing",
-        "so": "input.int_parsing",
+        "so": "input.int_type",
         "ngay": "date.invalid",
         "noi_dung.khen_thuong[0].ten": "award.unknown",
     }
 
 
 @pytest.mark.parametrize(("path", "value", "code"), [
-    (("so",), "12a", "input.int_parsing"),
+    (("so",), "12a", "input.int_type"),
     (("so",), 0, "input.greater_than_equal"),
-    (("du_thao",), "có", "input.bool_parsing"),
+    (("du_thao",), "có", "input.bool_type"),
     (("noi_nhan",), "Lưu: VT", "input.list_type"),
     (("the_thuc",), "tinh-uy", "input.literal_error"),
     (("nguoi_ky", "quyen_han"), "KT.", "input.literal_error"),
     (("noi_dung", "khen_thuong", 0, "ca_nhan"), -1, "input.greater_than_equal"),
-    (("noi_dung", "khen_thuong", 0, "ca_nhan"), 1.5, "input.int_from_float"),
-    (("noi_dung", "ky", "nam"), "2022", None),  # numeric strings are accepted as numbers
+    (("noi_dung", "khen_thuong", 0, "ca_nhan"), 1.5, "input.int_type"),
+    # The published schema says integer: a numeric string is refused, with a hint.
+    (("noi_dung", "ky", "nam"), "2022", "input.int_type"),
 ])
 def test_wrong_types(path, value, code):
     data = base()
@@ -210,3 +211,11 @@ def test_control_character_message_names_the_code_point():
     found = {p.path: p.message for p in exc.value.problems}
     assert "U+0001 ở vị trí 2" in found["noi_dung.nhom[0].tieu_chi[0].ke_hoach"]
     assert "U+0007 ở vị trí 10" in found["trich_yeu"]
+
+
+def test_numeric_string_hint():
+    data = base()
+    data["noi_dung"]["ky"]["nam"] = "2022"
+    with pytest.raises(vanban.InputError) as info:
+        vanban.validate(TEMPLATE, data)
+    assert "viết 2022, không đặt trong dấu ngoặc kép" in info.value.problems[0].message

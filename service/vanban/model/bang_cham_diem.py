@@ -47,7 +47,7 @@ def _gia_tri(value: Any) -> float | str:
             return _TEXT.validate_python(value)
         except ValidationError as exc:  # the text's own error (a control character …)
             error = exc.errors(include_url=False)[0]
-            raise PydanticCustomError(error["type"], error["msg"]) from None
+            raise PydanticCustomError(error["type"], error["msg"], error.get("ctx")) from None
     if (isinstance(value, int | float) and not isinstance(value, bool)
             and math.isfinite(value) and -_LIMIT <= value <= _LIMIT):
         return float(value)
