@@ -1,5 +1,5 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch``.
+batch | compute``.
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -186,6 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
     from vanban.batch.cli import add_parser as add_batch_parser
 
     add_batch_parser(sub)
+
+    from vanban.scoring.cli import add_parser as add_compute
+
+    add_compute(sub)
     return parser
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.web.compute import openapi_path as compute_path
+
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PROBLEM = {"$ref": "#/components/schemas/ProblemDetails"}
 
@@ -176,6 +178,9 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
                                        "Dữ liệu hợp lệ."),
                           **_errors("BadRequest", "NotFound", "PayloadTooLarge",
                                     "UnsupportedMediaType", "UnprocessableContent")}}},
+        "/api/v1/compute/{template_id}": compute_path(tid, body, _errors(
+            "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
+            "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
