@@ -1,4 +1,5 @@
-"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format``.
+"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format``
+(and the designer's ``lint`` / ``preview``, in :mod:`vanban.designer.cli`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -140,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_check_format)
+
+    from vanban.designer.cli import add_lint_args, add_preview_args
+
+    add_lint_args(sub.add_parser("lint", help="tìm mọi lỗi trong một mẫu .docx (docxtpl)"))
+    add_preview_args(sub.add_parser("preview", help="xem trước mẫu .docx với dữ liệu (PDF, ảnh)"))
     return parser
 
 
