@@ -82,6 +82,10 @@ class LimitedTemplate(jinja2.Template):
         return "".join(out)
 
 
+#: (timeout, max_output) the parent passed to this worker process; None in the parent.
+_LIMITS: tuple[float, int] | None = None
+
+
 class SafeEnvironment(SandboxedEnvironment):
     """The sandbox with vanban's engine settings and a deadline."""
 
@@ -91,8 +95,10 @@ class SafeEnvironment(SandboxedEnvironment):
         super().__init__(autoescape=True, undefined=jinja2.StrictUndefined,
                          keep_trailing_newline=True)
         settings = get_settings()
-        self.timeout = settings.designer_timeout if timeout is None else timeout
-        self.max_output = settings.designer_max_output if max_output is None else max_output
+        default_timeout, default_output = _LIMITS or (settings.designer_timeout,
+                                                      settings.designer_max_output)
+        self.timeout = default_timeout if timeout is None else timeout
+        self.max_output = default_output if max_output is None else max_output
         self.deadline = time.monotonic() + self.timeout
 
     def check_time(self) -> None:
@@ -143,7 +149,10 @@ def translate(exc: BaseException, where: str = "template") -> Problem | None:
 
 
 def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict,
-           memory_mb: int) -> None:
+           limits: tuple[float, int, int]) -> None:
+    global _LIMITS
+    timeout, max_output, memory_mb = limits
+    _LIMITS = (timeout, max_output)
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
@@ -191,8 +200,8 @@ def run_isolated(fn: Callable[..., Any], *args: Any, timeout: float | None = Non
     limit = settings.designer_timeout if timeout is None else timeout
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, fn, args, kwargs, settings.designer_memory_mb),
-                       daemon=True)
+    limits = (limit, settings.designer_max_output, settings.designer_memory_mb)
+    proc = ctx.Process(target=_child, args=(child, fn, args, kwargs, limits), daemon=True)
     proc.start()
     child.close()
     try:
