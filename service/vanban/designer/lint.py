@@ -149,6 +149,39 @@ def _check_filters(paras: list[Paragraph], filters: set[str]) -> list[Problem]:
     return out
 
 
+def _missing_in_some(data: Any, path: str) -> bool:
+    """Some (not all) list items on ``path`` lack its last key: docxtpl-lint reports a path
+    only when no item has it, but one missing item is enough for the render to fail."""
+    head, _, last = path.rpartition(".")
+    if "[]" not in head or not last or last.endswith("[]"):
+        return False
+    items = [v for v in contract.resolve(data, head.replace("[]", "[*]")) if isinstance(v, dict)]
+    return any(last in v for v in items) and any(last not in v for v in items)
+
+
+def _check_partial(data: Any, variables: list[str], paras: list[Paragraph]) -> list[Problem]:
+    out = []
+    for path in variables:
+        if not _missing_in_some(data, path):
+            continue
+        last = path.rsplit(".", 1)[1]
+        near = re.compile(rf"\.{re.escape(last)}\b")
+        hits = [p for p in paras for tag in _TAG.findall(p.text) if near.search(tag)]
+        if any(re.search(rf"{re.escape(last)}\s+is\s+defined|{re.escape(last)}\s*\|\s*default",
+                         p.text) for p in paras):
+            continue
+        where = _where(hits[0].part, hits[0], hits[0].index) if hits else (path, {})
+        tag = next((t for t in _TAG.findall(hits[0].text) if near.search(t)), "") if hits else ""
+        out.append(_finding(
+            "lint.missing-in-some-items", "error", where,
+            f"Biến “{path.replace('[]', '[*]')}” thiếu ở một số phần tử của danh sách trong dữ "
+            "liệu: mẫu sẽ báo lỗi khi điền.",
+            f"{path} is missing from some list items of the data",
+            f"Bổ sung trường “{last}” cho mọi phần tử, hoặc viết {{{{ x.{last}|default('') }}}} "
+            f"/ {{% if x.{last} is defined %}}.", tag=tag))
+    return out
+
+
 def _paragraph_styles(document_xml: bytes) -> list[tuple[int, str]]:
     root = etree.fromstring(document_xml, _PARSER)
     out = []
@@ -295,6 +328,8 @@ def lint_template(template: bytes, *, name: str = "template.docx", schema_id: st
                         if not _markup_in_rich_tag(i, lint_data)]
     if any(i.rule in ("DTL101", "DTL102", "DTL103") for i in result.issues):
         report.problems += _check_filters(paras_list, set(env.filters))
+    if lint_data is not None:
+        report.problems += _check_partial(lint_data, report.variables, paras_list)
     report.problems += _check_sandbox(paras_list)
     report.problems += _check_styles(parts, kind, family, paras)
     if kind == BODY:

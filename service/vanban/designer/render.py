@@ -103,6 +103,18 @@ def _render_problem(exc: Exception, near: str, where: str) -> VanbanError:
         "template.render", where, f"Lỗi khi điền mẫu: {exc}.{near_vi}", str(exc), near=near))
 
 
+def _template_line(exc: BaseException | None) -> int | None:
+    """The line of the compiled template where a render error happened (Jinja rewrites the
+    traceback so that template frames carry template line numbers)."""
+    tb = exc.__traceback__ if exc is not None else None
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def render_full(parts: dict[str, bytes], data: dict[str, Any]) -> bytes:
     """docxtpl's own render, with the sandboxed, limited environment."""
     tpl = DocxTemplate(io.BytesIO(repackage(parts)))
@@ -174,7 +186,11 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
         found = translate(exc, DOCUMENT)
         if found is not None:
             raise TemplateError(found) from exc
-        raise
+        line = _template_line(exc.__cause__)
+        if line is None:
+            raise
+        raise _render_problem(exc.__cause__, locate(lines, line), f"{DOCUMENT} dòng {line}") \
+            from exc
     return Rendered(docx=docx, kind=BODY, family=family, template_id=tid)
 
 
