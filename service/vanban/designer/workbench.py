@@ -36,7 +36,7 @@ class Job:
     schema_id: str | None = None
     want: str = "preview"
     filename: str = "mau.docx"
-    dpi: int = 60
+    dpi: int = 80
 
 
 @dataclass
