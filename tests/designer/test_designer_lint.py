@@ -121,3 +121,13 @@ def test_cli_exit_codes_and_json(tmp_path: Path):
     human = run_cli("lint", str(bad))
     assert "body ¶1" in human.stdout and "Kính gửi {{ ten }" in human.stdout
     assert run_cli("lint", str(junk)).returncode == 2
+
+
+def test_list_items_missing_a_field_are_found_unless_guarded():
+    data = {"ds": [{"ten": "A", "so": 1}, {"ten": "B"}]}
+    template = make_docx("{%p for r in ds %}", "{{ r.ten }}: {{ r.so }}", "{%p endfor %}")
+    [p] = by_code(lint_template(template, data=data), "lint.missing-in-some-items")
+    assert p.path == "body ¶2" and p.extra["tag"] == "{{ r.so }}"
+    guarded = make_docx("{%p for r in ds %}", "{%p if r.ten == 'A' %}", "{{ r.so }}",
+                        "{%p endif %}", "{%p endfor %}")
+    assert not by_code(lint_template(guarded, data=data), "lint.missing-in-some-items")

@@ -159,6 +159,14 @@ def _missing_in_some(data: Any, path: str) -> bool:
     return any(last in v for v in items) and any(last not in v for v in items)
 
 
+def _guarded(var: str, at: Paragraph, paras: list[Paragraph]) -> bool:
+    """An ``if``/``elif`` on ``var`` opened before ``at`` (so the tag may never run for the
+    items that lack the field)."""
+    test = re.compile(rf"\{{%\w?\s*(?:el)?if\b[^%]*\b{re.escape(var)}\.")
+    return any(test.search(p.text) for p in paras
+               if p.part == at.part and p.index < at.index)
+
+
 def _check_partial(data: Any, variables: list[str], paras: list[Paragraph]) -> list[Problem]:
     out = []
     for path in variables:
@@ -172,6 +180,9 @@ def _check_partial(data: Any, variables: list[str], paras: list[Paragraph]) -> l
             continue
         where = _where(hits[0].part, hits[0], hits[0].index) if hits else (path, {})
         tag = next((t for t in _TAG.findall(hits[0].text) if near.search(t)), "") if hits else ""
+        owner = re.search(rf"(\w+)\.{re.escape(last)}\b", tag)
+        if owner and hits and _guarded(owner.group(1), hits[0], paras):
+            continue  # e.g. {%p elif b.loai == 'bang' %} … b.rows: only some items have rows
         out.append(_finding(
             "lint.missing-in-some-items", "error", where,
             f"Biến “{path.replace('[]', '[*]')}” thiếu ở một số phần tử của danh sách trong dữ "

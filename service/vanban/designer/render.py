@@ -28,6 +28,7 @@ from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate
+from lxml import etree
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from vanban.context import envelope as envelope_context
@@ -54,6 +55,7 @@ from vanban.templates import REGISTRY, content_blocks_dir
 BODY, FULL = "body", "full"
 KINDS = ("auto", BODY, FULL)
 _VB_STYLE = re.compile(rb'<w:pStyle w:val="VB[^"]*"')
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _HEADER_FOOTER = re.compile(rb"<w:(?:header|footer)Reference\b")
 
 
@@ -126,7 +128,37 @@ def render_full(parts: dict[str, bytes], data: dict[str, Any]) -> bytes:
         raise _render_problem(exc, near, "template.docx") from exc
     out = io.BytesIO()
     tpl.save(out)
-    return out.getvalue()
+    return _order_cell_properties(out.getvalue())
+
+
+#: ECMA-376 order of w:tcPr children; docxtpl's colspan/hm/vm/cellbg tags add gridSpan, hMerge,
+#: vMerge or shd without regard to it, which Word may refuse.
+_TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+               "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns",
+               "cellDel", "cellMerge", "tcPrChange"]
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _order_cell_properties(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    rank = {f"{_W}{name}": i for i, name in enumerate(_TCPR_ORDER)}
+    changed = False
+    for name in [n for n in parts if re.match(r"word/(document|header\d*|footer\d*)\.xml$", n)]:
+        if b"<w:tcPr" not in parts[name]:
+            continue
+        root = etree.fromstring(parts[name], _XML)
+        for tcpr in root.iter(f"{_W}tcPr"):
+            children = list(tcpr)
+            ordered = sorted(children, key=lambda el: rank.get(el.tag, len(rank)))
+            if ordered != children:
+                for el in children:
+                    tcpr.remove(el)
+                tcpr.extend(ordered)
+                changed = True
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+    return repackage(parts) if changed else docx
 
 
 def _free_envelope(data: dict[str, Any]) -> Envelope:

@@ -221,5 +221,8 @@ def run_isolated(fn: Callable[..., Any], *args: Any, timeout: float | None = Non
             proc.kill()
         proc.join(timeout=5)
     if status == "error":
+        # Unpickling re-runs __init__ with the message as "problems"; the problems themselves
+        # come back through __dict__, so rebuild the message from them.
+        value.args = ("\n".join(str(p) for p in value.problems),)
         raise value
     return value
