@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=50)
     args = parser.parse_args()
 
-    for fixture in sorted((ROOT / "fixtures").glob("*.json")):
+    for fixture in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json")):
         data = json.loads(fixture.read_text("utf-8"))
         env = validate(TEMPLATE, data)
         ctx = context(TEMPLATE, env)

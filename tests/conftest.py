@@ -11,8 +11,8 @@ import vanban
 from vanban.check.docx_facts import DocFacts, load
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures").glob("*.json"))}
 TEMPLATE = "bao-cao-thi-dua"
+FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))}
 
 
 def fixture_data(name: str) -> dict:

@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Mm
 
+from vanban.context.blocks import KINDS
 from vanban.the_thuc.families import (
     FAMILIES,
     Family,
@@ -144,6 +145,12 @@ def shell_body(f: Family) -> str:
     else:
         left.append(rule_paragraph("gach.co_quan"))
     left.append(para("{{ so_ky_hieu }}", sz=s.so_ky_hieu, before=60, raw=True))
+    # Công văn: the abstract under số/ký hiệu (ô 5b), "V/v …" upright 12–13 pt (State, union),
+    # 12 pt italic without "V/v" (Party); no type title below the header.
+    cv_size = 12 if f.id == "dang" else s.so_ky_hieu
+    left += [tag("if cong_van"), tag("for dong in trich_yeu_cv"),
+             para("{{ dong }}", sz=cv_size, i=f.id == "dang", raw=True),
+             tag("endfor"), tag("endif")]
     left += [tag("if du_thao"), para("DỰ THẢO", sz=s.du_thao, b=True, before=120), tag("endif")]
 
     right = [para(f.header_right[0], sz=s.quoc_hieu, b=True)]
@@ -156,12 +163,14 @@ def shell_body(f: Family) -> str:
                    [[cell(LEFT_COL, "".join(left)), cell(RIGHT_COL, "".join(right))]],
                    zero_margins=True)
     title = [
+        tag("if loai_van_ban"),
         para("{{ loai_van_ban }}", sz=s.loai_van_ban, b=True, before=360, keep_next=True,
              raw=True),
         tag("for dong in trich_yeu"),
         para("{{ dong }}", sz=s.trich_yeu, b=True, keep_next=True, raw=True),
         tag("endfor"),
         rule_paragraph("gach.trich_yeu"),
+        tag("endif"),
     ]
     kinh_gui_ind = '<w:ind w:left="1701"/>'
     kinh_gui = [
@@ -213,7 +222,11 @@ STYLES = {
     "VBMuc1": ("VB Mục I", "VBNoiDung", "<w:keepNext/>", "<w:b/><w:bCs/>"),
     "VBMuc2": ("VB Mục 1", "VBNoiDung", "<w:keepNext/>", "<w:b/><w:bCs/>"),
     "VBMuc3": ("VB Mục 1.1", "VBNoiDung", "<w:keepNext/>", "<w:b/><w:bCs/><w:i/><w:iCs/>"),
-    "VBMuc4": ("VB Mục a", "VBNoiDung", "<w:keepNext/>", "<w:i/><w:iCs/>"),
+    "VBMuc4": ("VB Mục 1.1.1", "VBNoiDung", "<w:keepNext/>", "<w:i/><w:iCs/>"),
+    "VBMuc5": ("VB Mục a", "VBNoiDung", "<w:keepNext/>", "<w:i/><w:iCs/>"),
+    "VBGach": ("VB Gạch đầu dòng", "VBNoiDung", "", ""),
+    "VBCong": ("VB Dấu cộng", "VBNoiDung", "", ""),
+    "VBCanCu": ("VB Căn cứ", "VBNoiDung", "", "<w:i/><w:iCs/>"),
     "VBBang": ("VB Bảng", "Normal",
                '<w:spacing w:before="40" w:after="40"/><w:jc w:val="center"/>',
                '<w:sz w:val="26"/><w:szCs w:val="26"/>'),
@@ -284,17 +297,32 @@ def build_shell(f: Family) -> None:
 
 
 # --------------------------------------------------------------------------- body templates
-def block_loop(extra_kinds: str) -> str:
-    kinds = [("phan", "VBPhan"), ("muc1", "VBMuc1"), ("muc2", "VBMuc2"), ("muc3", "VBMuc3"),
-             ("muc4", "VBMuc4"), ("doan", "VBNoiDung")]
+def block_loop(extra_kinds: str = "") -> str:
+    """The loop over ``khoi`` that draws every declared block kind (vanban.context.blocks),
+    then the template's own kinds (``extra_kinds``: more ``{%p elif b.loai == … %}`` arms)."""
     parts = [tag("for b in khoi")]
-    for n, (kind, style) in enumerate(kinds):
-        parts.append(tag(("if" if n == 0 else "elif") + f" b.loai == '{kind}'"))
-        parts.append(para("{{r b.runs }}", style=style, jc=None, raw=True))
+    for n, kind in enumerate(KINDS):
+        parts.append(tag(("if" if n == 0 else "elif") + f" b.loai == '{kind.loai}'"))
+        if kind.loai == "bang":
+            parts.append('<w:p><w:r><w:t xml:space="preserve">{{p b.xml }}</w:t></w:r></w:p>')
+        elif kind.loai == "ket_luan":
+            parts.append(f'<w:p><w:pPr><w:pStyle w:val="{kind.style}"/><w:keepNext/></w:pPr>'
+                         '<w:r><w:t xml:space="preserve">{{r b.runs }}</w:t></w:r></w:p>')
+        else:
+            parts.append(para("{{r b.runs }}", style=kind.style, jc=None, raw=True))
     parts.append(extra_kinds)
     parts.append(tag("endif"))
     parts.append(tag("endfor"))
     return "".join(parts)
+
+
+def save_body(doc, template_id: str, title: str) -> None:
+    """Write ``templates_docx/<template_id>/template.docx``."""
+    doc.core_properties.title = title
+    doc.core_properties.author = "vanban"
+    out = ROOT / "templates_docx" / template_id
+    out.mkdir(parents=True, exist_ok=True)
+    doc.save(out / "template.docx")
 
 
 def awards_table() -> str:
@@ -321,15 +349,32 @@ def awards_table() -> str:
 def build_bao_cao() -> None:
     doc = new_document(FAMILIES["nha-nuoc"])
     extra = tag("elif b.loai == 'bang_khen_thuong'") + awards_table()
-    extra += tag("elif b.loai == 'ket_luan'")
-    extra += ('<w:p><w:pPr><w:pStyle w:val="VBNoiDung"/><w:keepNext/></w:pPr>'
-              '<w:r><w:t xml:space="preserve">{{r b.runs }}</w:t></w:r></w:p>')
     set_body(doc, block_loop(extra))
-    doc.core_properties.title = "Thân văn bản: báo cáo thi đua, khen thưởng"
+    save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
+
+
+#: Templates whose body is only the declared block kinds (their code builds every block).
+GENERIC_BODY_TEMPLATES = {
+    "ke-hoach-thi-dua": "Thân văn bản: kế hoạch phát động thi đua",
+    "cong-van": "Thân văn bản: công văn",
+    "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
+}
+
+
+def build_generic_bodies() -> None:
+    for template_id, title in GENERIC_BODY_TEMPLATES.items():
+        doc = new_document(FAMILIES["nha-nuoc"])
+        set_body(doc, block_loop())
+        save_body(doc, template_id, title)
+
+
+def build_van_ban_chung() -> None:
+    """The generic body (every declared block kind): what ``vanban new-template`` copies."""
+    doc = new_document(FAMILIES["nha-nuoc"])
+    set_body(doc, block_loop())
+    doc.core_properties.title = "Thân văn bản chung: mọi loại khối"
     doc.core_properties.author = "vanban"
-    out = ROOT / "templates_docx" / "bao-cao-thi-dua"
-    out.mkdir(parents=True, exist_ok=True)
-    doc.save(out / "template.docx")
+    doc.save(ROOT / "content_blocks" / "than-van-ban-chung.docx")
 
 
 def main() -> None:
@@ -337,6 +382,8 @@ def main() -> None:
     for family in FAMILIES.values():
         build_shell(family)
     build_bao_cao()
+    build_van_ban_chung()
+    build_generic_bodies()
     print("built content_blocks/*.docx and templates_docx/*/template.docx")
 
 

@@ -1,39 +1,89 @@
-"""Template registry: ``templates_docx/<id>/manifest.toml`` → :class:`TemplateSpec`, compiled once.
+"""Template registry: every folder with a ``manifest.toml`` is a document type.
 
-A template is a folder holding ``manifest.toml`` (id, title, description, document type and
-its abbreviation, families, the Python module with its body model and context builder),
-``template.docx`` (the body, edited in Word) and ``example.json`` (a valid input).
-Compiled (template, family) pairs are cached for the life of the process; compiling is
-guarded by a lock so concurrent first requests compile once.
+A template is a folder::
+
+    <id>/manifest.toml   id, title, description, loai_van_ban, viet_tat, families, module
+    <id>/template.docx   the body, edited in Word (wrapped in the family's official shell)
+    <id>/example.json    a valid input
+    <id>/body.py         optional: the body model and context builder (see TemplateModule)
+
+Folders are found in the templates that ship inside vanban, then in every directory named by
+``VANBAN_TEMPLATES_PATH`` (``os.pathsep``-separated) or added with ``--templates-dir``. A folder
+that is broken (bad manifest, missing file, module without ``Body``) is reported in
+:attr:`Registry.problems` with its path and what is wrong, and the other templates keep working.
+
+Compiled (template, family) pairs are cached for the life of the process; compiling is guarded
+by a lock so concurrent first requests compile once.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
-import os
+import sys
 import threading
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from vanban.errors import UnknownTemplateError
+from pydantic import BaseModel
+
+from vanban.config import get_settings
+from vanban.errors import Problem, TemplateError, UnknownTemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
 from vanban.render.compile import Compiled, compile_template
+from vanban.the_thuc.families import FAMILY_IDS, Family
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
-PROJECT_ROOT = Path(os.environ.get("VANBAN_HOME", PACKAGE_ROOT.parents[1]))
+#: Generic body for templates whose manifest names no module (sections and paragraphs).
+GENERIC_MODULE = "vanban.context.van_ban_chung"
 
 
-def templates_dir() -> Path:
-    return Path(os.environ.get("VANBAN_TEMPLATES", PROJECT_ROOT / "templates_docx"))
+def _data_dir(name: str) -> Path:
+    """``templates_docx`` / ``content_blocks``: inside the installed package (a wheel carries
+    them there), or at the top of the source checkout."""
+    inside = PACKAGE_ROOT / name
+    return inside if inside.is_dir() else PACKAGE_ROOT.parents[1] / name
+
+
+def builtin_templates_dir() -> Path:
+    return _data_dir("templates_docx")
 
 
 def content_blocks_dir() -> Path:
-    return Path(os.environ.get("VANBAN_CONTENT_BLOCKS", PROJECT_ROOT / "content_blocks"))
+    configured = get_settings().content_blocks
+    return Path(configured) if configured else _data_dir("content_blocks")
+
+
+@runtime_checkable
+class TemplateModule(Protocol):
+    """What a template's Python module provides.
+
+    Required: ``Body`` (the pydantic model of ``noi_dung``) and :meth:`build_context`.
+    Optional (looked up with ``getattr``): ``check(envelope) -> list[Problem]`` for rules the
+    model cannot see alone, ``check_raw(data) -> list[Problem]`` for problems worth reporting
+    even when the model fails, and ``compute(envelope) -> dict`` for templates that compute
+    figures (scores, ranks, counts) returned as JSON by ``vanban compute``.
+    """
+
+    Body: type[BaseModel]
+
+    def build_context(self, envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+        """The keys the body template uses (may override envelope keys)."""
+        ...
+
+
+#: Keys a manifest may hold, with their types.
+_MANIFEST_KEYS: dict[str, type | tuple[type, ...]] = {
+    "id": str, "title": str, "description": str, "loai_van_ban": str, "viet_tat": str,
+    "families": list, "module": str, "tests": dict, "viet_tat_dang": str,
+}
+_REQUIRED = ("id", "title", "description", "loai_van_ban", "families")
 
 
 @dataclass(frozen=True)
@@ -46,10 +96,20 @@ class TemplateSpec:
     families: tuple[str, ...]
     module_name: str
     folder: Path
+    builtin: bool = True
+    #: Input paths (``noi_dung.khen_thuong[].ten``) whose strings are printed transformed.
+    transformed: tuple[str, ...] = ()
+    #: The type abbreviation in Party documents when it differs (công văn: "" → "CV").
+    viet_tat_dang: str | None = None
+
+    def viet_tat_for(self, family_id: str) -> str:
+        if family_id == "dang" and self.viet_tat_dang is not None:
+            return self.viet_tat_dang
+        return self.viet_tat
 
     @cached_property
-    def module(self) -> ModuleType:
-        return importlib.import_module(self.module_name)
+    def module(self) -> TemplateModule:
+        return load_module(self.module_name, self.folder)  # type: ignore[return-value]
 
     @cached_property
     def model(self) -> type[Envelope]:
@@ -62,33 +122,161 @@ class TemplateSpec:
     def example(self) -> dict[str, Any]:
         return json.loads((self.folder / "example.json").read_text("utf-8"))
 
+    def computes(self) -> bool:
+        return callable(getattr(self.module, "compute", None))
+
     def info(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "description": self.description,
                 "loai_van_ban": self.loai_van_ban, "families": list(self.families)}
 
 
+def load_module(name: str, folder: Path) -> ModuleType:
+    """A dotted module of the package, or a ``.py`` file inside the template's folder."""
+    if not name.endswith(".py"):
+        return importlib.import_module(name)
+    path = (folder / name).resolve()
+    if folder.resolve() not in path.parents:
+        raise ValueError(f"module {name!r} is outside the template folder")
+    mod_name = f"vanban_template_{folder.name.replace('-', '_')}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(mod_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[mod_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(mod_name, None)
+        raise
+    return module
+
+
+def _broken(folder: Path, message: str, message_en: str) -> Problem:
+    return problem("template.broken", str(folder),
+                   f"Mẫu văn bản ở thư mục “{folder}” bị lỗi: {message}",
+                   f"template folder {folder}: {message_en}")
+
+
+def read_spec(folder: Path, *, builtin: bool) -> TemplateSpec:
+    """Read and check one template folder; raises :class:`TemplateError` saying what is wrong."""
+    manifest = folder / "manifest.toml"
+    try:
+        data = tomllib.loads(manifest.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TemplateError(_broken(folder, f"không đọc được manifest.toml ({exc}).",
+                                    f"unreadable manifest.toml: {exc}")) from exc
+    problems = []
+    for key in _REQUIRED:
+        if key not in data:
+            problems.append(_broken(folder, f"manifest.toml thiếu khóa “{key}”.",
+                                    f"manifest.toml lacks {key!r}"))
+    for key, value in data.items():
+        expected = _MANIFEST_KEYS.get(key)
+        if expected is None:
+            problems.append(_broken(folder, f"manifest.toml có khóa lạ “{key}”.",
+                                    f"unknown manifest key {key!r}"))
+        elif not isinstance(value, expected):
+            problems.append(_broken(folder, f"khóa “{key}” sai kiểu.", f"{key!r} has wrong type"))
+    families = data.get("families", [])
+    if isinstance(families, list):
+        unknown = [f for f in families if f not in FAMILY_IDS]
+        if unknown or not families:
+            problems.append(_broken(
+                folder, f"“families” phải là danh sách trong {', '.join(FAMILY_IDS)}.",
+                f"families must be a non-empty subset of {FAMILY_IDS}, got {families}"))
+    for name in ("template.docx", "example.json"):
+        if not (folder / name).is_file():
+            problems.append(_broken(folder, f"thiếu tệp {name}.", f"missing {name}"))
+    if problems:
+        raise TemplateError(problems)
+    tests = data.get("tests", {})
+    spec = TemplateSpec(
+        id=data["id"], title=data["title"], description=data["description"],
+        loai_van_ban=data["loai_van_ban"], viet_tat=data.get("viet_tat", ""),
+        families=tuple(families), module_name=data.get("module", GENERIC_MODULE),
+        folder=folder, builtin=builtin, transformed=tuple(tests.get("transformed", ())),
+        viet_tat_dang=data.get("viet_tat_dang"),
+    )
+    try:
+        module = spec.module
+    except Exception as exc:  # a template's code failed to import: report it, keep the others
+        raise TemplateError(_broken(folder, f"không nạp được mô-đun “{spec.module_name}” "
+                                    f"({type(exc).__name__}: {exc}).",
+                                    f"cannot load module {spec.module_name!r}: {exc}")) from exc
+    if not isinstance(getattr(module, "Body", None), type) or not issubclass(
+            module.Body, BaseModel) or not callable(getattr(module, "build_context", None)):
+        raise TemplateError(_broken(
+            folder, f"mô-đun “{spec.module_name}” phải có lớp Body (pydantic) và hàm "
+            "build_context(envelope, family, envelope_ctx).",
+            f"module {spec.module_name!r} lacks Body or build_context"))
+    return spec
+
+
+@dataclass
 class Registry:
-    def __init__(self, root: Path | None = None) -> None:
-        self.root = root or templates_dir()
-        self._specs: dict[str, TemplateSpec] | None = None
-        self._compiled: dict[tuple[str, str], Compiled] = {}
-        self._lock = threading.Lock()
+    """Templates found in ``roots`` (built-in first), compiled lazily, once."""
+
+    roots: list[tuple[Path, bool]] = field(default_factory=list)
+    _specs: dict[str, TemplateSpec] | None = None
+    _problems: list[Problem] = field(default_factory=list)
+    _compiled: dict[tuple[str, str], Compiled] = field(default_factory=dict)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @classmethod
+    def default(cls, extra: Iterable[Path] = ()) -> Registry:
+        """The built-in templates, then ``VANBAN_TEMPLATES_PATH``, then ``extra``."""
+        roots = [(builtin_templates_dir(), True)]
+        roots += [(Path(p), False) for p in (*get_settings().templates_dirs, *extra)]
+        return cls(roots)
+
+    @classmethod
+    def at(cls, *folders: Path) -> Registry:
+        """Only the templates in ``folders`` (for tests and tools)."""
+        return cls([(Path(f), True) for f in folders])
+
+    def add_root(self, folder: Path) -> None:
+        """Look for templates in ``folder`` too (``--templates-dir``)."""
+        with self._lock:
+            self.roots.append((Path(folder), False))
+            self._specs = None
+
+    def _load(self) -> dict[str, TemplateSpec]:
+        specs: dict[str, TemplateSpec] = {}
+        problems: list[Problem] = []
+        for root, builtin in self.roots:
+            if not root.is_dir():
+                problems.append(problem(
+                    "template.root-missing", str(root),
+                    f"Không có thư mục mẫu văn bản “{root}”.", f"no template folder {root}"))
+                continue
+            for manifest in sorted(root.glob("*/manifest.toml")):
+                try:
+                    spec = read_spec(manifest.parent, builtin=builtin)
+                except VanbanError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                if spec.id in specs:
+                    problems.append(_broken(
+                        manifest.parent, f"trùng mã “{spec.id}” với mẫu ở “{specs[spec.id].folder}”"
+                        " (giữ mẫu nạp trước).", f"duplicate id {spec.id!r}"))
+                    continue
+                specs[spec.id] = spec
+        self._problems = problems
+        return specs
 
     @property
     def specs(self) -> dict[str, TemplateSpec]:
         if self._specs is None:
-            specs = {}
-            for manifest in sorted(self.root.glob("*/manifest.toml")):
-                data = tomllib.loads(manifest.read_text("utf-8"))
-                spec = TemplateSpec(
-                    id=data["id"], title=data["title"], description=data["description"],
-                    loai_van_ban=data["loai_van_ban"], viet_tat=data.get("viet_tat", ""),
-                    families=tuple(data["families"]), module_name=data["module"],
-                    folder=manifest.parent,
-                )
-                specs[spec.id] = spec
-            self._specs = specs
+            with self._lock:
+                if self._specs is None:
+                    self._specs = self._load()
         return self._specs
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Broken template folders (each names its folder and what is wrong)."""
+        self.specs  # noqa: B018 — loading fills the list
+        return list(self._problems)
 
     def get(self, template_id: str) -> TemplateSpec:
         try:
@@ -112,13 +300,18 @@ class Registry:
         return found
 
     def warm(self) -> int:
-        """Compile every (template, family) pair now; returns how many."""
+        """Compile every (template, family) pair now; returns how many compiled. A pair that
+        fails is added to :attr:`problems` and the others still compile."""
         n = 0
-        for spec in self.specs.values():
+        for spec in list(self.specs.values()):
             for family in spec.families:
-                self.compiled(spec.id, family)
-                n += 1
+                try:
+                    self.compiled(spec.id, family)
+                    n += 1
+                except VanbanError as exc:
+                    known = {(p.code, p.path) for p in self._problems}
+                    self._problems += [p for p in exc.problems if (p.code, p.path) not in known]
         return n
 
 
-REGISTRY = Registry()
+REGISTRY = Registry.default()

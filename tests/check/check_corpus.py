@@ -14,8 +14,8 @@ from lxml import etree
 import vanban
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures").glob("*.json"))}
 TEMPLATE = "bao-cao-thi-dua"
+FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))}
 FAMILY_IDS = ("nha-nuoc", "dang", "cong-doan")
 #: The fixture written for each family.
 NATIVE = {

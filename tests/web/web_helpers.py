@@ -12,8 +12,8 @@ import docx
 from docx.oxml.ns import qn
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
 TEMPLATE = "bao-cao-thi-dua"
+FIXTURES = sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

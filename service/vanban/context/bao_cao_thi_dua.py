@@ -14,7 +14,6 @@ Closing sentence "Trên đây là báo cáo … của …" (+ "./." in State and
 
 from __future__ import annotations
 
-from vanban.context.inline import runs
 from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem
 from vanban.model.bao_cao_thi_dua import BaoCaoThiDua, Ky, Muc, PhongTrao
@@ -55,7 +54,7 @@ def _phong_trao(o: Outline, p: PhongTrao) -> None:
 
 
 def _muc(o: Outline, m: Muc, level: int) -> None:
-    o.heading(min(level, 4), m.tieu_de)
+    o.heading(min(level, 5), m.tieu_de)
     o.paragraphs(m.doan)
     for child in m.muc:
         _muc(o, child, level + 1)
@@ -158,7 +157,7 @@ def build(body: BaoCaoThiDua, awards: list[kt.Award], family: Family,
         _section(o, "Phương hướng, nhiệm vụ", body.phuong_huong)
         _section(o, "Giải pháp thực hiện", body.giai_phap)
 
-    o.add({"loai": "ket_luan", "runs": runs(ket_luan(body, family, envelope_ctx, trich_yeu))})
+    o.closing(ket_luan(body, family, envelope_ctx, trich_yeu))
     return {"khoi": o.blocks}
 
 
