@@ -23,6 +23,7 @@ from vanban.pdf import converter  # noqa: E402
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
+expect.set_options(timeout=60_000)  # a cold LibreOffice start is part of the first preview
 pytestmark = pytest.mark.skipif(not converter().available(),
                                 reason="LibreOffice is installed by .ci/run")
 
