@@ -69,7 +69,6 @@ def test_upload_preview_findings_and_download(browser, live_server: str,
     expect(page.locator("#loi-tom-tat")).to_contain_text("Mẫu không có lỗi")
     expect(page.locator("#loi-mau .finding").first).to_contain_text("lint.unused-field")
     if os.environ.get("VANBAN_SCREENSHOTS"):
-        page.locator("#cac-trang").scroll_into_view_if_needed()
         page.screenshot(path=str(Path(os.environ["VANBAN_SCREENSHOTS"]) /
                                  "screenshot-thiet-ke.png"), full_page=True)
     with page.expect_download() as info:
