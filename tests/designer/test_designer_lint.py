@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 
 import docx
-from designer_docs import BODY_EXAMPLE, BODY_TEMPLATE, ROOT, body_template, make_docx
+import pytest
+from designer_docs import BODY_EXAMPLE, ROOT, body_template, make_docx
 
 from vanban.designer.annotate import annotate
 from vanban.designer.lint import lint_template
 from vanban.ooxml import validate_docx
+from vanban.templates import REGISTRY
 
 
 def by_code(report, code: str) -> list:
@@ -74,9 +76,12 @@ def test_ssti_is_a_lint_error():
     assert p.extra["severity"] == "error" and "__class__" in p.message
 
 
-def test_installed_body_template_lints_clean():
-    assert lint_template(BODY_TEMPLATE.read_bytes(), schema_id="bao-cao-thi-dua").problems == []
-    report = lint_template(BODY_TEMPLATE.read_bytes(), data=BODY_EXAMPLE.read_bytes())
+@pytest.mark.parametrize("template_id", sorted(REGISTRY.specs))
+def test_every_installed_template_lints_clean(template_id: str):
+    spec = REGISTRY.get(template_id)
+    template = spec.docx_path.read_bytes()
+    assert lint_template(template, schema_id=template_id).problems == []
+    report = lint_template(template, data=json.dumps(spec.example()).encode())
     assert report.kind == "body" and report.problems == []
 
 

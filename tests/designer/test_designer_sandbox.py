@@ -10,11 +10,13 @@ import zipfile
 import pytest
 from designer_docs import BODY_EXAMPLE, BODY_TEMPLATE, body_template, make_docx
 
+import vanban
 from vanban.check.docx_facts import load
 from vanban.config import reload_settings
 from vanban.designer.render import render_sandboxed
 from vanban.errors import InputError, TemplateError
 from vanban.ooxml import validate_docx
+from vanban.templates import REGISTRY
 
 
 def codes(exc: pytest.ExceptionInfo) -> list[str]:
@@ -39,6 +41,15 @@ def test_body_template_is_wrapped_in_the_family_shell():
     assert (out.kind, out.family, out.template_id) == ("body", "dang", "bao-cao-thi-dua")
     text = "\n".join(texts(out.docx))
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Nơi nhận:" in text
+    assert validate_docx(out.docx) == []
+
+
+@pytest.mark.parametrize("template_id", sorted(REGISTRY.specs))
+def test_installed_templates_render_the_same_in_the_sandbox(template_id: str):
+    spec = REGISTRY.get(template_id)
+    out = render_sandboxed(spec.docx_path.read_bytes(), spec.example(), template_id=template_id)
+    assert out.kind == "body" and out.template_id == template_id
+    assert texts(out.docx) == texts(vanban.render(template_id, spec.example()))
     assert validate_docx(out.docx) == []
 
 
