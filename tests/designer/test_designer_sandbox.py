@@ -126,3 +126,4 @@ def test_missing_variable_names_it_and_the_paragraph():
         render_sandboxed(make_docx("Trước", "Kính gửi {{ co_quan.ten }}"), {"co_quan": {}})
     p = exc.value.problems[0]
     assert p.code == "template.undefined" and "ten" in p.message
+    assert "Kính gửi {{ co_quan.ten }}" in p.extra["near"] and p.path.endswith("dòng 3")

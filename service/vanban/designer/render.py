@@ -125,7 +125,13 @@ def render_full(parts: dict[str, bytes], data: dict[str, Any]) -> bytes:
         tpl.render(data, jinja_env=env)
     except jinja2.TemplateError as exc:
         near = " … ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
-        raise _render_problem(exc, near, "template.docx") from exc
+        where = "template.docx"
+        line = _template_line(exc)
+        if not near and line and tpl.current_rendering_part is tpl.docx._part:
+            # A runtime error (a missing variable): docxtpl gives no place; find it.
+            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+            near, where = locate(tuple(source.splitlines()), line), f"{DOCUMENT} dòng {line}"
+        raise _render_problem(exc, near, where) from exc
     out = io.BytesIO()
     tpl.save(out)
     return _order_cell_properties(out.getvalue())
