@@ -4,10 +4,11 @@ Built on docxtpl-lint (pinned in pyproject.toml): its findings (Jinja syntax, un
 and tests, unbalanced ``{%p``/``{%tr``/``{%tc``/``{%r`` blocks, content docxtpl drops, variables
 missing from the data or the JSON Schema, nested and through loop variables) are translated by
 :mod:`vanban.designer.lint_messages` into stable ``lint.*`` codes with Vietnamese messages.
-vanban adds what docxtpl-lint cannot know: the sandbox (``lint.sandbox``), the ``VB …`` styles of
-the family shells (``lint.style-unknown``, ``lint.needs-shell``), the parts and elements the
-official shell owns (``lint.shell-part``, ``lint.shell-owned``) and the fields of the contract
-the template never uses (``lint.unused-field``, warnings).
+vanban adds what docxtpl-lint cannot know (:mod:`vanban.designer.lint_rules`): the sandbox
+(``lint.sandbox``), the ``VB …`` styles of the family shells (``lint.style-unknown``,
+``lint.needs-shell``), the parts and elements the official shell owns (``lint.shell-part``,
+``lint.shell-owned``), list items lacking a field (``lint.missing-in-some-items``) and the
+fields of the contract the template never uses (``lint.unused-field``, warnings).
 
 Each problem's ``path`` is the part, paragraph and table cell (``body ¶12 [T1 R2 C2 ¶1]``);
 ``extra`` holds ``severity``, ``rule``, ``part``, ``paragraph``, ``text`` (the paragraph as the
