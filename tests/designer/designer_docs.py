@@ -32,7 +32,8 @@ def make_docx(*paragraphs: str, table: list[list[str]] | None = None,
     return buf.getvalue()
 
 
-def body_template(*paragraphs: str, styles: dict[int, str] | None = None) -> bytes:
+def body_template(*paragraphs: str, styles: dict[int, str] | None = None,
+                  header: str | None = None) -> bytes:
     """A body template: the installed template's package (VB styles) with new paragraphs."""
     from docx.oxml.ns import qn
 
@@ -45,6 +46,8 @@ def body_template(*paragraphs: str, styles: dict[int, str] | None = None) -> byt
         p = document.add_paragraph(text)
         style = (styles or {}).get(i, "VBNoiDung")
         p._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), style)
+    if header is not None:
+        document.sections[0].header.paragraphs[0].text = header
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -94,6 +94,10 @@ def test_body_template_rules_styles_and_shell_parts():
     [p] = by_code(lint_template(bad_style), "lint.style-unknown")
     assert p.path == "body ¶2" and p.extra["severity"] == "error"
     assert p.extra["text"] == "Tiêu đề riêng" and "TieuDeRieng" in p.message
+    with_header = lint_template(body_template("Đoạn {{ x }}", header="Đầu trang riêng"))
+    assert with_header.kind == "full"
+    [p] = by_code(with_header, "lint.needs-shell")
+    assert p.extra["severity"] == "warning" and "VBNoiDung" in p.message
 
 
 def test_annotated_copy_has_a_comment_per_finding_and_is_valid():

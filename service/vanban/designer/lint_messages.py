@@ -105,7 +105,9 @@ OWN: dict[str, Entry] = {
                               "thức đã in sẵn: văn bản sẽ có hai lần.",
                               "Xóa đoạn này khỏi mẫu nội dung."),
     "lint.needs-shell": Entry("lint.needs-shell", "Mẫu dùng kiểu “{style}” của khối thể thức "
-                              "nhưng được điền như văn bản đầy đủ (có đầu trang riêng).",
+                              "nhưng được điền như văn bản đầy đủ (có đầu trang riêng): văn bản "
+                              "sẽ thiếu quốc hiệu, tên cơ quan, chữ ký, nơi nhận của khối thể "
+                              "thức.",
                               "Bỏ đầu trang/chân trang để vanban đặt mẫu vào khối thể thức, "
                               "hoặc chọn --kind body."),
     "lint.unused-field": Entry("lint.unused-field", "Trường “{path}” có trong {source} nhưng "
