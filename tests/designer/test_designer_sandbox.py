@@ -127,3 +127,17 @@ def test_missing_variable_names_it_and_the_paragraph():
     p = exc.value.problems[0]
     assert p.code == "template.undefined" and "ten" in p.message
     assert "Kính gửi {{ co_quan.ten }}" in p.extra["near"] and p.path.endswith("dòng 3")
+
+
+@pytest.mark.parametrize("family", ["nha-nuoc", "dang", "cong-doan"])
+def test_a_designers_body_template_passes_the_layout_checker(family: str):
+    from vanban.check import check_docx
+
+    template = body_template(
+        "Năm {{ noi_dung.ky.nam }}, đơn vị đã được các hình thức khen thưởng sau:",
+        "{%p for k in noi_dung.khen_thuong %}",
+        "- {{ k.ten }} ({{ k.nguoi_tang }}): {{ k.ca_nhan|default(0) }} cá nhân.",
+        "{%p endfor %}")
+    out = render_sandboxed(template, json.loads(BODY_EXAMPLE.read_text("utf-8")), family=family)
+    assert check_docx(out.docx).to_dict()["errors"] == 0
+    assert validate_docx(out.docx) == []
