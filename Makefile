@@ -17,6 +17,7 @@ lint:
 
 bench: install
 	$(PYTHON) bench/render_speed.py
+	$(PYTHON) bench/designer_speed.py
 
 # Rebuild the Word sources from the family table (overwrites hand edits: see the script).
 sources:
