@@ -31,7 +31,7 @@ def _comment_text(p: Problem, with_place: bool) -> str:
 
 def annotate(template: bytes, report: LintReport) -> bytes:
     """The template with a comment per finding, as .docx bytes (valid OOXML)."""
-    document = docx.Document(io.BytesIO(repackage(read_docx_parts(template))))
+    document = docx.Document(io.BytesIO(repackage(read_docx_parts(template), compress=False)))
     elements = list(document.element.iter(qn("w:p")))  # the paragraph numbering of the lint
     if not elements:
         elements = [document.add_paragraph()._p]

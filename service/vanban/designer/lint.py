@@ -114,9 +114,12 @@ def _unreached(issue: Any, paras: list[Paragraph]) -> bool:
     return bool(owner and at and guarded(owner.group(1), at, paras))
 
 
+_RENDERED = re.compile(r"word/(document|header\d*|footer\d*|footnotes|styles)\.xml$")
+
+
 def _readable(parts: dict[str, bytes]) -> None:
     for name, data in parts.items():
-        if name.endswith(".xml") and name.startswith("word/"):
+        if _RENDERED.match(name):
             try:
                 etree.fromstring(data, PARSER)
             except etree.XMLSyntaxError as exc:
@@ -130,7 +133,7 @@ def lint_template(template: bytes, *, name: str = "template.docx", schema_id: st
     parts = read_docx_parts(template)
     _readable(parts)
     kind = template_kind(parts) if kind == "auto" else kind
-    packaged = repackage(parts)
+    packaged = repackage(parts, compress=False)
     paras_list = list(iter_paragraphs(io.BytesIO(packaged)))
     paras = {(p.part, p.index): p for p in paras_list}
     report = LintReport(file=name, kind=kind)

@@ -9,6 +9,8 @@ the family shell owns, and the fields never used.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from docxtpl_lint.reader import Paragraph
@@ -152,13 +154,17 @@ def style_ids(styles_xml: bytes | None) -> set[str]:
     return {s.get(f"{W}styleId") for s in etree.fromstring(styles_xml, PARSER).iter(f"{W}style")}
 
 
+@lru_cache(maxsize=8)
+def _shell_styles(path: str) -> frozenset[str]:
+    return frozenset(style_ids(_read_zip(Path(path)).get("word/styles.xml")))
+
+
 def check_styles(parts: dict[str, bytes], kind: str, family: str | None,
                   paras: dict[tuple[str, int], Paragraph]) -> list[Problem]:
     out: list[Problem] = []
     used = paragraph_styles(parts[DOCUMENT])
     if kind == BODY:
-        shell = _read_zip(content_blocks_dir() / f"{family or 'nha-nuoc'}.docx")
-        known = style_ids(shell.get("word/styles.xml"))
+        known = _shell_styles(str(content_blocks_dir() / f"{family or 'nha-nuoc'}.docx"))
         own = etree.fromstring(parts["word/styles.xml"], PARSER) \
             if "word/styles.xml" in parts else None
         names = {s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val")

@@ -78,9 +78,9 @@ def template_kind(parts: dict[str, bytes]) -> str:
     return BODY if _VB_STYLE.search(doc) and not _HEADER_FOOTER.search(doc) else FULL
 
 
-def repackage(parts: dict[str, bytes]) -> bytes:
+def repackage(parts: dict[str, bytes], compress: bool = True) -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
     return buf.getvalue()
@@ -119,7 +119,7 @@ def _template_line(exc: BaseException | None) -> int | None:
 
 def render_full(parts: dict[str, bytes], data: dict[str, Any]) -> bytes:
     """docxtpl's own render, with the sandboxed, limited environment."""
-    tpl = DocxTemplate(io.BytesIO(repackage(parts)))
+    tpl = DocxTemplate(io.BytesIO(repackage(parts, compress=False)))
     env = SafeEnvironment()
     try:
         tpl.render(data, jinja_env=env)

@@ -185,7 +185,7 @@ def _context() -> Any:
             else "spawn"
         _CTX = multiprocessing.get_context(method)
         if method == "forkserver":
-            _CTX.set_forkserver_preload(["vanban.designer.render"])
+            _CTX.set_forkserver_preload(["vanban.designer.render", "vanban.designer.lint"])
     return _CTX
 
 
