@@ -64,6 +64,8 @@ def _print_report(report: object) -> None:
         print(f"           {p.message}")
         if p.extra.get("text"):
             print(f"           Đoạn: “{p.extra['text'][:120]}”")
+        if p.extra.get("tag"):
+            print(f"           Thẻ: {p.extra['tag']}")
         if p.extra.get("fix"):
             print(f"           Cách sửa: {p.extra['fix']}")
 

@@ -73,13 +73,17 @@ class LintReport:
 def _translate(issue: Any, paras: dict[tuple[str, int], Paragraph]) -> Problem:
     loc = issue.location
     entry = DTL.get(issue.rule)
-    where = locate_at(loc.part, paras.get((loc.part, loc.paragraph)), loc.paragraph)
+    para = paras.get((loc.part, loc.paragraph))
+    where = locate_at(loc.part, para, loc.paragraph)
+    tag = issue.snippet or ""
+    if para is not None and tag and tag not in para.text:
+        # an unclosed tag's snippet runs on into the next paragraphs: keep what this one shows
+        tag = next((tag[:n] for n in range(len(tag), 0, -1) if tag[:n] in para.text), tag)
     if entry is None:
         return finding(f"lint.{issue.rule.lower()}", issue.severity, where, issue.message,
-                        issue.message, "", rule=issue.rule, tag=issue.snippet)
+                       issue.message, "", rule=issue.rule, tag=tag)
     return finding(entry.code, issue.severity, where, fmt(entry.message, issue.params),
-                    issue.message, fmt(entry.fix, issue.params), rule=issue.rule,
-                    tag=issue.snippet)
+                   issue.message, fmt(entry.fix, issue.params), rule=issue.rule, tag=tag)
 
 
 def _markup_in_rich_tag(issue: Any, data: Any) -> bool:
