@@ -39,6 +39,12 @@ class Settings(BaseSettings):
         2, ge=1, le=64, description="Số tiến trình LibreOffice chạy cùng lúc. Concurrent "
         "LibreOffice conversions.")
 
+    batch_workers: int = Field(
+        0, ge=0, le=256, description="Số tiến trình tạo văn bản song song trong một lô (0 = "
+        "mọi nhân CPU). Worker processes per batch (0 = every core).")
+    batch_max_bytes: int = Field(
+        64 * 1024 * 1024, ge=1, description="Dung lượng tối đa của dữ liệu một lô gửi qua "
+        "HTTP (byte). Request body limit of POST /api/v1/batch.")
     designer_timeout: float = Field(
         5.0, gt=0, le=600, description="Thời gian tối đa (giây) điền một mẫu tải lên. Time "
         "limit of one render of an uploaded template.")
