@@ -7,10 +7,11 @@ Two layers, because neither is enough alone:
   ``range()`` at 100 000 items, and :class:`LimitedTemplate` streams the output, stopping when
   it grows past ``max_output`` characters or the deadline passes; every call, attribute and
   item access checks the deadline too. This gives a clear error in the common cases.
-* around the render, :func:`run_isolated` runs the whole job in a child process (forkserver,
-  memory capped with ``RLIMIT_AS``) and kills it at ``timeout``: a loop with no output and no
-  calls (``{% for i in r %}{% for j in r %}…``) cannot be interrupted from inside Python, but
-  the server thread waiting for it is never blocked for longer than the limit.
+* around the render, :func:`run_isolated` runs the whole job in a child process (forked, or
+  from the fork server in a threaded server; memory capped with ``RLIMIT_AS``) and kills it at
+  ``timeout``: a loop with no output and no calls (``{% for i in r %}{% for j in r %}…``)
+  cannot be interrupted from inside Python, but the server thread waiting for it is never
+  blocked for longer than the limit.
 
 Problem codes: ``sandbox.unsafe``, ``sandbox.range``, ``sandbox.timeout``,
 ``sandbox.output-too-large``, ``sandbox.memory``, ``sandbox.crashed``.
@@ -175,18 +176,21 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict,
         conn.close()
 
 
-_CTX: Any = None
+#: What the fork server imports once, so each worker starts with it (shared with the batch
+#: pool: one fork server per process, whoever starts it first gives the list).
+PRELOAD = ["vanban.batch.preload", "vanban.designer.render", "vanban.designer.lint"]
 
 
 def _context() -> Any:
-    global _CTX
-    if _CTX is None:
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
-            else "spawn"
-        _CTX = multiprocessing.get_context(method)
-        if method == "forkserver":
-            _CTX.set_forkserver_preload(["vanban.designer.render", "vanban.designer.lint"])
-    return _CTX
+    """``fork`` from a single-threaded process (the CLI: fast, no main-module guard needed),
+    the fork server from a threaded one (a web server), as the batch pool decides."""
+    from vanban.batch.engine import start_method
+
+    method = start_method()
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(PRELOAD)
+    return ctx
 
 
 def run_isolated(fn: Callable[..., Any], *args: Any, timeout: float | None = None,
