@@ -57,10 +57,24 @@ def _example_for(job: Job, kind: str) -> tuple[Any, str]:
     for candidate in (job.schema_id, job.installed):
         if candidate:
             return vanban.example(candidate), f"example:{candidate}"
-    if kind == BODY and REGISTRY.specs:
-        first = next(iter(REGISTRY.specs))
-        return vanban.example(first), f"example:{first}"
+    if kind == BODY and REGISTRY.specs and job.template is not None:
+        best = _best_example(job.template)
+        return vanban.example(best), f"example:{best}"
     return None, ""
+
+
+def _best_example(template: bytes) -> str:
+    """The installed template whose example holds most of the ``noi_dung`` fields the body
+    template reads (the first one on a tie)."""
+    import docxtpl_lint
+
+    from vanban.designer.contract import resolve
+
+    wanted = [v.replace("[]", "[*]") for v in docxtpl_lint.lint(template).variables
+              if v.startswith("noi_dung.")]
+    scores = {tid: sum(bool(resolve(vanban.example(tid), v)) for v in wanted)
+              for tid in REGISTRY.specs}
+    return max(scores, key=lambda tid: scores[tid])
 
 
 def _as_upload_error(exc: TemplateError) -> InputError:
