@@ -33,6 +33,7 @@ lint: install
 
 bench: install
 	$(VPY) bench/run.py
+	$(VPY) bench/designer_speed.py
 
 # Rebuild the Word sources from the family table (overwrites hand edits: see the script).
 sources: install

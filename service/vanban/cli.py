@@ -1,5 +1,6 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch | compute``.
+batch | compute`` (and the designer's ``lint`` / ``preview``, in
+:mod:`vanban.designer.cli`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -190,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     from vanban.scoring.cli import add_parser as add_compute
 
     add_compute(sub)
+
+    from vanban.designer.cli import add_lint_args, add_preview_args
+
+    add_lint_args(sub.add_parser("lint", help="tìm mọi lỗi trong một mẫu .docx (docxtpl)"))
+    add_preview_args(sub.add_parser("preview", help="xem trước mẫu .docx với dữ liệu (PDF, ảnh)"))
     return parser
 
 

@@ -82,6 +82,15 @@ class Settings(BaseSettings):
     render_timeout: float = Field(
         30.0, gt=0, description="Thời gian tối đa (giây) để tạo một văn bản .docx trong dịch vụ "
         "web. Render time limit of the web service, seconds.")
+    designer_timeout: float = Field(
+        5.0, gt=0, le=600, description="Thời gian tối đa (giây) điền một mẫu tải lên. Time "
+        "limit of one render of an uploaded template.")
+    designer_max_output: int = Field(
+        20_000_000, ge=10_000, description="Số ký tự XML tối đa một lần điền mẫu tải lên sinh "
+        "ra. Output-size limit of one render of an uploaded template (characters of XML).")
+    designer_memory_mb: int = Field(
+        1024, ge=0, description="Bộ nhớ tối đa (MiB) của tiến trình điền mẫu tải lên; 0 = "
+        "không giới hạn. Address-space limit of the worker rendering an uploaded template.")
 
     @property
     def templates_dirs(self) -> list[Path]:

@@ -23,7 +23,7 @@ from flask import Flask, Response, request
 
 import vanban
 from vanban.templates import REGISTRY
-from vanban.web import problems
+from vanban.web import designer, problems
 
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
@@ -76,6 +76,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from vanban.web.compute import bp as compute_bp
 
     app.register_blueprint(compute_bp)
+    designer.register(app)
     problems.register(app)
     app.after_request(_security_headers)
 

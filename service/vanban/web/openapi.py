@@ -63,6 +63,7 @@ def build() -> dict[str, Any]:
         "tags": [
             {"name": "van-ban", "description": "Tạo và kiểm tra văn bản."},
             {"name": "kiem-tra", "description": "Kiểm tra thể thức một tệp .docx có sẵn."},
+            {"name": "thiet-ke", "description": "Thiết kế mẫu: kiểm tra, xem trước mẫu .docx."},
             {"name": "mau", "description": "Các mẫu văn bản, JSON Schema và dữ liệu mẫu."},
             {"name": "van-hanh", "description": "Theo dõi tình trạng dịch vụ và tài liệu."},
         ],

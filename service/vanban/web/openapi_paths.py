@@ -121,6 +121,52 @@ def _check_format() -> dict[str, Any]:
                       "UnreadableDocx")}}}
 
 
+def _designer(ids: list[str]) -> dict[str, Any]:
+    """``/api/v1/designer/…``: lint, preview and annotate an uploaded (or installed) template."""
+    form = {"type": "object", "properties": {
+        "template": {"type": "string", "contentMediaType": DOCX_MIME,
+                     "description": "Tệp mẫu .docx (thẻ docxtpl). Không được cài vào danh sách "
+                                    "mẫu; được điền trong vùng cách ly (sandbox)."},
+        "installed": {"type": "string", "enum": ids, "description": "Hoặc mã một mẫu có sẵn."},
+        "data": {"type": "string", "description": "Dữ liệu JSON (trường văn bản hoặc tệp); "
+                                                  "bỏ trống: dữ liệu mẫu."},
+        "the_thuc": {"type": "string", "enum": ["", "nha-nuoc", "dang", "cong-doan"]},
+        "kind": {"type": "string", "enum": ["auto", "body", "full"], "default": "auto"},
+        "schema": {"type": "string", "enum": ids,
+                   "description": "Hợp đồng dữ liệu để đối chiếu khi kiểm tra mẫu."}}}
+    body = {"required": True, "content": {"multipart/form-data": {"schema": form}}}
+    report = {"type": "object", "description": "file, kind, errors, warnings, variables, "
+              "problems (code, path, message, message_en, extra: severity, part, paragraph, "
+              "cell, text, tag, fix)."}
+    errors = _errors("BadRequest", "NotFound", "DocxTooLarge", "UnsupportedMediaType",
+                     "UnprocessableContent")
+    docx = {"description": "Tệp .docx", "content": {DOCX_MIME: {"schema": {"type": "string"}}}}
+    fmt = {"name": "format", "in": "query", "required": False,
+           "schema": {"type": "string", "enum": ["json", "docx", "pdf"], "default": "json"}}
+    return {
+        "/api/v1/designer/lint": {"post": {
+            "tags": ["thiet-ke"], "operationId": "lintTemplate",
+            "summary": "Tìm mọi lỗi trong một mẫu .docx (docxtpl-lint và quy tắc của vanban)",
+            "requestBody": body,
+            "responses": {"200": _json(report, "Các lỗi, cảnh báo của mẫu."), **errors}}},
+        "/api/v1/designer/preview": {"post": {
+            "tags": ["thiet-ke"], "operationId": "previewTemplate",
+            "summary": "Xem trước mẫu với dữ liệu: ảnh các trang (json), .docx hoặc PDF",
+            "parameters": [fmt], "requestBody": body,
+            "responses": {
+                "200": {"description": "json: kind, family, data_source, lint, page_count, "
+                                       "pages (ảnh PNG dạng data URI), seconds; hoặc tệp.",
+                        "content": {"application/json": {"schema": {"type": "object"}},
+                                    DOCX_MIME: {"schema": {"type": "string"}},
+                                    "application/pdf": {"schema": {"type": "string"}}}},
+                **errors, **_errors("ServiceUnavailable")}}},
+        "/api/v1/designer/annotate": {"post": {
+            "tags": ["thiet-ke"], "operationId": "annotateTemplate",
+            "summary": "Bản sao của mẫu có chú thích Word ở từng lỗi",
+            "requestBody": body, "responses": {"200": docx, **errors}}},
+    }
+
+
 def _batch(tid: dict[str, Any], fmt: dict[str, Any]) -> dict[str, Any]:
     # Any JSON value per item: an item that is not a valid input (not even an object) is
     # reported in errors.json inside the zip and does not fail the batch.
@@ -182,6 +228,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
             "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
+        **_designer(ids),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
             "responses": {"200": _json({"$ref": "#/components/schemas/TemplateList"},

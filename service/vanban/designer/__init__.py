@@ -1,0 +1,1 @@
+"""The template designer: sandboxed rendering, lint, preview and the /thiet-ke page."""
