@@ -1,4 +1,5 @@
-"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format``.
+"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format
+| config | worker``.
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vanban.config import ConfigError
 from vanban.errors import InputError, VanbanError
 
 
@@ -87,9 +89,13 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from vanban.ops.config_cli import require_settings
     from vanban.web import serve
 
-    serve(host=args.host, port=args.port)
+    settings = require_settings()
+    host, _, port = settings.bind.split(",")[0].strip().rpartition(":")
+    serve(host=args.host or host.strip("[]") or "127.0.0.1",
+          port=args.port if args.port is not None else int(port or 8000))
     return 0
 
 
@@ -131,8 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000)")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", help="mặc định theo VANBAN_BIND (127.0.0.1)")
+    p.add_argument("--port", type=int, help="mặc định theo VANBAN_BIND (8000)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
@@ -140,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_check_format)
+
+    from vanban.jobs.cli import add_parser as add_worker
+    from vanban.ops.config_cli import add_parser as add_config
+
+    add_config(sub)
+    add_worker(sub)
     return parser
 
 
@@ -149,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except InputError as exc:
         _print_problems(exc, args.json_errors)
+        return 2
+    except ConfigError as exc:
+        from vanban.ops.config_cli import print_config_error
+
+        print_config_error(exc)
         return 2
     except VanbanError as exc:
         _print_problems(exc, args.json_errors)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, current_app, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from vanban.errors import (
@@ -26,6 +26,7 @@ from vanban.errors import (
     VanbanError,
     problem,
 )
+from vanban.ops.metrics import record_errors
 from vanban.web.models import ProblemDetails
 
 PROBLEM_JSON = "application/problem+json"
@@ -99,8 +100,9 @@ def problem_response(status: int, title: str, problems: list[Problem], slug: str
     body = ProblemDetails(
         type=DOCS_ANCHOR + slug, title=title, status=status,
         detail=detail or _detail(problems, title), instance=request.path,
-        problems=[p.to_dict() for p in problems],
+        problems=[p.to_dict() for p in problems], request_id=g.get("request_id"),
     ).model_dump(exclude_none=True)
+    record_errors([p.code for p in problems])
     if _wants_html():
         html = render_template("error.html", problem=body)
         return Response(html, status=status, mimetype="text/html")

@@ -5,10 +5,11 @@ One command, no configuration. Production runs gunicorn with ``gunicorn.conf.py`
 
 from __future__ import annotations
 
-import os
 import sys
 
 from flask import Flask
+
+from vanban.config import get_settings
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = None,
@@ -19,7 +20,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = No
     from vanban.web.app import create_app
 
     app = app or create_app()
-    threads = threads or int(os.environ.get("VANBAN_THREADS", "8"))
+    threads = threads or get_settings().threads
     shown = f"[{host}]" if ":" in host else host
     print(f"vanban: http://{shown}:{port}/  (Ctrl+C để dừng)", file=sys.stderr, flush=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="vanban",
