@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from vanban.errors import Problem, VanbanError
@@ -108,6 +109,21 @@ class Settings(BaseSettings):
         86400, ge=60, description="Giây giữ kết quả lô (tệp zip) trong Redis. Seconds a "
         "job's zip is kept.")
 
+    @field_validator("templates_path")
+    @classmethod
+    def _folders_exist(cls, value: str) -> str:
+        for part in value.split(os.pathsep):
+            if part.strip() and not Path(part).is_dir():
+                raise PydanticCustomError(
+                    "config.not_a_directory", "không có thư mục “{folder}”.",
+                    {"folder": part, "en": f"no directory {part!r}"})
+        return value
+
+    @field_validator("content_blocks")
+    @classmethod
+    def _blocks_exist(cls, value: str) -> str:
+        return cls._folders_exist(value) if value else value
+
     @property
     def templates_dirs(self) -> list[Path]:
         return [Path(p) for p in self.templates_path.split(os.pathsep) if p.strip()]
@@ -135,7 +151,8 @@ def problems_of(exc: ValidationError) -> list[Problem]:
         out.append(Problem(
             code="config.invalid", path=name,
             message=f"Biến môi trường {name}={value!r} không hợp lệ: {p.message}",
-            message_en=f"Environment variable {name}={value!r} is invalid: {err['msg']}"))
+            message_en=f"Environment variable {name}={value!r} is invalid: "
+                       f"{(err.get('ctx') or {}).get('en') or err['msg']}"))
     return out
 
 

@@ -120,6 +120,10 @@ def status(batch_id: str) -> dict[str, Any]:
         shown = "failed"
     else:
         shown = "started" if done + failed or state == JobStatus.STARTED else "queued"
+    if shown in ("finished", "failed") and conn.hsetnx(KEY.format(batch_id), "counted", 1):
+        # the first API process to see the end counts the items (workers are not scraped)
+        metrics.record_batch_item(info["template"], True, done)
+        metrics.record_batch_item(info["template"], False, failed)
     return {"id": batch_id, "template": info["template"], "status": shown, "total": total,
             "done": done, "failed": failed,
             "progress": round((done + failed) / total, 4) if total else 1.0,
@@ -160,7 +164,6 @@ def run_chunk(batch_id: str, template_id: str, items: list[Any], start: int) -> 
 
     def progress(ok: bool) -> None:
         conn.hincrby(key, "done" if ok else "failed", 1)
-        metrics.record_batch_item(template_id, ok)
 
     return render_zip(template_id, items, start, progress)
 

@@ -82,6 +82,6 @@ def access(method: str, path: str, status: int, duration_ms: float, request_id: 
     fields = {"method": method, "path": path, "status": status,
               "duration_ms": round(duration_ms, 1), "template": template, "format": fmt,
               "request_id": request_id}
-    extra = " ".join(f"{k}={v}" for k, v in (("template", template), ("format", fmt)) if v)
-    ACCESS.info("%s %s %s %.1fms %s rid=%s", method, path, status, duration_ms, extra,
+    shown = "".join(f" {k}={v}" for k, v in (("template", template), ("format", fmt)) if v)
+    ACCESS.info("%s %s %s %.1fms%s rid=%s", method, path, status, duration_ms, shown,
                 request_id, extra=fields)

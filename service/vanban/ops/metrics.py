@@ -7,7 +7,8 @@ serve``, tests) the process's own registry is used.
 
 Other layers count through the small functions here, never through prometheus directly:
 ``record_pdf_conversion(backend, ok)``, ``record_pdf_restart(backend)`` (the PDF converter's
-watchdog), ``record_batch_item(template, ok)`` (the batch engine and queued jobs).
+watchdog), ``record_batch_item(template, ok, n=1)`` (the batch engine; queued jobs are counted
+by the API process that first sees them end, since workers are not scraped).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def record_pdf_restart(backend: str) -> None:
     PDF_RESTARTS.labels(backend).inc()
 
 
-def record_batch_item(template: str, ok: bool) -> None:
-    BATCH_ITEMS.labels(template, "ok" if ok else "error").inc()
+def record_batch_item(template: str, ok: bool, n: int = 1) -> None:
+    BATCH_ITEMS.labels(template, "ok" if ok else "error").inc(n)
 
 
 def record_errors(codes: list[str]) -> None:

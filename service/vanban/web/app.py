@@ -82,6 +82,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         try:
             count = REGISTRY.warm()
             app.logger.info("vanban: %d template/family pairs compiled", count)
+            for found in REGISTRY.problems:  # a broken folder of VANBAN_TEMPLATES_PATH …
+                app.logger.error("vanban: template %s: %s", found.path, found.message_en,
+                                 extra={"code": found.code, "message_vi": found.message})
         except Exception:  # reported by /readyz; liveness stays up
             app.logger.exception("vanban: templates failed to compile")
     return app
