@@ -47,8 +47,8 @@ def render_zip(template_id: str, items: list[Any], start: int = 0,
         for index, name, content, problems in iter_items(template_id, items, start):
             if content is None:
                 errors.append({"index": index, "problems": problems})
-            else:
-                zf.writestr(name, content)
+            else:  # a .docx is a zip already: stored, not deflated twice
+                zf.writestr(name, content, zipfile.ZIP_STORED)
             progress(content is not None)
         zf.writestr(ERRORS_NAME, json.dumps(errors, ensure_ascii=False, indent=2))
     return buffer.getvalue()
@@ -66,7 +66,7 @@ def merge_zips(parts: list[bytes], errors: list[dict] | None = None) -> bytes:
                     if info.filename == ERRORS_NAME:
                         errors += json.loads(zf.read(info))
                     else:
-                        out.writestr(info.filename, zf.read(info))
+                        out.writestr(info.filename, zf.read(info), zipfile.ZIP_STORED)
         errors.sort(key=lambda e: e["index"])
         out.writestr(ERRORS_NAME, json.dumps(errors, ensure_ascii=False, indent=2))
     return buffer.getvalue()

@@ -32,5 +32,7 @@ def readyz() -> tuple[dict, int]:
         return body.model_dump(exclude_none=True), 503
     status = TemplatesStatus(loaded=len(REGISTRY.specs), compiled=compiled)
     ready = status.loaded > 0
-    body = Readiness(status="ready" if ready else "not-ready", templates=status, pdf=pdf)
+    broken = [p.to_dict() for p in REGISTRY.problems]  # e.g. a bad folder in /templates
+    body = Readiness(status="ready" if ready else "not-ready", templates=status, pdf=pdf,
+                     problems=broken or None)
     return body.model_dump(exclude_none=True), 200 if ready else 503
