@@ -6,7 +6,7 @@
 #   docker run --rm -e VANBAN_REDIS_URL=redis://redis:6379/0 vanban vanban worker
 #
 # System packages come from deploy/install-system.sh — the same script CI (.ci/run) runs;
-# the wheels from deploy/build-wheels.sh, which puts the built-in templates inside the package.
+# the wheels from deploy/build-wheels.sh (setup.py puts the built-in templates in the package).
 # Settings: the VANBAN_* variables of docs/configuration.md; a bad value stops the start.
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
@@ -17,7 +17,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY service ./service
 COPY templates_docx ./templates_docx
 COPY content_blocks ./content_blocks

@@ -145,6 +145,12 @@ def shell_body(f: Family) -> str:
     else:
         left.append(rule_paragraph("gach.co_quan"))
     left.append(para("{{ so_ky_hieu }}", sz=s.so_ky_hieu, before=60, raw=True))
+    # Công văn: the abstract under số/ký hiệu (ô 5b), "V/v …" upright 12–13 pt (State, union),
+    # 12 pt italic without "V/v" (Party); no type title below the header.
+    cv_size = 12 if f.id == "dang" else s.so_ky_hieu
+    left += [tag("if cong_van"), tag("for dong in trich_yeu_cv"),
+             para("{{ dong }}", sz=cv_size, i=f.id == "dang", raw=True),
+             tag("endfor"), tag("endif")]
     left += [tag("if du_thao"), para("DỰ THẢO", sz=s.du_thao, b=True, before=120), tag("endif")]
 
     right = [para(f.header_right[0], sz=s.quoc_hieu, b=True)]
@@ -157,12 +163,14 @@ def shell_body(f: Family) -> str:
                    [[cell(LEFT_COL, "".join(left)), cell(RIGHT_COL, "".join(right))]],
                    zero_margins=True)
     title = [
+        tag("if loai_van_ban"),
         para("{{ loai_van_ban }}", sz=s.loai_van_ban, b=True, before=360, keep_next=True,
              raw=True),
         tag("for dong in trich_yeu"),
         para("{{ dong }}", sz=s.trich_yeu, b=True, keep_next=True, raw=True),
         tag("endfor"),
         rule_paragraph("gach.trich_yeu"),
+        tag("endif"),
     ]
     kinh_gui_ind = '<w:ind w:left="1701"/>'
     kinh_gui = [
@@ -345,6 +353,21 @@ def build_bao_cao() -> None:
     save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
 
 
+#: Templates whose body is only the declared block kinds (their code builds every block).
+GENERIC_BODY_TEMPLATES = {
+    "ke-hoach-thi-dua": "Thân văn bản: kế hoạch phát động thi đua",
+    "cong-van": "Thân văn bản: công văn",
+    "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
+}
+
+
+def build_generic_bodies() -> None:
+    for template_id, title in GENERIC_BODY_TEMPLATES.items():
+        doc = new_document(FAMILIES["nha-nuoc"])
+        set_body(doc, block_loop())
+        save_body(doc, template_id, title)
+
+
 def build_van_ban_chung() -> None:
     """The generic body (every declared block kind): what ``vanban new-template`` copies."""
     doc = new_document(FAMILIES["nha-nuoc"])
@@ -360,6 +383,7 @@ def main() -> None:
         build_shell(family)
     build_bao_cao()
     build_van_ban_chung()
+    build_generic_bodies()
     print("built content_blocks/*.docx and templates_docx/*/template.docx")
 
 

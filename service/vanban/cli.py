@@ -84,8 +84,23 @@ def cmd_example(args: argparse.Namespace) -> int:
 
 def cmd_templates(args: argparse.Namespace) -> int:
     import vanban
+    from vanban.templates import REGISTRY
 
+    for p in REGISTRY.problems:  # broken folders: said, and the others still listed
+        print(f"Cảnh báo: {p.message}", file=sys.stderr)
     return _dump(vanban.list_templates())
+
+
+def cmd_new_template(args: argparse.Namespace) -> int:
+    from vanban.scaffold import new_template
+
+    folder = new_template(Path(args.dir), args.template_id, title=args.title,
+                          loai_van_ban=args.loai, viet_tat=args.viet_tat,
+                          families=args.families or None)
+    print(f"Đã tạo mẫu “{args.template_id}” ở {folder}. Dùng: vanban --templates-dir "
+          f"{folder.parent} render {args.template_id} {folder / 'example.json'} -o thu.docx",
+          file=sys.stderr)
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -109,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vanban",
         description="Dữ liệu thi đua, khen thưởng (JSON) → văn bản Word đúng thể thức.")
+    parser.add_argument("--templates-dir", action="append", default=[], metavar="DIR",
+                        help="thư mục chứa thêm mẫu văn bản (lặp lại được; cộng với "
+                        "VANBAN_TEMPLATES_PATH)")
     parser.add_argument("--json-errors", action="store_true",
                         help="in lỗi dạng JSON (cho chương trình khác đọc)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -136,6 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="danh sách mẫu văn bản")
     p.set_defaults(func=cmd_templates)
 
+    p = sub.add_parser("new-template", help="tạo thư mục mẫu văn bản mới (chạy được ngay)")
+    p.add_argument("template_id", help="mã mẫu, ví dụ thong-bao-ket-qua")
+    p.add_argument("-d", "--dir", required=True, help="thư mục cha (sẽ tạo DIR/<mã mẫu>)")
+    p.add_argument("--title", required=True, help="tên mẫu hiển thị cho người dùng")
+    p.add_argument("--loai", required=True, help="tên loại văn bản in hoa, ví dụ “THÔNG BÁO”")
+    p.add_argument("--viet-tat", default="", help="chữ viết tắt loại văn bản, ví dụ TB")
+    p.add_argument("--families", nargs="+", choices=["nha-nuoc", "dang", "cong-doan"])
+    p.set_defaults(func=cmd_new_template)
+
     p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000)")
     p.add_argument("--host", help="mặc định theo VANBAN_BIND (127.0.0.1)")
     p.add_argument("--port", type=int, help="mặc định theo VANBAN_BIND (8000)")
@@ -157,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.templates_dir:
+        from vanban.templates import REGISTRY
+
+        for folder in args.templates_dir:
+            REGISTRY.add_root(Path(folder))
     try:
         return args.func(args)
     except InputError as exc:

@@ -80,9 +80,11 @@ def validate(template_id: str, data: Any) -> Envelope:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
         # Report the vocabulary problems too, so one round trip shows every mistake.
-        extra = spec.module.check_raw(data) if hasattr(spec.module, "check_raw") else []
+        check_raw = getattr(spec.module, "check_raw", None)
+        extra = check_raw(data) if callable(check_raw) else []
         raise InputError(from_validation_error(exc) + extra) from None
-    problems = _envelope_checks(env, spec) + spec.module.check(env)
+    check = getattr(spec.module, "check", None)
+    problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
     if problems:
         raise InputError(problems)
     return env
@@ -91,7 +93,7 @@ def validate(template_id: str, data: Any) -> Envelope:
 def context(template_id: str, env: Envelope) -> dict[str, Any]:
     spec = REGISTRY.get(template_id)
     family = get_family(env.the_thuc)
-    ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat)
+    ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat_for(env.the_thuc))
     ctx.update(spec.module.build_context(env, family, ctx))
     return ctx
 
@@ -100,5 +102,6 @@ def render(template_id: str, data: Any) -> bytes:
     env = validate(template_id, data)
     ctx = context(template_id, env)
     compiled = REGISTRY.compiled(template_id, env.the_thuc)
-    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize()}: {env.trich_yeu}"
+    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
+            f"{env.trich_yeu}"
     return engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])

@@ -81,7 +81,7 @@ class TemplateModule(Protocol):
 #: Keys a manifest may hold, with their types.
 _MANIFEST_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "title": str, "description": str, "loai_van_ban": str, "viet_tat": str,
-    "families": list, "module": str, "tests": dict,
+    "families": list, "module": str, "tests": dict, "viet_tat_dang": str,
 }
 _REQUIRED = ("id", "title", "description", "loai_van_ban", "families")
 
@@ -99,6 +99,13 @@ class TemplateSpec:
     builtin: bool = True
     #: Input paths (``noi_dung.khen_thuong[].ten``) whose strings are printed transformed.
     transformed: tuple[str, ...] = ()
+    #: The type abbreviation in Party documents when it differs (công văn: "" → "CV").
+    viet_tat_dang: str | None = None
+
+    def viet_tat_for(self, family_id: str) -> str:
+        if family_id == "dang" and self.viet_tat_dang is not None:
+            return self.viet_tat_dang
+        return self.viet_tat
 
     @cached_property
     def module(self) -> TemplateModule:
@@ -188,6 +195,7 @@ def read_spec(folder: Path, *, builtin: bool) -> TemplateSpec:
         loai_van_ban=data["loai_van_ban"], viet_tat=data.get("viet_tat", ""),
         families=tuple(families), module_name=data.get("module", GENERIC_MODULE),
         folder=folder, builtin=builtin, transformed=tuple(tests.get("transformed", ())),
+        viet_tat_dang=data.get("viet_tat_dang"),
     )
     try:
         module = spec.module

@@ -341,16 +341,17 @@ def _next(
 
 
 def _sub(ctx: Ctx, p: ParagraphFacts, counters: dict[str, object], label: str) -> None:
+    """``1.1.``, ``1.2.``, ``1.2.1.`` …: each number follows the last one under the same parent
+    (so ``2.2.`` after ``2.1.3.`` is right), and the first part is the current ``2.``."""
     parts = [int(x) for x in label.split(".")]
-    parent, last = parts[:-1], parts[-1]
+    parent, last = tuple(parts[:-1]), parts[-1]
     arabic = counters.get("arabic")
-    previous = counters.get("sub")
-    if isinstance(previous, list) and previous[:-1] == parent:
-        want = [*parent, previous[-1] + 1]
-    else:
-        want = [*parent, 1]
-    if isinstance(arabic, int) and parent[0] != arabic or last != want[-1]:
-        good = [arabic if isinstance(arabic, int) else parent[0], *want[1:]]
+    seen = counters.setdefault("sub", {})
+    assert isinstance(seen, dict)
+    want = seen.get(parent, 0) + 1
+    if isinstance(arabic, int) and parent[0] != arabic or last != want:
+        head = arabic if isinstance(arabic, int) else parent[0]
+        good = [head, *parent[1:], want]
         ctx.emit(
             "heading.sequence",
             p,
@@ -358,7 +359,7 @@ def _sub(ctx: Ctx, p: ParagraphFacts, counters: dict[str, object], label: str) -
             ".".join(map(str, good)) + ".",
             label + ".",
         )
-    counters["sub"] = parts
+    seen[parent] = last
 
 
 def _letter(ctx: Ctx, p: ParagraphFacts, counters: dict[str, object], letter: str) -> None:

@@ -3,11 +3,11 @@ numerals, and text widths in Times New Roman (:mod:`vanban.the_thuc.metrics`).""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from vanban.the_thuc.metrics import text_width_pt
 from vanban.vi.numbers import so_thu_tu_la_ma
+from vanban.vi.tones import new_style_tones
 
 #: Paragraph alignment → Vietnamese.
 ALIGN_VI = {
@@ -24,20 +24,6 @@ ALIGN_VI = {
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
-#: Old-style tone placement ("hoà") → the decree's ("hòa"), for comparison only.
-_OLD_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "uý": "úy",
-    "uỳ": "ùy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_OLD_TONES_RE = re.compile("|".join(_OLD_TONES))
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -47,8 +33,7 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Comparison key: NFC, lower case, one space, plain hyphens, new-style tone marks."""
-    key = " ".join(nfc(text).translate(_DASHES).casefold().split())
-    return _OLD_TONES_RE.sub(lambda m: _OLD_TONES[m.group(0)], key)
+    return new_style_tones(" ".join(nfc(text).translate(_DASHES).casefold().split()))
 
 
 def letters(text: str) -> str:

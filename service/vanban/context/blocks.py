@@ -80,6 +80,17 @@ def cong(text: str) -> dict:
     return {"loai": "cong", "runs": runs("+ " + _strip_bullet(text, "+"))}
 
 
+def auto(text: str) -> dict:
+    """A line as the clerk typed it: ``- …`` a dash bullet, ``+ …`` a plus bullet, else a
+    paragraph."""
+    stripped = text.lstrip()
+    if stripped[:2] in ("- ", "– "):
+        return gach(stripped)
+    if stripped[:2] == "+ ":
+        return cong(stripped)
+    return doan(text)
+
+
 def can_cu_lines(items: list[str]) -> list[dict]:
     """Căn cứ lines in italics: each ends with ``;``, the last with ``.``; a line that starts
     with neither ``Căn cứ``, ``Xét`` nor ``Theo`` gets ``Căn cứ`` in front (the rest as typed)."""

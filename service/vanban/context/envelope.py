@@ -16,6 +16,21 @@ def ten_trong_cau(ten: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
+def cong_van_lines(family: Family, lines: list[str]) -> list[str]:
+    """The công văn abstract: ``V/v`` added in front (State, union) unless typed; Party
+    documents drop it (36-HD/VPTW)."""
+    if not lines:
+        return []
+    first = lines[0]
+    has_vv = first[:3].lower() == "v/v"
+    if family.id == "dang":
+        first = first[3:].lstrip() if has_vv else first
+        first = first[:1].upper() + first[1:]
+    elif not has_vv:
+        first = f"V/v {first[:1].lower()}{first[1:]}"
+    return [first, *lines[1:]]
+
+
 def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
     family: Family = get_family(env.the_thuc)
     trich_yeu_lines = [line.strip() for line in env.trich_yeu.splitlines() if line.strip()]
@@ -34,6 +49,10 @@ def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
         "dia_danh_ngay": blocks.dia_danh_ngay(env.dia_danh, NgayThang.parse(env.ngay, "ngay")),
         "du_thao": env.du_thao,
         "loai_van_ban": loai_van_ban,
+        # Công văn (no type title): the abstract stands under số/ký hiệu, "V/v …" in State and
+        # union documents, without "V/v" in Party documents.
+        "cong_van": not loai_van_ban,
+        "trich_yeu_cv": cong_van_lines(family, trich_yeu_lines),
         "trich_yeu": trich_yeu_lines,
         "gach": blocks.rules(family, co_quan_ten, trich_yeu_lines),
         "kinh_gui": blocks.kinh_gui_lines(env.kinh_gui),

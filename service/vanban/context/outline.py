@@ -67,6 +67,10 @@ class Outline:
         for t in texts:
             self.paragraph(t)
 
+    def items(self, texts: list[str]) -> None:
+        """Lines as typed: ``- …`` and ``+ …`` become bullets, the rest paragraphs."""
+        self.blocks.extend(blocks.auto(t) for t in texts)
+
     def bullets(self, texts: list[str], plus: bool = False) -> None:
         """Dash bullets (``- …``), or plus bullets (``+ …``) one level down."""
         make = blocks.cong if plus else blocks.gach

@@ -15,7 +15,7 @@ Body = VanBanChung
 
 def _muc(o: Outline, m: Muc, level: int) -> None:
     o.heading(min(level, LEVELS), m.tieu_de)
-    o.paragraphs(m.doan)
+    o.items(m.doan)
     o.bullets(m.y)
     for child in m.muc:
         _muc(o, child, level + 1)
@@ -25,7 +25,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     body: VanBanChung = envelope.noi_dung
     o = Outline()
     o.can_cu(body.can_cu)
-    o.paragraphs(body.mo_dau)
+    o.items(body.mo_dau)
     for m in body.muc:
         _muc(o, m, 1)
     if body.ket_luan:

@@ -16,7 +16,8 @@ class Muc(BaseModel):
     model_config = STRICT
 
     tieu_de: NonEmptyText = Field(description="Tên mục (được đánh số tự động).")
-    doan: Doan = Field(default_factory=list, description="Các đoạn văn của mục.")
+    doan: Doan = Field(default_factory=list, description="Các đoạn văn của mục; dòng bắt đầu "
+                       "bằng “- ” hoặc “+ ” thành ý gạch đầu dòng, ý dấu cộng.")
     y: Doan = Field(default_factory=list, description="Các ý gạch đầu dòng “- ” sau đoạn văn.")
     muc: list[Muc] = Field(default_factory=list, description="Mục con.")
 
@@ -26,6 +27,7 @@ class VanBanChung(BaseModel):
 
     can_cu: Doan = Field(default_factory=list,
                          description="Các dòng căn cứ (in nghiêng, “;” cuối dòng, “.” dòng cuối).")
-    mo_dau: Doan = Field(default_factory=list, description="Đoạn mở đầu, trước các mục.")
+    mo_dau: Doan = Field(default_factory=list, description="Đoạn mở đầu, trước các mục (“- ”, "
+                         "“+ ” như trong mục).")
     muc: list[Muc] = Field(default_factory=list, description="Các mục đánh số.")
     ket_luan: Text | None = Field(None, description="Câu kết, giữ cùng trang với chữ ký.")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vanban.vi.tones import new_style_tones
+
 _QUOTES = str.maketrans("", "", "“”\"'‘’«»„‟`")
 _PUNCT = re.compile(r"[,.;:!?()\[\]{}\-–—/\\&+*|]")
 _SPACES = re.compile(r"\s+")
@@ -48,24 +50,11 @@ _HANG = [
     (re.compile(r"\bhạng (?:i|1|nhứt)\b"), "hạng nhất"),
 ]
 
-# Old/new tone placement in open syllables: "hoà"/"hòa", "khoẻ"/"khỏe", "uỷ"/"ủy" → tone on the
-# first vowel. Only a key for matching, so "quý" → "qúy" is harmless (both sides get it).
-_TONE_PAIR = re.compile(r"([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
-_PAIRS = {"o": "ae", "u": "y"}
 # "sỹ"/"sĩ", "kỷ"/"kỉ", "lý"/"lí": a final y right after consonants → i.
 _FINAL_Y = re.compile(r"\b([bcdđghklmnpqrstvx]{1,3})([yýỳỷỹỵ])\b")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 
 _AWARD_PREFIXES = ("danh hiệu vinh dự nhà nước ", "danh hiệu thi đua ", "danh hiệu ")
-
-
-def _move_tone(m: re.Match[str]) -> str:
-    first, second = m.group(1), m.group(2)
-    decomposed = unicodedata.normalize("NFD", second)
-    base, marks = decomposed[0], decomposed[1:]
-    if base not in _PAIRS[first]:
-        return m.group(0)
-    return unicodedata.normalize("NFC", first + marks) + base
 
 
 def normalize(text: str) -> str:
@@ -82,7 +71,7 @@ def normalize(text: str) -> str:
     text = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
     for pattern, replacement in _HANG:
         text = pattern.sub(replacement, text)
-    text = _TONE_PAIR.sub(_move_tone, text)
+    text = new_style_tones(text)
     text = _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), text)
     return text
 

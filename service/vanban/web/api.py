@@ -18,7 +18,7 @@ from vanban.templates import REGISTRY
 from vanban.web import apidocs, checks, documents
 from vanban.web.filenames import content_disposition
 from vanban.web.inputs import read_payload
-from vanban.web.models import TemplateInfo, TemplateList, ValidationResult
+from vanban.web.models import ProblemItem, TemplateInfo, TemplateList, ValidationResult
 from vanban.web.openapi import document as openapi_document
 from vanban.web.problems import PROBLEM_TYPES
 
@@ -51,7 +51,8 @@ def validate(template_id: str) -> dict[str, Any]:
 @bp.get("/templates")
 def templates() -> dict[str, Any]:
     items = [TemplateInfo.model_validate(t) for t in vanban.list_templates()]
-    return TemplateList(templates=items).model_dump()
+    broken = [ProblemItem.model_validate(p.to_dict()) for p in REGISTRY.problems]
+    return TemplateList(templates=items, problems=broken).model_dump()
 
 
 @bp.get("/templates/<template_id>")

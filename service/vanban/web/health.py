@@ -1,5 +1,6 @@
-"""Liveness (``/healthz``: the process answers) and readiness (``/readyz``: every template
-compiled, PDF converter status reported). Not ready → 503 with the template problems."""
+"""Liveness (``/healthz``: the process answers) and readiness (``/readyz``: templates compiled,
+PDF converter status reported). Not ready (no template at all) → 503; a broken template folder
+is listed in ``problems`` while the others serve."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def readyz() -> tuple[dict, int]:
         return body.model_dump(exclude_none=True), 503
     status = TemplatesStatus(loaded=len(REGISTRY.specs), compiled=compiled)
     ready = status.loaded > 0
-    broken = [p.to_dict() for p in REGISTRY.problems]  # e.g. a bad folder in /templates
+    broken = [p.to_dict() for p in REGISTRY.problems] or None  # reported, not fatal
     body = Readiness(status="ready" if ready else "not-ready", templates=status, pdf=pdf,
-                     problems=broken or None)
+                     problems=broken)
     return body.model_dump(exclude_none=True), 200 if ready else 503

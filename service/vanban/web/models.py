@@ -65,6 +65,9 @@ class TemplateList(BaseModel):
     model_config = ConfigDict(title="TemplateList")
 
     templates: list[TemplateInfo]
+    problems: list[ProblemItem] = Field(
+        default_factory=list,
+        description="Thư mục mẫu bị lỗi (mỗi lỗi nêu thư mục và lỗi); các mẫu khác vẫn dùng được.")
 
 
 class ValidationResult(BaseModel):
