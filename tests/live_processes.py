@@ -105,3 +105,13 @@ def gunicorn(log: Path, **env_extra: str) -> Iterator[tuple[subprocess.Popen, st
         yield proc, url
     finally:
         stop(proc)
+
+
+def metric_samples(text: str, name: str) -> dict[str, float]:
+    """``{'{labels}': value}`` of one metric in the Prometheus text format."""
+    out = {}
+    for line in text.splitlines():
+        found = re.fullmatch(rf"{name}(\{{.*\}})? (\S+)", line)
+        if found:
+            out[found.group(1) or ""] = float(found.group(2))
+    return out

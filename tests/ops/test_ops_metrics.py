@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from live_processes import ROOT, gunicorn, wait_until
+from live_processes import ROOT, gunicorn, metric_samples, wait_until
 
 TEMPLATE = "bao-cao-thi-dua"
 FIXTURE = json.loads(
@@ -30,16 +30,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
                   VANBAN_PDF="libreoffice", VANBAN_SOFFICE=str(folder / "no-soffice"),
                   PROMETHEUS_MULTIPROC_DIR=str(metrics_dir)) as (_, url):
         yield url, log, metrics_dir
-
-
-def samples(text: str, name: str) -> dict[str, float]:
-    """``{'{labels}': value}`` of one metric in the Prometheus text format."""
-    out = {}
-    for line in text.splitlines():
-        found = re.fullmatch(rf"{name}(\{{.*\}})? (\S+)", line)
-        if found:
-            out[found.group(1) or ""] = float(found.group(2))
-    return out
 
 
 def log_lines(log: Path) -> list[dict]:
@@ -85,7 +75,7 @@ def test_request_id_round_trips(server: tuple[str, Path, Path]) -> None:
 
 def test_metrics_add_up_every_worker(server: tuple[str, Path, Path]) -> None:
     url, _, metrics_dir = server
-    before = samples(requests.get(f"{url}/metrics", timeout=30).text,
+    before = metric_samples(requests.get(f"{url}/metrics", timeout=30).text,
                      "vanban_renders_total").get(
         f'{{format="docx",template="{TEMPLATE}"}}', 0.0)
     renders = 0
@@ -102,22 +92,22 @@ def test_metrics_add_up_every_worker(server: tuple[str, Path, Path]) -> None:
 
     requests.post(f"{url}/api/v1/documents/{TEMPLATE}", json={}, timeout=30)
     text = requests.get(f"{url}/metrics", timeout=30).text
-    rendered = samples(text, "vanban_renders_total")
+    rendered = metric_samples(text, "vanban_renders_total")
     assert rendered[f'{{format="docx",template="{TEMPLATE}"}}'] == before + renders
-    durations = samples(text, "vanban_render_duration_seconds_count")
+    durations = metric_samples(text, "vanban_render_duration_seconds_count")
     assert durations[f'{{format="docx",template="{TEMPLATE}"}}'] == before + renders
-    requests_total = samples(text, "vanban_http_requests_total")
+    requests_total = metric_samples(text, "vanban_http_requests_total")
     key = '{method="POST",route="/api/v1/documents/<template_id>",status="200"}'
     assert requests_total[key] == before + renders
-    errors = samples(text, "vanban_errors_total")
+    errors = metric_samples(text, "vanban_errors_total")
     assert errors['{code="input.missing"}'] >= 6  # co_quan, dia_danh, ngay, trich_yeu …
     pdf = requests.post(f"{url}/api/v1/documents/{TEMPLATE}?format=pdf", json=FIXTURE,
                         timeout=60)
     assert pdf.status_code == 503  # no soffice in this server (VANBAN_SOFFICE): a failure
     text = requests.get(f"{url}/metrics", timeout=30).text
-    failed = samples(text, "vanban_pdf_conversions_total")
+    failed = metric_samples(text, "vanban_pdf_conversions_total")
     assert failed['{backend="server",outcome="error"}'] >= 1
-    assert samples(text, "vanban_errors_total")['{code="pdf.unavailable"}'] >= 1
+    assert metric_samples(text, "vanban_errors_total")['{code="pdf.unavailable"}'] >= 1
 
 
 def test_counters_other_layers_increment() -> None:
@@ -127,6 +117,6 @@ def test_counters_other_layers_increment() -> None:
     metrics.record_pdf_restart("warm")
     metrics.record_batch_item(TEMPLATE, ok=False)
     text = metrics.exposition()[0].decode()
-    assert samples(text, "vanban_pdf_restarts_total")['{backend="warm"}'] >= 1
-    assert samples(text, "vanban_batch_items_total")[
+    assert metric_samples(text, "vanban_pdf_restarts_total")['{backend="warm"}'] >= 1
+    assert metric_samples(text, "vanban_batch_items_total")[
         f'{{outcome="error",template="{TEMPLATE}"}}'] >= 1
