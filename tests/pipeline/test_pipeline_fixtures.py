@@ -208,7 +208,8 @@ def _strings(value, path=""):
 
 
 # Keys whose values are identifiers or canonicalised vocabulary, not literal text.
-NOT_LITERAL = re.compile(r"(\.loai|\.trang_thai|khen_thuong\[\d+\]\.ten)$")
+NOT_LITERAL = re.compile(
+    r"(\.loai|\.trang_thai|\.muc|\.danh_gia|khen_thuong\[\d+\]\.ten|\.danh_hieu)$")
 
 
 @pytest.mark.parametrize("name", NAMES)

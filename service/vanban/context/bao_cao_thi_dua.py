@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem
-from vanban.model.bao_cao_thi_dua import BaoCaoThiDua, Ky, Muc, PhongTrao
+from vanban.model.bao_cao_thi_dua import BaoCaoThiDua, KetQuaDangKy, Ky, Muc, PhongTrao
 from vanban.model.envelope import Envelope
+from vanban.prose import chi_tieu as ct
 from vanban.prose import khen_thuong as kt
 from vanban.the_thuc.families import Family
 from vanban.vocab import AwardMatch, find_award
@@ -91,9 +92,49 @@ def _find(n: int, ten: str, nguoi_tang: str | None, problems: list[Problem]) -> 
         return None
 
 
+def _target_awards(kq: KetQuaDangKy | None,
+                   problems: list[Problem]) -> dict[str, list]:
+    """The award of every registered target, by group (unknown names add problems)."""
+    from vanban.context.dang_ky_thi_dua import matches
+
+    if kq is None:
+        return {"tap_the": [], "ca_nhan": []}
+    return {"tap_the": matches(kq.tap_the, "noi_dung.ket_qua_dang_ky.tap_the", problems),
+            "ca_nhan": matches(kq.ca_nhan, "noi_dung.ket_qua_dang_ky.ca_nhan", problems)}
+
+
 def check(envelope: Envelope) -> list[Problem]:
     """Problems the model cannot see alone (vocabulary)."""
-    return resolve_awards(envelope.noi_dung)[1]
+    problems = resolve_awards(envelope.noi_dung)[1]
+    _target_awards(envelope.noi_dung.ket_qua_dang_ky, problems)
+    return problems
+
+
+def compute(envelope: Envelope) -> dict:
+    """The figures the report computes: each registered target's evaluation and the totals."""
+    kq: KetQuaDangKy | None = envelope.noi_dung.ket_qua_dang_ky
+    if kq is None:
+        return {"ket_qua_dang_ky": None}
+    items = []
+    for group in ("tap_the", "ca_nhan"):
+        for n, t in enumerate(getattr(kq, group)):
+            ev = ct.evaluate(t)
+            items.append({"path": f"noi_dung.ket_qua_dang_ky.{group}[{n}]",
+                          "danh_gia": ev.status, "vuot": ev.excess})
+    return {"ket_qua_dang_ky": {"chi_tieu": items,
+                                "tong": ct.totals([*kq.tap_the, *kq.ca_nhan])}}
+
+
+def _ket_qua_dang_ky(o: Outline, kq: KetQuaDangKy) -> None:
+    found = _target_awards(kq, [])
+    o.heading(1, "Kết quả thực hiện các chỉ tiêu thi đua đã đăng ký")
+    for label, group in (("Đối với tập thể", "tap_the"), ("Đối với cá nhân", "ca_nhan")):
+        items = getattr(kq, group)
+        if items:
+            o.heading(2, label)
+            o.bullets([ct.result_text(t, m, kq.can_cu or "")
+                       for t, m in zip(items, found[group], strict=True)])
+    o.paragraph(ct.totals_text(ct.totals([*kq.tap_the, *kq.ca_nhan])))
 
 
 def check_raw(data: dict) -> list[Problem]:
@@ -134,6 +175,8 @@ def build(body: BaoCaoThiDua, awards: list[kt.Award], family: Family,
         o.heading(1, "Kết quả thực hiện các phong trào thi đua")
         for p in body.phong_trao:
             _phong_trao(o, p)
+    if body.ket_qua_dang_ky:
+        _ket_qua_dang_ky(o, body.ket_qua_dang_ky)
     for m in body.muc:
         _muc(o, m, 1)
     if awards or body.khen_thuong_doan:

@@ -31,6 +31,15 @@ def cong_van_lines(family: Family, lines: list[str]) -> list[str]:
     return [first, *lines[1:]]
 
 
+def noi_nhan_items(env: Envelope, loai_van_ban: str) -> list[str]:
+    """A công văn sent to the recipients of its kính gửi lists them first as "Như trên"."""
+    items = list(env.noi_nhan)
+    if not loai_van_ban and env.kinh_gui and not any(
+            " ".join(i.lower().strip(" -–;.,").split()) == "như trên" for i in items):
+        items.insert(0, "Như trên")
+    return items
+
+
 def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
     family: Family = get_family(env.the_thuc)
     trich_yeu_lines = [line.strip() for line in env.trich_yeu.splitlines() if line.strip()]
@@ -62,6 +71,6 @@ def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
             "chuc_vu": blocks.upper(nguoi_ky.chuc_vu),
             "ho_ten": nguoi_ky.ho_ten or "",
         },
-        "noi_nhan": blocks.noi_nhan_lines(family, env.noi_nhan),
+        "noi_nhan": blocks.noi_nhan_lines(family, noi_nhan_items(env, loai_van_ban)),
         "co_quan_trong_cau": env.co_quan.ten_trong_cau or ten_trong_cau(env.co_quan.ten),
     }

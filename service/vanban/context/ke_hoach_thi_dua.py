@@ -9,7 +9,7 @@ are left out and the numbering closes up.
 from __future__ import annotations
 
 from vanban.context.outline import Outline
-from vanban.errors import InputError, Problem
+from vanban.errors import InputError, Problem, problem
 from vanban.model.dates import parse
 from vanban.model.envelope import Envelope
 from vanban.model.ke_hoach_thi_dua import HinhThuc, KeHoachThiDua, ThoiGian
@@ -64,7 +64,13 @@ def _awards(body: KeHoachThiDua) -> tuple[list[AwardMatch | None], list[Problem]
 
 
 def check(envelope: Envelope) -> list[Problem]:
-    return _awards(envelope.noi_dung)[1]
+    problems = _awards(envelope.noi_dung)[1]
+    if envelope.kinh_gui:
+        problems.append(problem(
+            "ke_hoach.kinh_gui", "kinh_gui",
+            "Kế hoạch không có “Kính gửi”; ghi các nơi cần gửi ở “noi_nhan”.",
+            "a plan has no 'Kính gửi'; list the recipients in noi_nhan"))
+    return problems
 
 
 def quota_line(h: HinhThuc) -> str:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from vanban.context.outline import LEVELS, Outline
 from vanban.model.envelope import Envelope
-from vanban.model.van_ban_chung import Muc, VanBanChung
+from vanban.model.van_ban_chung import MucChung, VanBanChung
 from vanban.the_thuc.families import Family
 
 #: The body model of the generic template.
 Body = VanBanChung
 
 
-def _muc(o: Outline, m: Muc, level: int) -> None:
+def _muc(o: Outline, m: MucChung, level: int) -> None:
     o.heading(min(level, LEVELS), m.tieu_de)
     o.items(m.doan)
     o.bullets(m.y)

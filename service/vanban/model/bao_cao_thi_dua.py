@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from vanban.model.chi_tieu import KetQuaChiTieu
 from vanban.model.common import STRICT, NonEmptyText, Text
 
 Doan = list[NonEmptyText]
@@ -97,6 +98,19 @@ class Muc(BaseModel):
     muc: list[Muc] = Field(default_factory=list)
 
 
+class KetQuaDangKy(BaseModel):
+    """The targets registered for the period, with what was achieved: vanban states for each
+    whether it was exceeded, reached or not, and the totals — computed from the numbers."""
+
+    model_config = STRICT
+
+    can_cu: Text | None = Field(
+        None, description="Văn bản đăng ký được đối chiếu, in sau đánh giá.",
+        examples=["Nghị quyết năm 2022"])
+    tap_the: list[KetQuaChiTieu] = Field(default_factory=list)
+    ca_nhan: list[KetQuaChiTieu] = Field(default_factory=list)
+
+
 class BaoCaoThiDua(BaseModel):
     model_config = STRICT
 
@@ -108,6 +122,8 @@ class BaoCaoThiDua(BaseModel):
         default_factory=list,
         description="Mục tự do, đặt sau phần phong trào thi đua, đánh số La Mã tiếp theo.",
     )
+    ket_qua_dang_ky: KetQuaDangKy | None = Field(
+        None, description="Chỉ tiêu thi đua đã đăng ký và kết quả (đạt, vượt, chưa đạt tự tính).")
     khen_thuong: list[KhenThuong] = Field(default_factory=list)
     khen_thuong_doan: Doan = Field(
         default_factory=list, description="Đoạn văn thêm về công tác khen thưởng."

@@ -37,7 +37,7 @@ class ThoiGian(BaseModel):
         return self
 
 
-class ChiTieu(BaseModel):
+class SoLuongTrinh(BaseModel):
     """A quota: which units may propose how many ("Các chi bộ cơ sở trình không quá 01 cá nhân")."""
 
     model_config = STRICT
@@ -62,7 +62,8 @@ class HinhThuc(BaseModel):
     ca_nhan: Y = Field(default_factory=list, description="Đối với cá nhân (các ý).")
     chi_tieu_nhom: Text | None = Field(
         None, description="Nhóm áp dụng chỉ tiêu.", examples=["Cá nhân là cán bộ, đảng viên"])
-    chi_tieu: list[ChiTieu] = Field(default_factory=list, description="Số lượng tối đa được trình.")
+    chi_tieu: list[SoLuongTrinh] = Field(default_factory=list,
+                                         description="Số lượng tối đa được trình.")
     ghi_chu: Y = Field(default_factory=list, description="Lưu ý (in nghiêng sau hình thức).")
 
 

@@ -10,7 +10,7 @@ from vanban.model.common import STRICT, NonEmptyText, Text
 Doan = list[NonEmptyText]
 
 
-class Muc(BaseModel):
+class MucChung(BaseModel):
     """A section: its title is numbered by depth (I., 1., 1.1., 1.1.1., a))."""
 
     model_config = STRICT
@@ -19,7 +19,7 @@ class Muc(BaseModel):
     doan: Doan = Field(default_factory=list, description="Các đoạn văn của mục; dòng bắt đầu "
                        "bằng “- ” hoặc “+ ” thành ý gạch đầu dòng, ý dấu cộng.")
     y: Doan = Field(default_factory=list, description="Các ý gạch đầu dòng “- ” sau đoạn văn.")
-    muc: list[Muc] = Field(default_factory=list, description="Mục con.")
+    muc: list[MucChung] = Field(default_factory=list, description="Mục con.")
 
 
 class VanBanChung(BaseModel):
@@ -29,5 +29,5 @@ class VanBanChung(BaseModel):
                          description="Các dòng căn cứ (in nghiêng, “;” cuối dòng, “.” dòng cuối).")
     mo_dau: Doan = Field(default_factory=list, description="Đoạn mở đầu, trước các mục (“- ”, "
                          "“+ ” như trong mục).")
-    muc: list[Muc] = Field(default_factory=list, description="Các mục đánh số.")
+    muc: list[MucChung] = Field(default_factory=list, description="Các mục đánh số.")
     ket_luan: Text | None = Field(None, description="Câu kết, giữ cùng trang với chữ ký.")

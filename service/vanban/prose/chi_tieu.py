@@ -109,7 +109,10 @@ def result_text(t: KetQuaChiTieu, match: AwardMatch | None, nghi_quyet: str) -> 
         head = f"{so(t.thuc_hien)}% {t.doi_tuong} {_what(t, match)}"
     else:
         head = (t.noi_dung or target_text(t, match)).rstrip(" .")
-    return f"{head}{note}, {ev.phrase(nghi_quyet, t)}."
+    # the registered wording is kept when the result is written in other words
+    registered = (f" (chỉ tiêu đăng ký: {t.noi_dung.rstrip(' .')})"
+                  if t.ket_qua and t.noi_dung else "")
+    return f"{head}{note}, {ev.phrase(nghi_quyet, t)}{registered}."
 
 
 def totals(items: list[KetQuaChiTieu]) -> dict[str, int]:
