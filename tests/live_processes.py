@@ -18,6 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def fixture_data(name: str, template: str = "bao-cao-thi-dua") -> dict:
+    """One input of ``fixtures/<template>/`` (without going through a conftest module)."""
+    import json
+
+    return json.loads((ROOT / "fixtures" / template / f"{name}.json").read_text("utf-8"))
+
+
 def env(**extra: str) -> dict[str, str]:
     """The environment of a child process: this tree's code first, no inherited VANBAN_*."""
     out = {k: v for k, v in os.environ.items()

@@ -16,8 +16,16 @@ import requests
 from docx import Document
 from waitress.server import create_server
 
-from conftest import fixture_data
-from live_processes import ROOT, env, metric_samples, redis_server, stop, vanban, wait_until
+from live_processes import (
+    ROOT,
+    env,
+    fixture_data,
+    metric_samples,
+    redis_server,
+    stop,
+    vanban,
+    wait_until,
+)
 from vanban.config import reload_settings
 from vanban.ooxml import validate_docx
 

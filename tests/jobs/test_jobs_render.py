@@ -8,7 +8,7 @@ import zipfile
 
 from docx import Document
 
-from conftest import fixture_data
+from live_processes import fixture_data
 from vanban.jobs.render import ERRORS_NAME, merge_zips, render_zip
 from vanban.ooxml import validate_docx
 
