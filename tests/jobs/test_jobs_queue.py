@@ -158,3 +158,29 @@ def test_no_queue_configured_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
     assert answer.status_code == 503
     problem = answer.get_json()["problems"][0]
     assert problem["code"] == "queue.unconfigured" and problem["path"] == "VANBAN_REDIS_URL"
+
+
+def test_redis_down_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    from live_processes import free_port
+    from vanban.web import create_app
+
+    monkeypatch.setenv("VANBAN_REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")
+    try:
+        client = create_app({"WARM_TEMPLATES": False}).test_client()
+        answer = client.post(f"/api/v1/jobs/{TEMPLATE}", json=[{}])
+        status = client.get(f"/api/v1/jobs/{'a' * 32}")
+    finally:
+        monkeypatch.undo()
+        reload_settings()
+    for response in (answer, status):
+        assert response.status_code == 503
+        assert response.get_json()["problems"][0]["code"] == "queue.unreachable"
+
+
+def test_expired_job_is_404(api: str, redis_url: str) -> None:
+    from redis import Redis
+
+    job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=batch(9)[:1], timeout=30).json()
+    Redis.from_url(redis_url).delete(f"rq:job:{job['id']}")  # as after VANBAN_JOB_RESULT_TTL
+    gone = requests.get(f"{api}{job['self']}", timeout=30)
+    assert gone.status_code == 404 and gone.json()["problems"][0]["code"] == "job.expired"

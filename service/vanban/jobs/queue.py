@@ -17,6 +17,7 @@ from typing import Any
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, get_current_job
+from rq.exceptions import NoSuchJobError
 from rq.job import Dependency, Job, JobStatus
 
 from vanban.config import Settings, get_settings
@@ -109,8 +110,9 @@ def status(batch_id: str) -> dict[str, Any]:
                                       f"Không có lô “{batch_id}” (hoặc kết quả đã hết hạn).",
                                       f"no job {batch_id!r} (or it expired)"))
         workers = sorted(w.decode() for w in conn.smembers(KEY.format(batch_id) + ":workers"))
-        job = Job.fetch(batch_id, connection=conn)
-        state = job.get_status()
+        state = Job.fetch(batch_id, connection=conn).get_status()
+    except NoSuchJobError:
+        raise _expired(batch_id) from None
     except RedisError as exc:
         raise _unreachable(exc) from None
     total, done, failed = int(info["total"]), int(info["done"]), int(info["failed"])
@@ -140,12 +142,18 @@ def result(batch_id: str) -> bytes:
             status=state["status"]))
     try:
         data = Job.fetch(batch_id, connection=connection()).return_value()
+    except NoSuchJobError:
+        raise _expired(batch_id) from None
     except RedisError as exc:
         raise _unreachable(exc) from None
     if not isinstance(data, bytes):
-        raise JobNotFound(problem("job.expired", "id", "Kết quả của lô đã hết hạn.",
-                                  "the job's result expired"))
+        raise _expired(batch_id)
     return data
+
+
+def _expired(batch_id: str) -> JobNotFound:
+    return JobNotFound(problem("job.expired", "id", f"Kết quả của lô “{batch_id}” đã hết hạn "
+                               "hoặc đã bị xoá; hãy gửi lại lô.", "the job's result expired"))
 
 
 # --------------------------------------------------------------------- run by `vanban worker`
