@@ -16,6 +16,7 @@ RUNTIME_PACKAGES=(
   fonts-liberation2          # Times New Roman / Arial metrics (Liberation) with Vietnamese
   fonts-dejavu-core          # fallback glyphs
   poppler-utils              # pdftotext / pdftoppm: read PDFs, page images
+  python3-uno                # LibreOffice's UNO bridge (for /usr/bin/python3): the warm converter
 )
 # Tests only: pages in a real browser, the batch queue on a real Redis, a virtualenv.
 TEST_PACKAGES=(
