@@ -184,3 +184,35 @@ def test_expired_job_is_404(api: str, redis_url: str) -> None:
     Redis.from_url(redis_url).delete(f"rq:job:{job['id']}")  # as after VANBAN_JOB_RESULT_TTL
     gone = requests.get(f"{api}{job['self']}", timeout=30)
     assert gone.status_code == 404 and gone.json()["problems"][0]["code"] == "job.expired"
+
+
+def test_pdf_batch(api: str, redis_url: str, tmp_path: Path) -> None:
+    """``?format=pdf``: the worker converts each document (LibreOffice on this machine)."""
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is absent (deploy/install-system.sh installs it)")
+    items = batch(9)[:2]
+    bad = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=odt", json=items, timeout=30)
+    assert bad.status_code == 400
+    job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=pdf", json=items,
+                        timeout=30).json()
+    assert job["format"] == "pdf"
+    [worker] = start_workers(redis_url, tmp_path, ["may-pdf"])
+    try:
+        def finished() -> dict | None:
+            state = requests.get(f"{api}{job['self']}", timeout=30).json()
+            return state if state["status"] in ("finished", "failed") else None
+        state = wait_until(finished, 300, "the PDF job")
+    finally:
+        stop(worker)
+    assert (state["status"], state["done"], state["failed"]) == ("finished", 2, 0), state
+    zipped = requests.get(f"{api}{state['result']}", timeout=30)
+    with zipfile.ZipFile(io.BytesIO(zipped.content)) as zf:
+        pdfs = sorted(n for n in zf.namelist() if n.endswith(".pdf"))
+        assert [n[:4] for n in pdfs] == ["0001", "0002"]
+        for name in pdfs:
+            text = subprocess.run(["pdftotext", "-", "-"], input=zf.read(name),
+                                  capture_output=True, check=True).stdout.decode()
+            assert f"đơn vị số {int(name[:4])}".upper() in text.upper(), name
+        assert json.loads(zf.read("errors.json")) == []

@@ -72,8 +72,8 @@ def _unreachable(exc: RedisError) -> QueueError:
                               f"Redis unreachable: {exc}"))
 
 
-def submit(template_id: str, items: list[Any]) -> dict[str, Any]:
-    """Put a batch on the queue; returns its first status."""
+def submit(template_id: str, items: list[Any], fmt: str = "docx") -> dict[str, Any]:
+    """Put a batch on the queue (documents as ``fmt``: docx or pdf); returns its status."""
     settings = get_settings()
     batch_id = uuid.uuid4().hex
     size = settings.job_chunk_size
@@ -82,11 +82,12 @@ def submit(template_id: str, items: list[Any]) -> dict[str, Any]:
     keep = settings.job_result_ttl + settings.job_timeout
     try:
         conn = connection(settings)
-        conn.hset(key, mapping={"template": template_id, "total": len(items), "done": 0,
+        conn.hset(key, mapping={"template": template_id, "format": fmt,
+                                "total": len(items), "done": 0,
                                 "failed": 0, "chunks": len(chunks), "created": time.time()})
         conn.expire(key, keep)
         q = queue(settings)
-        jobs = [q.enqueue_call(run_chunk, args=(batch_id, template_id, part, start),
+        jobs = [q.enqueue_call(run_chunk, args=(batch_id, template_id, part, start, fmt),
                                job_id=f"{batch_id}-{k}", timeout=settings.job_timeout,
                                result_ttl=keep, failure_ttl=keep)
                 for k, part, start in chunks]
@@ -126,7 +127,8 @@ def status(batch_id: str) -> dict[str, Any]:
         # the first API process to see the end counts the items (workers are not scraped)
         metrics.record_batch_item(info["template"], True, done)
         metrics.record_batch_item(info["template"], False, failed)
-    return {"id": batch_id, "template": info["template"], "status": shown, "total": total,
+    return {"id": batch_id, "template": info["template"], "format": info.get("format", "docx"),
+            "status": shown, "total": total,
             "done": done, "failed": failed,
             "progress": round((done + failed) / total, 4) if total else 1.0,
             "workers": workers}
@@ -163,7 +165,8 @@ def _worker_name() -> str:
     return getattr(job, "worker_name", None) or f"{socket.gethostname()}.{id(job)}"
 
 
-def run_chunk(batch_id: str, template_id: str, items: list[Any], start: int) -> bytes:
+def run_chunk(batch_id: str, template_id: str, items: list[Any], start: int,
+              fmt: str = "docx") -> bytes:
     """One chunk: render, counting progress after every item."""
     job = get_current_job()
     conn = job.connection if job else connection()
@@ -173,7 +176,7 @@ def run_chunk(batch_id: str, template_id: str, items: list[Any], start: int) -> 
     def progress(ok: bool) -> None:
         conn.hincrby(key, "done" if ok else "failed", 1)
 
-    return render_zip(template_id, items, start, progress)
+    return render_zip(template_id, items, start, progress, fmt)
 
 
 def assemble(batch_id: str, chunk_ids: list[str]) -> bytes:
@@ -189,7 +192,7 @@ def assemble(batch_id: str, chunk_ids: list[str]) -> bytes:
         if isinstance(value, bytes):
             parts.append(value)
             continue
-        _, _, items, start = chunk.args if chunk is not None else (None, None, [None], -1)
+        _, _, items, start, *_ = chunk.args if chunk is not None else (None, None, [None], -1)
         for index in range(start, start + len(items)):
             lost.append({"index": index, "problems": [problem(
                 "job.chunk-failed", "", "Máy xử lý lô gặp sự cố với văn bản này; hãy gửi lại.",

@@ -1,9 +1,9 @@
 """Items → documents → zip. The one place that renders a job's items (kept small so the batch
 engine, ``vanban.batch.iter_batch`` / ``write_zip``, can replace it).
 
-A chunk's zip holds ``NNNN <số-ký hiệu trích yếu>.docx`` for every item that rendered (``NNNN``
-is the item's 1-based position in the whole batch) and ``errors.json``: ``[{"index", "problems"}]``
-for every item that did not — so no item is ever dropped silently.
+A chunk's zip holds ``NNNN <số-ký hiệu trích yếu>.docx`` (or ``.pdf``) for every item that
+rendered (``NNNN`` is the item's 1-based position in the whole batch) and ``errors.json``:
+``[{"index", "problems"}]`` for every item that did not — so no item is ever dropped silently.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from vanban.errors import VanbanError, problem
 ERRORS_NAME = "errors.json"
 
 
-def iter_items(template_id: str, items: list[Any],
-               start: int = 0) -> Iterator[tuple[int, str, bytes | None, list[dict]]]:
-    """``(index, file name, .docx or None, problems)`` for each item, in order."""
+def iter_items(template_id: str, items: list[Any], start: int = 0,
+               fmt: str = "docx") -> Iterator[tuple[int, str, bytes | None, list[dict]]]:
+    """``(index, file name, .docx/.pdf or None, problems)`` for each item, in order."""
     from vanban.web.documents import render
 
     for offset, item in enumerate(items):
         index = start + offset
         try:
-            doc = render(template_id, item, "docx")
+            doc = render(template_id, item, fmt)
         except VanbanError as exc:
             yield index, "", None, [p.to_dict() for p in exc.problems]
             continue
@@ -39,15 +39,15 @@ def iter_items(template_id: str, items: list[Any],
 
 
 def render_zip(template_id: str, items: list[Any], start: int = 0,
-               progress: Callable[[bool], None] = lambda ok: None) -> bytes:
+               progress: Callable[[bool], None] = lambda ok: None, fmt: str = "docx") -> bytes:
     """Render ``items`` (positions ``start``…) into one zip with ``errors.json``."""
     buffer = io.BytesIO()
     errors = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for index, name, content, problems in iter_items(template_id, items, start):
+        for index, name, content, problems in iter_items(template_id, items, start, fmt):
             if content is None:
                 errors.append({"index": index, "problems": problems})
-            else:  # a .docx is a zip already: stored, not deflated twice
+            else:  # a .docx is a zip already, a PDF compressed: stored, not deflated twice
                 zf.writestr(name, content, zipfile.ZIP_STORED)
             progress(content is not None)
         zf.writestr(ERRORS_NAME, json.dumps(errors, ensure_ascii=False, indent=2))

@@ -1,12 +1,13 @@
 """Batch jobs over HTTP (``/api/v1/jobs``), rendered by ``vanban worker`` processes via Redis.
 
-* ``POST /api/v1/jobs/<template_id>`` — a JSON array of inputs → ``202`` with the job's status
+* ``POST /api/v1/jobs/<template_id>[?format=pdf]`` — a JSON array of inputs → ``202`` with the
+  job's status
   and ``Location``; 404 unknown template, 400 not an array, 413 over ``VANBAN_JOB_MAX_ITEMS`` or
   ``VANBAN_JOB_MAX_CONTENT_LENGTH``, 503 no queue configured or reachable.
 * ``GET /api/v1/jobs/<id>`` — ``{id, template, status, total, done, failed, progress, workers}``
   (``status``: queued, started, finished, failed), plus ``result`` once finished.
-* ``GET /api/v1/jobs/<id>/result`` — the zip (one .docx per item, ``errors.json`` for the
-  others); 409 while the job runs.
+* ``GET /api/v1/jobs/<id>/result`` — the zip (one .docx or .pdf per item, ``errors.json`` for
+  the others); 409 while the job runs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from vanban.config import get_settings
 from vanban.errors import problem
 from vanban.jobs import queue
 from vanban.templates import REGISTRY
+from vanban.web.documents import check_format
 from vanban.web.inputs import read_payload
 from vanban.web.problems import RequestError
 
@@ -45,6 +47,7 @@ def _job_id(job_id: str) -> str:
 def submit(template_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
     settings = get_settings()
     REGISTRY.get(template_id)
+    fmt = check_format(request.args.get("format"))
     request.max_content_length = settings.job_max_content_length
     items = read_payload(request)
     if not isinstance(items, list) or not items:
@@ -57,7 +60,7 @@ def submit(template_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
             f"{settings.job_max_items}; hãy chia thành nhiều lô.",
             f"{len(items)} items exceed VANBAN_JOB_MAX_ITEMS={settings.job_max_items}",
             limit=settings.job_max_items), title="Lô quá lớn", slug="too-large")
-    state = _with_links(queue.submit(template_id, items))
+    state = _with_links(queue.submit(template_id, items, fmt))
     return state, 202, {"Location": state["self"]}
 
 

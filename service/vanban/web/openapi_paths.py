@@ -190,6 +190,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
 _JOB = {"type": "object", "required": ["id", "template", "status", "total", "done", "failed"],
         "properties": {
             "id": {"type": "string"}, "template": {"type": "string"},
+            "format": {"type": "string", "enum": ["docx", "pdf"]},
             "status": {"type": "string", "enum": ["queued", "started", "finished", "failed"]},
             "total": {"type": "integer"}, "done": {"type": "integer"},
             "failed": {"type": "integer"}, "progress": {"type": "number"},
@@ -210,7 +211,10 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
         "/api/v1/jobs/{template_id}": {"post": {
             "tags": ["lo"], "operationId": "submitJob",
             "summary": "Gửi một lô văn bản (mảng JSON) vào hàng đợi",
-            "parameters": [tid], "requestBody": {"required": True, "content": {
+            "parameters": [tid, {"name": "format", "in": "query", "required": False,
+                                 "schema": {"type": "string", "enum": ["docx", "pdf"],
+                                            "default": "docx"}}],
+            "requestBody": {"required": True, "content": {
                 "application/json": {"schema": {"type": "array", "items": item}}}},
             "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),
                           **_errors("BadRequest", "NotFound", "PayloadTooLarge",
