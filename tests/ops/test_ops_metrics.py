@@ -106,7 +106,7 @@ def test_metrics_add_up_every_worker(server: tuple[str, Path, Path]) -> None:
     assert pdf.status_code == 503  # no soffice in this server (VANBAN_SOFFICE): a failure
     text = requests.get(f"{url}/metrics", timeout=30).text
     failed = metric_samples(text, "vanban_pdf_conversions_total")
-    assert failed['{backend="server",outcome="error"}'] >= 1
+    assert failed['{backend="libreoffice",outcome="error"}'] >= 1
     assert metric_samples(text, "vanban_errors_total")['{code="pdf.unavailable"}'] >= 1
 
 

@@ -112,21 +112,21 @@ def status(batch_id: str) -> dict[str, Any]:
                                       f"no job {batch_id!r} (or it expired)"))
         workers = sorted(w.decode() for w in conn.smembers(KEY.format(batch_id) + ":workers"))
         state = Job.fetch(batch_id, connection=conn).get_status()
+        total, done, failed = int(info["total"]), int(info["done"]), int(info["failed"])
+        if state == JobStatus.FINISHED:
+            shown = "finished"
+        elif state in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+            shown = "failed"
+        else:
+            shown = "started" if done + failed or state == JobStatus.STARTED else "queued"
+        if shown in ("finished", "failed") and conn.hsetnx(KEY.format(batch_id), "counted", 1):
+            # the first API process to see the end counts the items (workers are not scraped)
+            metrics.record_batch_item(info["template"], True, done)
+            metrics.record_batch_item(info["template"], False, failed)
     except NoSuchJobError:
         raise _expired(batch_id) from None
     except RedisError as exc:
         raise _unreachable(exc) from None
-    total, done, failed = int(info["total"]), int(info["done"]), int(info["failed"])
-    if state == JobStatus.FINISHED:
-        shown = "finished"
-    elif state in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
-        shown = "failed"
-    else:
-        shown = "started" if done + failed or state == JobStatus.STARTED else "queued"
-    if shown in ("finished", "failed") and conn.hsetnx(KEY.format(batch_id), "counted", 1):
-        # the first API process to see the end counts the items (workers are not scraped)
-        metrics.record_batch_item(info["template"], True, done)
-        metrics.record_batch_item(info["template"], False, failed)
     return {"id": batch_id, "template": info["template"], "format": info.get("format", "docx"),
             "status": shown, "total": total,
             "done": done, "failed": failed,

@@ -42,6 +42,16 @@ def metrics_page() -> Response:
     return Response(body, content_type=content_type)
 
 
+def _backend() -> str:
+    """The PDF converter's name (``libreoffice``, ``warm``, ``gotenberg`` …)."""
+    try:
+        from vanban.pdf import converter
+
+        return str(getattr(converter(), "name", "?"))
+    except Exception:  # a misconfigured converter is already reported by the response
+        return "?"
+
+
 def _start() -> None:
     given = request.headers.get(HEADER, "")
     g.request_id = given if _SANE_ID.fullmatch(given) else uuid.uuid4().hex
@@ -60,7 +70,7 @@ def _finish(response: Response) -> Response:
         metrics.RENDERS.labels(template, fmt).inc()
         metrics.RENDER_SECONDS.labels(template, fmt).observe(seconds)
     if fmt == "pdf" or (template and response.status_code == 503):
-        metrics.record_pdf_conversion("server", response.status_code == 200)
+        metrics.record_pdf_conversion(_backend(), response.status_code == 200)
     logs.access(request.method, request.path, response.status_code, seconds * 1000,
                 request_id(), template, fmt)
     return response
