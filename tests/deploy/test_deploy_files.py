@@ -135,3 +135,17 @@ def test_wheel_carries_the_templates(tmp_path: Path) -> None:
 def test_scripts_parse() -> None:
     for script in ("deploy/install-system.sh", "deploy/build-wheels.sh", ".ci/run"):
         subprocess.run(["bash", "-n", script], cwd=ROOT, check=True)
+
+
+def test_dockerignore_keeps_what_the_image_copies() -> None:
+    import fnmatch
+
+    ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text("utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    sources = [word for line in DOCKERFILE.splitlines() if line.startswith("COPY ")
+               and "--from" not in line for word in line.split()[1:-1]]
+    assert "service" in sources and "gunicorn.conf.py" in sources
+    for source in sources:
+        assert (ROOT / source).exists(), source
+        assert not any(fnmatch.fnmatch(source, pattern) or source.startswith(pattern + "/")
+                       for pattern in ignored), f"{source} is in .dockerignore"
