@@ -40,6 +40,11 @@ class JobNotFound(VanbanError):
     title = "Không có lô này"
 
 
+class JobFailed(VanbanError):
+    status = 500
+    title = "Lô gặp sự cố"
+
+
 class JobNotReady(VanbanError):
     status = 409
     title = "Lô chưa xong"
@@ -137,6 +142,10 @@ def status(batch_id: str) -> dict[str, Any]:
 def result(batch_id: str) -> bytes:
     """The zip of a finished batch; :class:`JobNotReady` (409) before."""
     state = status(batch_id)
+    if state["status"] == "failed":
+        raise JobFailed(problem(
+            "job.failed", "id", f"Lô “{batch_id}” gặp sự cố khi ghép kết quả; hãy gửi lại lô "
+            "hoặc báo quản trị (nhật ký của vanban worker).", f"job {batch_id} failed"))
     if state["status"] != "finished":
         raise JobNotReady(problem(
             "job.not-ready", "id", f"Lô “{batch_id}” chưa xong ({state['done'] + state['failed']}"
