@@ -216,3 +216,14 @@ def test_pdf_batch(api: str, redis_url: str, tmp_path: Path) -> None:
                                   capture_output=True, check=True).stdout.decode()
             assert f"đơn vị số {int(name[:4])}".upper() in text.upper(), name
         assert json.loads(zf.read("errors.json")) == []
+
+
+def test_failed_job_says_so(api: str, redis_url: str) -> None:
+    from redis import Redis
+    from rq.job import Job, JobStatus
+
+    job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=batch(9)[:1], timeout=30).json()
+    Job.fetch(job["id"], connection=Redis.from_url(redis_url)).set_status(JobStatus.FAILED)
+    assert requests.get(f"{api}{job['self']}", timeout=30).json()["status"] == "failed"
+    answer = requests.get(f"{api}{job['self']}/result", timeout=30)
+    assert answer.status_code == 500 and answer.json()["problems"][0]["code"] == "job.failed"
