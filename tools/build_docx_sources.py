@@ -206,7 +206,7 @@ def shell_body(f: Family) -> str:
                       [[cell(SIGN_LEFT, "".join(noi_nhan)), cell(SIGN_RIGHT, "".join(sign))]],
                       cant_split=True, zero_margins=True)
     content = para("[[NOI_DUNG]]", style="VBNoiDung", jc=None)
-    spacer = para("", sz=s.noi_dung, jc="left")
+    spacer = para("", sz=s.noi_dung, jc="left", keep_next=True)
     return "".join([header, *title, *kinh_gui, content, spacer, signature])
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vanban.context import chu_thich
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
 from vanban.model.envelope import Envelope
@@ -85,6 +86,7 @@ def validate(template_id: str, data: Any) -> Envelope:
         raise InputError(from_validation_error(exc) + extra) from None
     check = getattr(spec.module, "check", None)
     problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
+    problems += chu_thich.check(data.get("noi_dung"), env.chu_thich)
     if problems:
         raise InputError(problems)
     return env
@@ -94,7 +96,9 @@ def context(template_id: str, env: Envelope) -> dict[str, Any]:
     spec = REGISTRY.get(template_id)
     family = get_family(env.the_thuc)
     ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat_for(env.the_thuc))
-    ctx.update(spec.module.build_context(env, family, ctx))
+    with chu_thich.collecting(env.chu_thich) as notes:
+        ctx.update(spec.module.build_context(env, family, ctx))
+    ctx["chu_thich"] = notes.blocks()
     return ctx
 
 

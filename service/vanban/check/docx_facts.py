@@ -71,6 +71,7 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+RT_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 DEFAULT_FONT = "Times New Roman"
 DEFAULT_SIZE_HALF_POINTS = 20
@@ -151,7 +152,21 @@ def load(source: bytes | str | PathLike[str]) -> DocFacts:
             part_walker.walk(root)
             has_page = any(_PAGE_FIELD.search(f) for p in part_walker.paragraphs for f in p.fields)
             out.append(HeaderFacts(part, kind, types, part_walker.paragraphs, has_page))
-    return DocFacts(sections, walker.paragraphs, walker.tables, headers, footers)
+    return DocFacts(sections, walker.paragraphs, walker.tables, headers, footers,
+                    _notes(pkg, styles))
+
+
+def _notes(pkg: _Package, styles: Styles) -> list[ParagraphFacts]:
+    """Paragraphs of the footnotes and endnotes parts, separators left out."""
+    walker = _Walker(styles)
+    for kind in ("footnote", "endnote"):
+        root = pkg.xml(pkg.by_type(f"{RT_PREFIX}{kind}s", ""))
+        if root is None:
+            continue
+        for note in root.iterfind(w(kind)):
+            if note.get(w("type")) in (None, "normal"):
+                walker.walk(note)
+    return walker.paragraphs
 
 
 def _sections(body: etree._Element, pkg: _Package) -> list[PageFacts]:

@@ -238,6 +238,8 @@ class DocFacts:
     tables: list[TableFacts]
     headers: list[HeaderFacts]
     footers: list[HeaderFacts]
+    #: paragraphs of the footnotes and endnotes (separators left out), in the parts' order
+    notes: list[ParagraphFacts] = field(default_factory=list)
 
     @property
     def page(self) -> PageFacts:

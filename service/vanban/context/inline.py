@@ -3,7 +3,9 @@
 Text is escaped for XML here, always: the result is :class:`markupsafe.Markup` holding
 ``<w:r>`` elements, inserted by the templates with docxtpl's ``{{r … }}`` form. A mark without
 its closing partner is kept as a literal asterisk, so no character the user typed is lost
-except the pairs of marks themselves.
+except the pairs of marks themselves. A footnote mark ``[^label]`` becomes a footnote
+reference while :func:`vanban.context.chu_thich.collecting` runs (the pipeline does this around
+a template's ``build_context``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from xml.sax.saxutils import escape
 
 from markupsafe import Markup
+
+from vanban.context import chu_thich
 
 _MARK = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.S)
 
@@ -42,9 +46,11 @@ def spans(text: str) -> list[tuple[str, bool, bool]]:
 def runs(text: str, *, marks: bool = True, bold: bool = False, italic: bool = False) -> Markup:
     """Runs for one paragraph; ``bold``/``italic`` apply to the whole text."""
     pieces = spans(text) if marks else [(text, False, False)]
-    return Markup("".join(run(t, bold=b or bold, italic=i or italic) for t, b, i in pieces))
+    return Markup("".join(
+        piece if isinstance(piece, Markup) else run(piece, bold=b or bold, italic=i or italic)
+        for t, b, i in pieces for piece in chu_thich.split(t)))
 
 
 def plain(text: str) -> str:
-    """The text a reader sees once the marks are applied."""
-    return "".join(t for t, _, _ in spans(text))
+    """The text a reader sees once the marks are applied (footnote marks removed)."""
+    return chu_thich.strip("".join(t for t, _, _ in spans(text)))

@@ -2,14 +2,15 @@
 
 Key names are the public contract (other systems code against them): ``the_thuc``,
 ``co_quan``, ``so``, ``ky_hieu``, ``dia_danh``, ``ngay``, ``trich_yeu``, ``kinh_gui``,
-``nguoi_ky``, ``noi_nhan``, ``du_thao`` and the template-specific ``noi_dung``.
+``nguoi_ky``, ``noi_nhan``, ``du_thao``, the template-specific ``noi_dung`` and the footnotes
+``chu_thich`` its texts mark with ``[^label]``.
 """
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
@@ -98,6 +99,12 @@ class Envelope(BaseModel, Generic[Body]):
     noi_nhan: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận.")
     du_thao: bool = Field(False, description="Đánh dấu DỰ THẢO.")
     noi_dung: Body
+    chu_thich: dict[Annotated[str, StringConstraints(pattern=r"^[^\[\]\s]+$")], NonEmptyText] = (
+        Field(default_factory=dict,
+              description="Chú thích cuối trang: nhãn → nội dung. Đánh dấu chỗ chú thích trong "
+              "đoạn văn bằng [^nhãn] (ví dụ “… của tỉnh[^1].” và {\"1\": \"Kế hoạch số …\"}); "
+              "Word đánh số theo thứ tự xuất hiện.",
+              examples=[{"1": "Kế hoạch số 116-KH/KTĐ, ngày 15/3/2022 của Khối thi đua."}]))
 
     @field_validator("ngay")
     @classmethod

@@ -7,6 +7,12 @@ stands. The merged ``word/document.xml`` is cleaned with docxtpl's ``patch_xml``
 across runs, ``{%p %}``/``{%tr %}``/``{{r }}`` forms), compiled by Jinja with autoescaping on,
 and kept with the package's other parts as bytes. Rendering a document is then one
 ``template.render`` and one zip write (see :mod:`vanban.render.engine`).
+
+What the body's paragraphs point at in their own package — images and hyperlinks
+(relationships), numbered lists (``numbering.xml``), footnotes and endnotes, the styles those
+need — is carried into the shell's package with fresh ids (:mod:`vanban.render.parts`,
+:mod:`vanban.render.footnotes`). Where the body ends, a marker lets the renderer keep the last
+body paragraph with the signature band (:mod:`vanban.render.pageflow`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,15 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from vanban.errors import TemplateError, problem
+from vanban.render import footnotes as notes
+from vanban.render import pageflow
+from vanban.render.parts import (
+    Package,
+    carry_numbering,
+    carry_relationships,
+    carry_styles,
+    drop_comments,
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -37,6 +52,8 @@ class Compiled:
     template: jinja2.Template
     parts: tuple[tuple[str, bytes], ...]  # every zip entry but word/document.xml, in order
     source_lines: tuple[str, ...]  # the patched XML, for locating render errors
+    footnotes: str = "word/footnotes.xml"  # the footnotes part (one of ``parts``)
+    footnotes_xml: bytes = b""  # its compiled content: the template's notes; data's are added
 
 
 #: Autoescaping always (text is XML); a variable the data lacks is an error, never "".
@@ -63,20 +80,28 @@ def _style_ids(styles_xml: bytes) -> set[str]:
     return {s.get(f"{W}styleId") for s in root.iter(f"{W}style")}
 
 
-def merge_body(shell_xml: bytes, body_xml: bytes, shell_name: str, body_name: str) -> bytes:
-    """Put the body's paragraphs and tables where the shell's placeholder paragraph stands."""
-    shell = etree.fromstring(shell_xml)
+def body_elements(body_xml: bytes) -> list[etree._Element]:
+    """The body template's paragraphs and tables (its section properties left out)."""
     body = etree.fromstring(body_xml).find(f"{W}body")
+    return [copy.deepcopy(c) for c in body if c.tag != f"{W}sectPr"]
+
+
+def merge_body(shell_xml: bytes, body_xml: bytes | list[etree._Element], shell_name: str,
+               body_name: str) -> bytes:
+    """Put the body's paragraphs and tables where the shell's placeholder paragraph stands,
+    followed by the marker of where the body ends (:data:`pageflow.BODY_END`)."""
+    shell = etree.fromstring(shell_xml)
+    elements = body_elements(body_xml) if isinstance(body_xml, bytes) else body_xml
     holder = next((p for p in shell.iter(f"{W}p") if _text(p).strip() == PLACEHOLDER), None)
     if holder is None:
         raise TemplateError(problem(
             "template.no-placeholder", shell_name,
             f"Khối thể thức “{shell_name}” thiếu đoạn {PLACEHOLDER} (chỗ đặt nội dung).",
             f"content block has no {PLACEHOLDER} paragraph"))
-    for child in body:
-        if child.tag == f"{W}sectPr":
-            continue
-        holder.addprevious(copy.deepcopy(child))
+    for child in elements:
+        holder.addprevious(child)
+    holder.addprevious(etree.Comment(pageflow.BODY_END_TEXT))
+    pageflow.keep_shell_tail(holder)
     holder.getparent().remove(holder)
     return etree.tostring(shell, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -118,7 +143,16 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
                 "template.unreadable", str(name), f"“{name}” không phải tệp Word .docx.",
                 "no word/document.xml"))
     check_styles(body[DOCUMENT], shell["word/styles.xml"], str(body_path))
-    merged = merge_body(shell[DOCUMENT], body[DOCUMENT], str(shell_path), str(body_path))
+    package, source_package = Package(dict(shell)), Package(body)
+    elements = body_elements(body[DOCUMENT])
+    drop_comments(elements)
+    carry_relationships(elements, source_package, DOCUMENT, package, DOCUMENT)
+    carry_numbering(elements, source_package, package)
+    notes.carry_notes(elements, source_package, package)
+    carry_styles(elements, source_package, package)
+    footnotes_name = notes.ensure_footnotes(package)
+    shell = package.to_parts()
+    merged = merge_body(shell[DOCUMENT], elements, str(shell_path), str(body_path))
     source = _patch(merged.decode("utf-8"))
     lines = tuple(source.splitlines())
     try:
@@ -130,5 +164,6 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
             f"Thẻ Jinja sai cú pháp: {exc.message}. Gần đoạn: “{near}”.",
             f"jinja syntax error: {exc.message}")) from exc
     parts = tuple((n, b) for n, b in shell.items() if n != DOCUMENT)
-    return Compiled(key=key, template=template, parts=parts, source_lines=lines)
+    return Compiled(key=key, template=template, parts=parts, source_lines=lines,
+                    footnotes=footnotes_name, footnotes_xml=shell[footnotes_name])
 

@@ -12,6 +12,7 @@ import jinja2
 from lxml import etree
 
 from vanban.errors import TemplateError, problem
+from vanban.render import footnotes, pageflow
 from vanban.render.compile import DOCUMENT, Compiled, locate
 
 _T = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
@@ -41,7 +42,7 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
             "template.render", compiled.key,
             f"Lỗi khi điền mẫu: {exc}. Gần đoạn: “{locate(compiled.source_lines, lineno)}”.",
             str(exc))) from exc
-    xml = xml.replace("\n<w:p", "<w:p")
+    xml = pageflow.keep_with_band(xml.replace("\n<w:p", "<w:p"))
     xml = _T.sub(_text_breaks, xml)
     try:
         tree = etree.fromstring(xml.encode("utf-8"), _PARSER)
@@ -69,13 +70,17 @@ def core_properties(title: str, subject: str, now: datetime | None = None) -> by
     ).encode()
 
 
-def package(compiled: Compiled, document_xml: bytes, core_xml: bytes | None = None) -> bytes:
-    """Zip the shell's parts with the rendered document part."""
+def package(compiled: Compiled, document_xml: bytes, core_xml: bytes | None = None,
+            replaced: dict[str, bytes] | None = None) -> bytes:
+    """Zip the shell's parts with the rendered document part (and the parts in ``replaced``,
+    e.g. footnotes with the data's notes, instead of the compiled ones)."""
+    replaced = dict(replaced or {})
+    if core_xml is not None:
+        replaced["docProps/core.xml"] = core_xml
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for name, data in compiled.parts:
-            if name == "docProps/core.xml" and core_xml is not None:
-                data = core_xml
+            data = replaced.get(name, data)
             zf.writestr(name, data)
             if name == "[Content_Types].xml":
                 zf.writestr(DOCUMENT, document_xml)
@@ -84,4 +89,8 @@ def package(compiled: Compiled, document_xml: bytes, core_xml: bytes | None = No
 
 def render(compiled: Compiled, context: dict, title: str = "", subject: str = "") -> bytes:
     document_xml = render_xml(compiled, context)
-    return package(compiled, document_xml, core_properties(title, subject))
+    replaced = {}
+    if context.get("chu_thich"):
+        replaced[compiled.footnotes] = footnotes.with_notes(compiled.footnotes_xml,
+                                                            context["chu_thich"])
+    return package(compiled, document_xml, core_properties(title, subject), replaced)

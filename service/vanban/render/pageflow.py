@@ -1,0 +1,115 @@
+"""Page flow: the signature band never stands alone on a page and never splits.
+
+The rule lives in the shell, so it holds for any body:
+
+* at compile time (:func:`keep_shell_tail`) the shell's paragraphs between the body and the
+  signature band (the spacer) are kept with the next paragraph, and the band's rows cannot
+  split across pages and stay together;
+* at render time (:func:`keep_with_band`) the last body paragraph with text — whatever the body
+  template produced — is kept with the next one, so Word and LibreOffice move it (or at least
+  its last lines) onto the page of the signature. When the body ends with a table, its last
+  row is kept with the band instead.
+
+The compiled template marks where the body ends with the XML comment :data:`BODY_END`; the
+render step finds the paragraph before it with a few string searches (no parse) and removes
+the marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BODY_END_TEXT = "vanban:body-end"
+BODY_END = f"<!--{BODY_END_TEXT}-->"
+_P = re.compile(r"<w:p(?=[ >])[^>]*>.*?</w:p>", re.S)
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*\S[^<]*</w:t>")
+
+
+# --------------------------------------------------------------------------- compile time
+def _keep_next(p: etree._Element) -> None:
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        p.insert(0, ppr)
+    if ppr.find(f"{W}keepNext") is None:
+        style = ppr.find(f"{W}pStyle")
+        ppr.insert(0 if style is None else 1, etree.Element(f"{W}keepNext"))
+
+
+def keep_shell_tail(holder: etree._Element) -> None:
+    """Keep the shell's paragraphs after the body (``holder``'s following siblings, up to the
+    first table: the signature band) with what follows; make the band's rows unsplittable and
+    keep each row with the next."""
+    for sibling in holder.itersiblings():
+        if sibling.tag == f"{W}p":
+            _keep_next(sibling)
+        elif sibling.tag == f"{W}tbl":
+            rows = sibling.findall(f"{W}tr")
+            for n, row in enumerate(rows):
+                trpr = row.find(f"{W}trPr")
+                if trpr is None:
+                    trpr = etree.Element(f"{W}trPr")
+                    row.insert(1 if row.find(f"{W}tblPrEx") is not None else 0, trpr)
+                if trpr.find(f"{W}cantSplit") is None:
+                    trpr.append(etree.Element(f"{W}cantSplit"))
+                if n < len(rows) - 1:
+                    for p in row.iter(f"{W}p"):
+                        _keep_next(p)
+            return
+
+
+# --------------------------------------------------------------------------- render time
+def _with_keep_next(p: str) -> str:
+    """Paragraph XML ``p`` (one ``<w:p …>…</w:p>``) with ``<w:keepNext/>`` in its properties."""
+    head = p[:p.index(">") + 1]
+    rest = p[len(head):]
+    if rest.startswith("<w:pPr/>"):
+        return head + "<w:pPr><w:keepNext/></w:pPr>" + rest[len("<w:pPr/>"):]
+    if not rest.startswith("<w:pPr>"):
+        return head + "<w:pPr><w:keepNext/></w:pPr>" + rest
+    ppr_end = rest.index("</w:pPr>")
+    if "<w:keepNext/>" in rest[:ppr_end]:
+        return p
+    at = len("<w:pPr>")
+    style = re.match(r"<w:pStyle [^>]*/>", rest[at:])
+    if style:
+        at += style.end()
+    return head + rest[:at] + "<w:keepNext/>" + rest[at:]
+
+
+def _last_open(text: str, tag: str) -> int:
+    """Where the last ``<tag>`` / ``<tag …>`` element of ``text`` opens (-1: none)."""
+    return max(text.rfind(f"<{tag}>"), text.rfind(f"<{tag} "))
+
+
+def keep_with_band(xml: str) -> str:
+    """Keep the body's last paragraph with text (and any empty ones after it) — or the last
+    row of a closing table — with the signature band; remove the body-end marker."""
+    end = xml.find(BODY_END)
+    if end < 0:
+        return xml
+    before, after = xml[:end], xml[end + len(BODY_END):]
+    edits: list[tuple[int, int, str]] = []  # (start, stop, replacement), last first
+    stop = len(before.rstrip())
+    while stop > 0:
+        tail = before[:stop]
+        if tail.endswith("</w:tbl>"):
+            start = _last_open(tail, "w:tr")
+            if start >= 0:
+                row = _P.sub(lambda m: _with_keep_next(m.group(0)), tail[start:])
+                edits.append((start, stop, row))
+            break
+        start = _last_open(tail, "w:p") if tail.endswith("</w:p>") else -1
+        if start < 0:
+            break
+        paragraph = tail[start:]
+        edits.append((start, stop, _with_keep_next(paragraph)))
+        if _TEXT.search(paragraph):
+            break
+        stop = len(before[:start].rstrip())
+    for start, stop, new in edits:
+        before = before[:start] + new + before[stop:]
+    return before + after
