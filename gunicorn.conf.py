@@ -69,6 +69,19 @@ def on_starting(server) -> None:  # noqa: ANN001 — gunicorn's Arbiter
         stale.unlink(missing_ok=True)
 
 
+def post_fork(server, worker) -> None:  # noqa: ANN001
+    """Each worker gets its own PDF converter; a warm one starts its LibreOffice now, so the
+    first PDF request of the worker is already fast (no-op for converters without ``start``)."""
+    import threading
+
+    from vanban.pdf import converter
+
+    converter.cache_clear()  # never share the master's converter object across processes
+    start = getattr(converter(), "start", None)
+    if callable(start):
+        threading.Thread(target=start, name="vanban-pdf-start", daemon=True).start()
+
+
 def child_exit(server, worker) -> None:  # noqa: ANN001
     from vanban.ops.metrics import process_exited
 
