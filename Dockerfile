@@ -42,9 +42,11 @@ RUN useradd --system --uid 10001 --create-home --home-dir /home/vanban \
  && mkdir -p /templates
 USER vanban
 WORKDIR /home/vanban
+# PDF: LibreOffice kept running (warm), driven through Debian's python3-uno.
 ENV VANBAN_BIND=0.0.0.0:8000 \
     VANBAN_LOG_FORMAT=json \
-    VANBAN_PDF=libreoffice \
+    VANBAN_PDF=warm \
+    VANBAN_UNO_PYTHON=/usr/bin/python3 \
     VANBAN_TEMPLATES_PATH=/templates
 
 EXPOSE 8000
