@@ -32,7 +32,9 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 
 wsgi_app = "vanban.web:create_app()"
 bind = [b.strip() for b in _settings.bind.split(",") if b.strip()]
-workers = _settings.workers or min(multiprocessing.cpu_count() * 2 + 1, 8)
+# VANBAN_WORKERS, else the usual WEB_CONCURRENCY of hosting platforms, else from the CPUs.
+workers = (_settings.workers or int(os.environ.get("WEB_CONCURRENCY") or 0)
+           or min(multiprocessing.cpu_count() * 2 + 1, 8))
 worker_class = "gthread"
 threads = _settings.threads
 timeout = _settings.timeout

@@ -97,6 +97,7 @@ def test_batch_through_api_two_workers_and_back(api: str, redis_url: str,
     # Nobody works yet: the result is not ready.
     early = requests.get(f"{api}/api/v1/jobs/{job['id']}/result", timeout=30)
     assert early.status_code == 409 and early.json()["problems"][0]["code"] == "job.not-ready"
+    assert early.json()["type"].endswith("#problem-job-not-ready")
 
     workers = start_workers(redis_url, tmp_path, ["may-1", "may-2"])
     try:
@@ -156,6 +157,7 @@ def test_no_queue_configured_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.undo()
         reload_settings()
     assert answer.status_code == 503
+    assert answer.get_json()["type"].endswith("#problem-queue-unavailable")
     problem = answer.get_json()["problems"][0]
     assert problem["code"] == "queue.unconfigured" and problem["path"] == "VANBAN_REDIS_URL"
 

@@ -33,21 +33,25 @@ class QueueError(VanbanError):
 
     status = 503
     title = "Hàng đợi không sẵn sàng"
+    slug = "queue-unavailable"
 
 
 class JobNotFound(VanbanError):
     status = 404
     title = "Không có lô này"
+    slug = "not-found"
 
 
 class JobFailed(VanbanError):
     status = 500
     title = "Lô gặp sự cố"
+    slug = "internal"
 
 
 class JobNotReady(VanbanError):
     status = 409
     title = "Lô chưa xong"
+    slug = "job-not-ready"
 
 
 @lru_cache(maxsize=4)

@@ -48,6 +48,9 @@ PROBLEM_TYPES: dict[str, str] = {
     "pdf-unavailable": "503 — máy chủ không xuất được PDF (chưa cài LibreOffice hoặc chuyển "
                        "đổi thất bại); tệp .docx vẫn tải được.",
     "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
+    "job-not-ready": "409 — lô văn bản chưa xong; hỏi lại tiến độ ở GET /api/v1/jobs/<id>.",
+    "queue-unavailable": "503 — máy chủ chưa cấu hình hoặc không kết nối được hàng đợi Redis "
+                         "nên không nhận lô lớn; vẫn tạo được từng văn bản.",
     "internal": "500 — lỗi bên trong máy chủ; đã ghi nhật ký.",
     "http-error": "Các lỗi HTTP khác.",
 }
@@ -65,8 +68,8 @@ class RequestError(VanbanError):
 
 
 def _slug(exc: VanbanError) -> str:
-    if isinstance(exc, RequestError):
-        return exc.slug
+    if getattr(exc, "slug", None):  # RequestError, the job and queue errors …
+        return str(exc.slug)  # type: ignore[attr-defined]
     if isinstance(exc, InputError):
         return "invalid-input"
     if isinstance(exc, UnknownTemplateError):
