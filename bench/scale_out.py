@@ -59,7 +59,7 @@ def http(n: int, clients: int, workers: int, folder: Path) -> float:
 
 def queue(n: int, workers: int, folder: Path) -> float:
     with redis_server(folder) as redis_url:
-        settings = {"VANBAN_REDIS_URL": redis_url, "VANBAN_JOB_CHUNK_SIZE": "10"}
+        settings = {"VANBAN_REDIS_URL": redis_url}  # default chunk size
         with gunicorn(folder / f"q{workers}.log", VANBAN_WORKERS="1", **settings) as (_, url):
             procs = [subprocess.Popen(vanban("worker"), cwd=ROOT, env=env(**settings),
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

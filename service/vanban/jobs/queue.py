@@ -207,9 +207,11 @@ def assemble(batch_id: str, chunk_ids: list[str]) -> bytes:
             continue
         _, _, items, start, *_ = chunk.args if chunk is not None else (None, None, [None], -1)
         for index in range(start, start + len(items)):
-            lost.append({"index": index, "problems": [problem(
+            lost.append({"index": index, "source": f"[{index}]", "problems": [problem(
                 "job.chunk-failed", "", "Máy xử lý lô gặp sự cố với văn bản này; hãy gửi lại.",
                 f"chunk {chunk_id} failed").to_dict()]})
     if lost:
         conn.hincrby(KEY.format(batch_id), "failed", len(lost))
-    return merge_zips(parts, lost)
+    info = conn.hmget(KEY.format(batch_id), "template", "format")
+    template, fmt = (v.decode() if v else "" for v in info)
+    return merge_zips(parts, lost, template, fmt or "docx")

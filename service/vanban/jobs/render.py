@@ -1,72 +1,61 @@
-"""Items → documents → zip. The one place that renders a job's items (kept small so the batch
-engine, ``vanban.batch.iter_batch`` / ``write_zip``, can replace it).
+"""Items → documents → zip for queued jobs, on the batch engine (:mod:`vanban.batch`).
 
-A chunk's zip holds ``NNNN <số-ký hiệu trích yếu>.docx`` (or ``.pdf``) for every item that
-rendered (``NNNN`` is the item's 1-based position in the whole batch) and ``errors.json``:
-``[{"index", "problems"}]`` for every item that did not — so no item is ever dropped silently.
+A chunk is rendered by :func:`vanban.batch.iter_batch` (one process: a ``vanban worker`` is the
+unit of parallelism — run one per core) and written by :func:`vanban.batch.write_zip`, so a job's
+zip is the same as ``vanban batch`` and ``POST /api/v1/batch`` give: documents named from số,
+ký hiệu and trích yếu (unique), then ``errors.json`` — ``{template, format, total, ok, failed,
+errors: [{index, source, problems}]}`` with ``index`` the item's position in the whole job.
+:func:`merge_zips` joins the chunks' zips into one, names kept unique, errors in order.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from vanban.errors import VanbanError, problem
+from vanban.batch import ERRORS_NAME, BatchInput, BatchSummary, iter_batch, write_zip
+from vanban.naming import UniqueNames
 
-ERRORS_NAME = "errors.json"
-
-
-def iter_items(template_id: str, items: list[Any], start: int = 0,
-               fmt: str = "docx") -> Iterator[tuple[int, str, bytes | None, list[dict]]]:
-    """``(index, file name, .docx/.pdf or None, problems)`` for each item, in order."""
-    from vanban.web.documents import render
-
-    for offset, item in enumerate(items):
-        index = start + offset
-        try:
-            doc = render(template_id, item, fmt)
-        except VanbanError as exc:
-            yield index, "", None, [p.to_dict() for p in exc.problems]
-            continue
-        except Exception as exc:  # one broken item never loses the others
-            yield index, "", None, [problem("internal", "", "Lỗi ngoài dự kiến khi tạo văn bản.",
-                                            f"{type(exc).__name__}: {exc}").to_dict()]
-            continue
-        yield index, f"{index + 1:04d} {doc.filename}", doc.content, []
+__all__ = ["ERRORS_NAME", "merge_zips", "render_zip"]
 
 
 def render_zip(template_id: str, items: list[Any], start: int = 0,
                progress: Callable[[bool], None] = lambda ok: None, fmt: str = "docx") -> bytes:
-    """Render ``items`` (positions ``start``…) into one zip with ``errors.json``."""
+    """Render ``items`` (positions ``start``…) into one zip with ``errors.json``; ``progress``
+    is called with ``True``/``False`` after each item."""
+    inputs = (BatchInput(f"[{start + i}]", item) for i, item in enumerate(items))
+    rendered = (dataclasses.replace(item, index=item.index + start)
+                for item in iter_batch(template_id, inputs, fmt, workers=1))
     buffer = io.BytesIO()
-    errors = []
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for index, name, content, problems in iter_items(template_id, items, start, fmt):
-            if content is None:
-                errors.append({"index": index, "problems": problems})
-            else:  # a .docx is a zip already, a PDF compressed: stored, not deflated twice
-                zf.writestr(name, content, zipfile.ZIP_STORED)
-            progress(content is not None)
-        zf.writestr(ERRORS_NAME, json.dumps(errors, ensure_ascii=False, indent=2))
+    write_zip(rendered, buffer, template_id, fmt, on_item=lambda item: progress(item.ok))
     return buffer.getvalue()
 
 
-def merge_zips(parts: list[bytes], errors: list[dict] | None = None) -> bytes:
-    """Chunk zips → one zip: every document, and one ``errors.json`` sorted by index (with
-    ``errors`` found outside the chunks)."""
+def merge_zips(parts: list[bytes], lost: list[dict] | None = None, template: str = "",
+               fmt: str = "docx") -> bytes:
+    """Chunk zips (in order) → one zip: every document, then one ``errors.json`` counting
+    them all, with ``lost`` (items of chunks that never finished) among the errors."""
+    summary = BatchSummary(template, fmt, errors=list(lost or []))
+    names = UniqueNames()
     buffer = io.BytesIO()
-    errors = list(errors or [])
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as out:
         for part in parts:
             with zipfile.ZipFile(io.BytesIO(part)) as zf:
                 for info in zf.infolist():
                     if info.filename == ERRORS_NAME:
-                        errors += json.loads(zf.read(info))
-                    else:
-                        out.writestr(info.filename, zf.read(info), zipfile.ZIP_STORED)
-        errors.sort(key=lambda e: e["index"])
-        out.writestr(ERRORS_NAME, json.dumps(errors, ensure_ascii=False, indent=2))
+                        report = json.loads(zf.read(info))
+                        summary.errors += report["errors"]
+                        summary.ok += report["ok"]
+                        continue
+                    stem, _, ext = info.filename.rpartition(".")
+                    out.writestr(zipfile.ZipInfo(names.take(stem, ext), info.date_time),
+                                 zf.read(info))
+        summary.errors.sort(key=lambda e: e["index"])
+        summary.total = summary.ok + summary.failed
+        out.writestr(ERRORS_NAME, json.dumps(summary.to_dict(), ensure_ascii=False, indent=2),
+                     zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
