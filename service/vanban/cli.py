@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,10 @@ def _print_problems(exc: VanbanError, as_json: bool) -> None:
         return
     print(f"{exc.title}:", file=sys.stderr)
     for p in exc.problems:
-        print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
+        if p.path and p.path in p.message:  # "dòng 3, cột 15" is already in the sentence
+            print(f"  {p.message}", file=sys.stderr)
+        else:
+            print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
 
 
 def _write(out: str, data: bytes) -> None:
@@ -42,7 +46,10 @@ def _write(out: str, data: bytes) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from vanban import pipeline
+    from vanban.ho_so.cli import FILE_ID, cmd_render_file
 
+    if args.template == FILE_ID:  # a whole commendation file → .zip or a folder
+        return cmd_render_file(args)
     result = pipeline.run(args.template, _read_input(args.input))
     out = args.output
     fmt = args.format or ("pdf" if out.lower().endswith(".pdf") else "docx")
@@ -142,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
     p.set_defaults(func=cmd_render)
 
+    from vanban.ho_so.cli import add_parser as add_render_file
+    add_render_file(sub)
+
     p = sub.add_parser("validate", help="chỉ kiểm tra dữ liệu")
     p.add_argument("template")
     p.add_argument("input")
@@ -188,6 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_closed_stdout() -> int:
+    """The reader of our output went away (``vanban … | head``): stop without a word.
+
+    Later writes (and the interpreter's final flush) go to /dev/null instead of raising."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, what a shell reports for a writer cut off by `head`
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.templates_dir:
@@ -196,7 +216,18 @@ def main(argv: list[str] | None = None) -> int:
         for folder in args.templates_dir:
             REGISTRY.add_root(Path(folder))
     try:
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _quiet_closed_stdout()
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return args.func(args)
+    except BrokenPipeError:
+        raise
     except InputError as exc:
         _print_problems(exc, args.json_errors)
         return 2

@@ -9,8 +9,8 @@ Configuration, lowest to highest precedence: :data:`DEFAULTS`; the ``VANBAN_*`` 
 * ``CHECK_MAX_CONTENT_LENGTH`` — the limit of the format check (``POST /api/v1/check-format``
   and the ``/kiem-tra`` page), default 10 MiB since a .docx with pictures is often larger than
   its JSON; ``None`` means "same as ``MAX_CONTENT_LENGTH``".
-* ``CHECK_MAX_XML_BYTES`` — how much XML a checked .docx may hold once decompressed
-  (default 16 MiB); above it the answer is 413, so a zip bomb is stopped while inflating.
+* ``CHECK_MAX_XML_BYTES`` — optional: lowers how much a checked .docx may hold once
+  decompressed (default: ``VANBAN_UPLOAD_MAX_INFLATED_BYTES``, see :mod:`vanban.ooxml.safezip`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from vanban.web import observe, problems
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "CHECK_MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
-    "CHECK_MAX_XML_BYTES": 16 * 1024 * 1024,
     "WARM_TEMPLATES": True,
 }
 
@@ -73,8 +72,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(ui_bp)
     app.register_blueprint(health_bp)
     from vanban.web.batch import bp as batch_bp
+    from vanban.web.ho_so import bp as ho_so_bp
 
     app.register_blueprint(batch_bp)
+    app.register_blueprint(ho_so_bp)
     app.register_blueprint(jobs_bp)
     observe.install(app)
     problems.register(app)
