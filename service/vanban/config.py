@@ -84,9 +84,6 @@ class Settings(BaseSettings):
     check_max_content_length: int = Field(
         10 * MiB, ge=1, description="Giới hạn tệp .docx gửi kiểm tra thể thức (byte). "
         "Upload limit of the format check in bytes.")
-    check_max_xml_bytes: int = Field(
-        16 * MiB, ge=1, description="Giới hạn XML sau giải nén của tệp .docx được kiểm tra "
-        "(byte; chặn zip bomb). Decompressed XML limit of a checked .docx.")
 
     # --- queue -------------------------------------------------------------------------------
     redis_url: str = Field(

@@ -106,9 +106,9 @@ def test_configuration_doc_matches_the_fields() -> None:
 def test_web_app_reads_limits_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     from vanban.web import create_app
 
-    monkeypatch.setenv("VANBAN_CHECK_MAX_XML_BYTES", "4096")
+    monkeypatch.setenv("VANBAN_CHECK_MAX_CONTENT_LENGTH", "4096")
     app = create_app({"WARM_TEMPLATES": False})
-    assert app.config["CHECK_MAX_XML_BYTES"] == 4096
-    monkeypatch.setenv("VANBAN_CHECK_MAX_XML_BYTES", "lots")
-    with pytest.raises(ConfigError, match="VANBAN_CHECK_MAX_XML_BYTES"):
+    assert app.config["CHECK_MAX_CONTENT_LENGTH"] == 4096
+    monkeypatch.setenv("VANBAN_CHECK_MAX_CONTENT_LENGTH", "lots")
+    with pytest.raises(ConfigError, match="VANBAN_CHECK_MAX_CONTENT_LENGTH"):
         create_app({"WARM_TEMPLATES": False})
