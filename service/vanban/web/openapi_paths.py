@@ -226,7 +226,7 @@ _JOB = {"type": "object", "required": ["id", "template", "status", "total", "don
             "failed": {"type": "integer"}, "progress": {"type": "number"},
             "workers": {"type": "array", "items": {"type": "string"}},
             "self": {"type": "string"}, "result": {"type": "string"}}}
-_JOB_ID = {"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"},
+_JOB_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
            "description": "Mã lô trả về khi gửi lô."}
 _QUEUE_DOWN = {"description": "Chưa cấu hình hoặc không kết nối được hàng đợi Redis.",
                "content": {"application/problem+json": {"schema": PROBLEM}}}
@@ -237,24 +237,26 @@ _NOT_READY = {"description": "Lô chưa xong.",
 def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[str, Any]:
     """Batch jobs on the queue (``/api/v1/jobs``) and Prometheus metrics (``/metrics``)."""
     item = any_input[0] if len(any_input) == 1 else {"anyOf": any_input}
+    template = {**tid, "name": "id"}  # POST and GET share /api/v1/jobs/{id}
     return {
-        "/api/v1/jobs/{template_id}": {"post": {
-            "tags": ["lo"], "operationId": "submitJob",
-            "summary": "Gửi một lô văn bản (mảng JSON) vào hàng đợi",
-            "parameters": [tid, {"name": "format", "in": "query", "required": False,
-                                 "schema": {"type": "string", "enum": ["docx", "pdf"],
-                                            "default": "docx"}}],
-            "requestBody": {"required": True, "content": {
-                "application/json": {"schema": {"type": "array", "items": item}}}},
-            "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),
-                          **_errors("BadRequest", "NotFound", "PayloadTooLarge",
-                                    "UnsupportedMediaType"), "503": _QUEUE_DOWN}}},
-        "/api/v1/jobs/{job_id}": {"get": {
-            "tags": ["lo"], "operationId": "getJob", "summary": "Tiến độ của một lô",
-            "parameters": [_JOB_ID],
-            "responses": {"200": _json(_JOB, "Tiến độ."), **_errors("NotFound"),
-                          "503": _QUEUE_DOWN}}},
-        "/api/v1/jobs/{job_id}/result": {"get": {
+        "/api/v1/jobs/{id}": {
+            "post": {
+                "tags": ["lo"], "operationId": "submitJob",
+                "summary": "Gửi một lô văn bản (mảng JSON) vào hàng đợi; id = mã mẫu văn bản",
+                "parameters": [template, {"name": "format", "in": "query", "required": False,
+                                          "schema": {"type": "string", "enum": ["docx", "pdf"],
+                                                     "default": "docx"}}],
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": {"type": "array", "items": item}}}},
+                "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),
+                              **_errors("BadRequest", "NotFound", "PayloadTooLarge",
+                                        "UnsupportedMediaType"), "503": _QUEUE_DOWN}},
+            "get": {
+                "tags": ["lo"], "operationId": "getJob",
+                "summary": "Tiến độ của một lô; id = mã lô", "parameters": [_JOB_ID],
+                "responses": {"200": _json(_JOB, "Tiến độ."), **_errors("NotFound"),
+                              "503": _QUEUE_DOWN}}},
+        "/api/v1/jobs/{id}/result": {"get": {
             "tags": ["lo"], "operationId": "getJobResult",
             "summary": "Tệp zip của lô đã xong (mỗi văn bản một .docx, lỗi trong errors.json)",
             "parameters": [_JOB_ID],
