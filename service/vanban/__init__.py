@@ -8,6 +8,7 @@ Public API::
     vanban.validate("bao-cao-thi-dua", data)              # raises vanban.InputError
     vanban.list_templates()                               # [{"id", "title", ...}]
     vanban.schema("bao-cao-thi-dua")                      # JSON Schema of the input
+    vanban.compute("bang-cham-diem", data)                # computed figures (scores, ranks)
 """
 
 from __future__ import annotations
@@ -30,9 +31,8 @@ from vanban.templates import REGISTRY
 
 __all__ = [
     "ConversionError", "InputError", "LimitError", "Problem", "Result", "TemplateError",
-    "UnknownTemplateError", "VanbanError", "example", "list_templates", "render",
-    "render_result", "schema",
-    "validate",
+    "UnknownTemplateError", "VanbanError", "compute", "example", "list_templates", "render",
+    "render_result", "schema", "validate",
 ]
 __version__ = "0.1.0"
 
@@ -70,3 +70,13 @@ def schema(template_id: str) -> dict[str, Any]:
 def example(template_id: str) -> dict[str, Any]:
     """A valid sample input for a template."""
     return REGISTRY.get(template_id).example()
+
+
+def compute(template_id: str, data: Any) -> dict[str, Any]:
+    """The figures a template computes (``bang-cham-diem``: scores; ``xep-hang-khoi-thi-dua``:
+    ranks and proposals …) as JSON-ready data; the rendered document prints the same figures.
+    Raises :class:`InputError` for invalid input, :class:`UnknownTemplateError`, or
+    ``vanban.computed.NotComputableError`` when the template computes nothing."""
+    from vanban.computed import compute as _compute
+
+    return _compute(template_id, data)

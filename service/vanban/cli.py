@@ -1,5 +1,5 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch | config | worker``.
+batch | compute | config | worker``.
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -56,9 +56,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     if out != "-" and Path(out).is_dir():  # a folder: name the file from số, ký hiệu, abstract
         out = str(Path(out) / f"{result.stem}.{fmt}")
     if fmt == "pdf":
-        from vanban.pdf import converter
+        from vanban.pdf import one_shot
 
-        _write(out, converter().convert(result.docx))
+        _write(out, one_shot().convert(result.docx))
     else:
         _write(out, result.docx)
     if out != "-":
@@ -195,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_batch_parser(sub)
     add_config(sub)
     add_worker(sub)
+
+    from vanban.scoring.cli import add_parser as add_compute
+
+    add_compute(sub)
     return parser
 
 

@@ -46,15 +46,23 @@ class Settings(BaseSettings):
 
     # --- PDF ---------------------------------------------------------------------------------
     pdf: str = Field(
-        "auto", description="Bộ chuyển PDF: auto, libreoffice hoặc word. PDF backend.")
+        "auto", description="Bộ chuyển PDF: auto (Word nếu có, rồi Gotenberg nếu có "
+        "VANBAN_GOTENBERG_URL, rồi LibreOffice chạy sẵn), warm (LibreOffice chạy sẵn), "
+        "libreoffice (mỗi lần một LibreOffice mới), word, gotenberg. PDF backend.")
     soffice: str = Field(
         "", description="Đường dẫn tới chương trình soffice của LibreOffice. Path to soffice.")
     pdf_concurrency: int = Field(
         2, ge=1, le=64, description="Số tiến trình LibreOffice chạy cùng lúc. Concurrent "
-        "LibreOffice conversions.")
+        "LibreOffice conversions (warm: at most this many processes, started when needed).")
+    pdf_timeout: float = Field(
+        60.0, gt=0, le=3600, description="Số giây tối đa cho một lần chuyển PDF; quá hạn thì "
+        "dừng LibreOffice và báo lỗi pdf.timeout (504). Seconds per conversion.")
+    uno_python: str = Field(
+        "", description="Trình Python có mô-đun uno của LibreOffice (Debian: /usr/bin/python3 "
+        "với gói python3-uno); để trống thì tự tìm. Interpreter that can import uno.")
     gotenberg_url: str = Field(
-        "", pattern=r"^(https?://\S+)?$", description="Địa chỉ dịch vụ Gotenberg chuyển PDF "
-        "(vd. http://gotenberg:3000). URL of a Gotenberg converter.")
+        "", pattern=r"^(https?://\S+)?$", description="Địa chỉ dịch vụ Gotenberg (ví dụ "
+        "http://gotenberg:3000) để chuyển PDF ở máy khác. Gotenberg base URL.")
 
     # --- HTTP server -------------------------------------------------------------------------
     bind: str = Field(

@@ -11,7 +11,8 @@ Exceptions carry a list of problems so that one call reports *every* mistake at 
 * :class:`LimitError` — an :class:`InputError` over a configured limit (HTTP 413).
 * :class:`TemplateError` — a .docx template is broken (found while compiling it).
 * :class:`UnknownTemplateError` — no template with that id (HTTP 404).
-* :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503).
+* :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503);
+  :class:`ConversionTimeout` — the converter did not answer in time (HTTP 504).
 """
 
 from __future__ import annotations
@@ -106,6 +107,13 @@ class ConversionError(VanbanError):
 
     status = 503
     title = "Không chuyển được sang PDF"
+
+
+class ConversionTimeout(ConversionError):
+    """The PDF converter hung and was stopped (code ``pdf.timeout``)."""
+
+    status = 504
+    title = "Chuyển sang PDF quá thời gian"
 
 
 def problem(code: str, path: str, message: str, message_en: str = "", **extra: Any) -> Problem:

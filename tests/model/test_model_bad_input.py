@@ -202,6 +202,17 @@ def test_party_documents_have_no_kt_line_for_a_deputy():
     assert problems(data) == {"nguoi_ky.ky_thay": "nguoi_ky.ky_thay"}
 
 
+def test_control_character_message_names_the_code_point():
+    data = vanban.example("bang-cham-diem")
+    data["noi_dung"]["nhom"][0]["tieu_chi"][0]["ke_hoach"] = "a\x01"
+    data["trich_yeu"] = "Chấm điểm\x07"
+    with pytest.raises(vanban.InputError) as exc:
+        vanban.validate("bang-cham-diem", data)
+    found = {p.path: p.message for p in exc.value.problems}
+    assert "U+0001 ở vị trí 2" in found["noi_dung.nhom[0].tieu_chi[0].ke_hoach"]
+    assert "U+0007 ở vị trí 10" in found["trich_yeu"]
+
+
 def test_numeric_string_hint():
     data = base()
     data["noi_dung"]["ky"]["nam"] = "2022"

@@ -53,6 +53,9 @@ DOC_TYPES = {
 #: Types whose form has no số, ký hiệu line.
 UNNUMBERED_TYPES = {"báo cáo thành tích"}
 PARTY_TYPE_ABBR = {"quy định": "QĐ", "thông tri": "TT", "kết luận": "KL"}
+#: Titles of tables issued as documents (not types of Phụ lục III), recognised by their first
+#: words: ``BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2021``. Their ký hiệu has no type abbreviation to check.
+TABLE_TITLES = ("bảng chấm điểm", "bảng tổng hợp", "bảng xếp hạng", "bảng tiêu chí")
 
 _QH = "cộng hòa xã hội chủ nghĩa việt nam"
 _DH = "đảng cộng sản việt nam"
@@ -144,7 +147,8 @@ def locate(facts: DocFacts) -> Layout:
 
 def _find_title(paras: list[ParagraphFacts]) -> int | None:
     for p in paras[:60]:
-        if fold(p.text.strip().split("\n")[0]) in DOC_TYPES and not _is_header_cell(p):
+        first = fold(p.text.strip().split("\n")[0])
+        if (first in DOC_TYPES or first.startswith(TABLE_TITLES)) and not _is_header_cell(p):
             return p.index
     return None
 

@@ -107,8 +107,8 @@ def _suggest(ctx: Ctx, text: str) -> str:
 
 def _type_matches(ctx: Ctx, span: Span, parts: list[str], sep: str) -> None:
     key = ctx.lay.type_key
-    if key is None or not parts or not parts[0]:
-        return
+    if key not in DOC_TYPES or not parts or not parts[0]:
+        return  # no title, or a table's title (layout.TABLE_TITLES): no abbreviation to check
     want = PARTY_TYPE_ABBR.get(key, DOC_TYPES[key]) if ctx.party else DOC_TYPES[key]
     if parts[0].casefold() != want.casefold():
         ctx.emit(

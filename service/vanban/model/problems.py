@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vanban.errors import Problem
+from vanban.vi.numbers import so
 
 
 def json_path(loc: tuple[Any, ...]) -> str:
@@ -22,6 +23,13 @@ def json_path(loc: tuple[Any, ...]) -> str:
 
 def _expected(ctx: dict[str, Any]) -> str:
     return str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
+
+
+def _number(value: Any) -> str:
+    """A bound as people write it: ``0`` (not ``0.0``), ``0,5``."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return so(value)
+    return str(value)
 
 
 _MESSAGES = {
@@ -43,9 +51,12 @@ _MESSAGES = {
     "model_type": lambda e: "Phải là một đối tượng JSON {…}.",
     "model_attributes_type": lambda e: "Phải là một đối tượng JSON {…}.",
     "literal_error": lambda e: f"Giá trị không hợp lệ; chỉ nhận: {_expected(e.get('ctx', {}))}.",
-    "greater_than_equal": lambda e: f"Phải lớn hơn hoặc bằng {e['ctx']['ge']}.",
-    "less_than_equal": lambda e: f"Phải nhỏ hơn hoặc bằng {e['ctx']['le']}.",
+    "greater_than_equal": lambda e: f"Phải lớn hơn hoặc bằng {_number(e['ctx']['ge'])}.",
+    "less_than_equal": lambda e: f"Phải nhỏ hơn hoặc bằng {_number(e['ctx']['le'])}.",
     "string_too_short": lambda e: "Không được để trống.",
+    "too_short": lambda e: f"Cần ít nhất {e.get('ctx', {}).get('min_length', 1)} phần tử.",
+    "float_parsing": lambda e: "Phải là số.",
+    "finite_number": lambda e: "Phải là số hữu hạn.",
 }
 
 
@@ -69,6 +80,7 @@ CUSTOM_EN = {
     "chi_tieu.danh_gia": "a numbered target is assessed from 'thuc_hien'; remove 'danh_gia'",
     "chi_tieu.thuc_hien": "the result of a count target must be a whole number",
     "dang_ky.empty": "a registration needs at least one target (tap_the or ca_nhan)",
+    "gia-tri.kieu": "must be a number (within ±10^12) or text, e.g. 100 or \"6-8\"",
     "ke_hoach.thoi_gian": "the start date ({start}) is after the end date ({end}) of the "
                           "emulation round",
     "bao_cao.nam-thu-tu": "the years of the figures table must increase, without repeats",

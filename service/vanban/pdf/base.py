@@ -1,20 +1,58 @@
-"""The converter interface."""
+"""The converter interface, and the three errors every backend reports the same way.
+
+A backend that cannot run raises :func:`unavailable` (HTTP 503, ``pdf.unavailable``), one
+that ran and failed :func:`failed` (503, ``pdf.failed``), one that hung :func:`timed_out`
+(504, ``pdf.timeout``). Messages are Vietnamese for people, English for logs.
+"""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
+from vanban.errors import ConversionError, ConversionTimeout, problem
+
+#: The advice every unavailability message ends with: the .docx is always there.
+DOCX_STILL_WORKS = "Tệp .docx vẫn tải được."
+
 
 class Converter(ABC):
+    """.docx bytes in, PDF bytes out. Implementations are safe to call from many threads."""
+
     name: str = "?"
 
     @abstractmethod
     def available(self) -> bool:
-        """Can this converter run on this machine?"""
+        """Can this converter run on this machine (cheap; no conversion)?"""
 
     @abstractmethod
     def convert(self, docx: bytes) -> bytes:
         """.docx bytes → PDF bytes; raises :class:`vanban.errors.ConversionError`."""
 
     def status(self) -> dict[str, object]:
+        """What ``/readyz`` reports."""
         return {"name": self.name, "available": self.available()}
+
+    def start(self) -> None:  # noqa: B027 (optional hook)
+        """Prepare ahead of the first request (start a warm process); default: nothing."""
+
+    def close(self) -> None:  # noqa: B027 (optional hook)
+        """Release processes and connections; default: nothing."""
+
+
+def unavailable(message: str, message_en: str) -> ConversionError:
+    return ConversionError(problem("pdf.unavailable", "format", f"{message} {DOCX_STILL_WORKS}",
+                                   message_en))
+
+
+def failed(message: str, message_en: str) -> ConversionError:
+    return ConversionError(problem("pdf.failed", "format", f"{message} {DOCX_STILL_WORKS}",
+                                   message_en))
+
+
+def timed_out(backend: str, seconds: float) -> ConversionTimeout:
+    return ConversionTimeout(problem(
+        "pdf.timeout", "format",
+        f"{backend} không chuyển xong sang PDF trong {seconds:g} giây nên đã bị dừng; hãy thử "
+        f"lại sau ít phút. {DOCX_STILL_WORKS}",
+        f"{backend} did not finish the PDF within {seconds:g} s and was stopped",
+        timeout_seconds=seconds))

@@ -1,73 +1,109 @@
-"""PDF through LibreOffice in headless mode.
+"""PDF through a cold LibreOffice: one ``soffice --convert-to pdf`` per document.
 
-Each conversion runs ``soffice --headless --convert-to pdf`` in a private temporary
-directory with its own user profile (``-env:UserInstallation``), so concurrent conversions
-never fight over one profile. A start costs about a second; the converter is not on the hot
-path of .docx rendering.
+Each conversion starts LibreOffice in a private temporary directory with its own user profile
+(``-env:UserInstallation``), so concurrent conversions never fight over one profile. A start
+costs one to two seconds; :mod:`vanban.pdf.warm` keeps one running instead and falls back to
+this converter when it cannot. The process gets its own process group: on timeout the whole
+group (launcher and ``soffice.bin``) is killed, never left behind.
+
+:func:`find_soffice` is where every LibreOffice backend looks for the program
+(``VANBAN_SOFFICE``, then ``soffice`` / ``libreoffice`` on the PATH, then the macOS app).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
 
-from vanban.errors import ConversionError, problem
-from vanban.pdf.base import Converter
+from vanban.config import get_settings
+from vanban.pdf.base import Converter, failed, timed_out, unavailable
 
-#: At most this many LibreOffice processes at once (each takes ~150 MB).
-_SLOTS = threading.BoundedSemaphore(int(os.environ.get("VANBAN_PDF_CONCURRENCY", "2")))
+_MAC_APP = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
+_WINDOWS_DIRS = [Path(os.environ.get(v, "")) / "LibreOffice" / "program" / "soffice.exe"
+                 for v in ("ProgramFiles", "ProgramFiles(x86)") if os.environ.get(v)]
 
 
-def _binary() -> str | None:
-    explicit = os.environ.get("VANBAN_SOFFICE")
+def find_soffice(explicit: str | None = None) -> str | None:
+    """The LibreOffice program to run, or ``None`` when there is none.
+
+    ``explicit`` (default: ``VANBAN_SOFFICE``) wins when set, even if it does not exist — a
+    wrong path must show up as "not installed", not silently pick another LibreOffice."""
+    explicit = get_settings().soffice if explicit is None else explicit
     if explicit:
-        return explicit if Path(explicit).exists() else None
+        return explicit if Path(explicit).is_file() else None
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    mac = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
-    return str(mac) if mac.exists() else None
+    for path in (_MAC_APP, *_WINDOWS_DIRS):
+        if path.is_file():
+            return str(path)
+    return None
+
+
+def missing_soffice(explicit: str | None = None) -> Exception:
+    where = explicit if explicit is not None else get_settings().soffice
+    return unavailable(
+        "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; quản trị cần cài gói "
+        "libreoffice-writer" + (f" hoặc sửa VANBAN_SOFFICE (đang là “{where}”)." if where
+                                else "."),
+        f"LibreOffice (soffice) not found{f' at VANBAN_SOFFICE={where}' if where else ''}")
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    """Kill a process started with ``start_new_session=True`` and all its children."""
+    with contextlib.suppress(OSError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # Windows
+            process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
 
 
 class LibreOfficeConverter(Converter):
+    """One fresh ``soffice --headless --convert-to pdf`` per document."""
+
     name = "libreoffice"
 
-    def __init__(self, timeout: float = 120.0) -> None:
-        self.timeout = timeout
+    def __init__(self, soffice: str | None = None, timeout: float | None = None,
+                 concurrency: int | None = None) -> None:
+        settings = get_settings()
+        self.soffice = soffice
+        self.timeout = settings.pdf_timeout if timeout is None else timeout
+        #: At most this many LibreOffice processes at once (each takes ~150 MB).
+        self._slots = threading.BoundedSemaphore(concurrency or settings.pdf_concurrency)
 
     def available(self) -> bool:
-        return _binary() is not None
+        return find_soffice(self.soffice) is not None
 
     def convert(self, docx: bytes) -> bytes:
-        soffice = _binary()
+        soffice = find_soffice(self.soffice)
         if soffice is None:
-            raise ConversionError(problem(
-                "pdf.unavailable", "format",
-                "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải tệp .docx "
-                "hoặc cài gói libreoffice-writer.", "LibreOffice (soffice) not found"))
-        with _SLOTS, tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
+            raise missing_soffice(self.soffice)
+        with self._slots, tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
             src = Path(tmp) / "vanban.docx"
             src.write_bytes(docx)
             profile = Path(tmp, "profile").as_uri()
             cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                    "--nologo", "--convert-to", "pdf", "--outdir", tmp, str(src)]
+            process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, start_new_session=True,
+                                       env={**os.environ, "HOME": tmp})
             try:
-                done = subprocess.run(cmd, capture_output=True, timeout=self.timeout,
-                                      check=False, env={**os.environ, "HOME": tmp})
+                output, _ = process.communicate(timeout=self.timeout)
             except subprocess.TimeoutExpired as exc:
-                raise ConversionError(problem(
-                    "pdf.timeout", "format",
-                    f"LibreOffice không chuyển xong trong {self.timeout:.0f} giây.",
-                    "LibreOffice timed out")) from exc
+                kill_group(process)
+                raise timed_out("LibreOffice", self.timeout) from exc
             out = Path(tmp) / "vanban.pdf"
-            if done.returncode != 0 or not out.exists():
-                detail = (done.stderr or done.stdout).decode("utf-8", "replace")[-500:]
-                raise ConversionError(problem(
-                    "pdf.failed", "format", "LibreOffice không chuyển được tệp sang PDF.",
-                    f"soffice exit {done.returncode}: {detail}"))
+            if process.returncode != 0 or not out.exists():
+                detail = output.decode("utf-8", "replace")[-500:]
+                raise failed("LibreOffice không chuyển được tệp sang PDF.",
+                             f"soffice exit {process.returncode}: {detail}")
             return out.read_bytes()

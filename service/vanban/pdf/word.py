@@ -1,4 +1,7 @@
-"""PDF through Microsoft Word, with docx2pdf (Windows and macOS with Word installed only)."""
+"""PDF through Microsoft Word, with docx2pdf (Windows and macOS with Word installed only).
+
+Word is driven through COM (Windows) or AppleScript (macOS); docx2pdf offers no timeout, so
+this backend has none either — use it on a desk, not behind a busy service."""
 
 from __future__ import annotations
 
@@ -6,8 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vanban.errors import ConversionError, problem
-from vanban.pdf.base import Converter
+from vanban.pdf.base import Converter, failed, unavailable
 
 
 class WordConverter(Converter):
@@ -26,10 +28,9 @@ class WordConverter(Converter):
 
     def convert(self, docx: bytes) -> bytes:
         if not self.available():
-            raise ConversionError(problem(
-                "pdf.unavailable", "format",
+            raise unavailable(
                 "Chuyển PDF bằng Microsoft Word chỉ chạy trên Windows hoặc macOS có cài Word.",
-                "docx2pdf needs Microsoft Word (Windows/macOS)"))
+                "docx2pdf needs Microsoft Word (Windows/macOS)")
         from docx2pdf import convert
 
         with tempfile.TemporaryDirectory(prefix="vanban-word-") as tmp:
@@ -38,7 +39,6 @@ class WordConverter(Converter):
             try:
                 convert(str(src), str(dst))
             except Exception as exc:  # docx2pdf raises bare exceptions from COM/AppleScript
-                raise ConversionError(problem(
-                    "pdf.failed", "format", "Microsoft Word không chuyển được tệp sang PDF.",
-                    str(exc))) from exc
+                raise failed("Microsoft Word không chuyển được tệp sang PDF.",
+                             f"docx2pdf failed: {exc}") from exc
             return dst.read_bytes()

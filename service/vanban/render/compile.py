@@ -111,7 +111,35 @@ def merge_body(shell_xml: bytes, body_xml: bytes | list[etree._Element], shell_n
     holder.addprevious(etree.Comment(pageflow.BODY_END_TEXT))
     pageflow.keep_shell_tail(holder)
     holder.getparent().remove(holder)
-    return etree.tostring(shell, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = etree.tostring(shell, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _fill_section_breaks(shell, out)
+
+
+#: The Jinja variable of a landscape slot (:mod:`vanban.context.landscape`).
+LANDSCAPE_VARIABLE = "ngang"
+
+
+def _fill_section_breaks(root: etree._Element, xml: bytes) -> bytes:
+    """A body's empty section break (``<w:sectPr/>`` in a paragraph, see
+    :mod:`vanban.context.landscape`) becomes a copy of the shell's page set-up; the shell's
+    final section then starts on a later page, so its "different first page" (no page number)
+    holds only when the landscape slot is empty."""
+    final = root.find(f"{W}body/{W}sectPr")
+    empty = [s for s in root.iterfind(f"{W}body/{W}p/{W}pPr/{W}sectPr") if len(s) == 0]
+    if final is None or not empty:
+        return xml
+    for s in empty:
+        s.getparent().replace(s, copy.deepcopy(final))
+    title = final.find(f"{W}titlePg")
+    if title is not None:
+        marker = etree.SubElement(final, f"{W}titlePg")
+        marker.set(f"{W}val", "__vanban_title_pg__")
+        title.addprevious(marker)
+        final.remove(title)
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml.replace(
+        b'<w:titlePg w:val="__vanban_title_pg__"/>',
+        b"{% if not " + LANDSCAPE_VARIABLE.encode() + b" %}<w:titlePg/>{% endif %}")
 
 
 def check_styles(body_xml: bytes, styles_xml: bytes, body_name: str) -> None:

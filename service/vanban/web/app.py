@@ -76,6 +76,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(batch_bp)
     app.register_blueprint(ho_so_bp)
+    from vanban.web.compute import bp as compute_bp
+
+    app.register_blueprint(compute_bp)
     app.register_blueprint(jobs_bp)
     observe.install(app)
     problems.register(app)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.web.compute import openapi_path as compute_path
+
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PROBLEM = {"$ref": "#/components/schemas/ProblemDetails"}
 
@@ -33,6 +35,8 @@ _ERRORS = {
                        "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
+    "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
+                       "(`pdf.timeout`); đã dừng và khởi động lại."),
 }
 
 
@@ -164,7 +168,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
                     "schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
                 **_errors("BadRequest", "NotFound", "MethodNotAllowed", "PayloadTooLarge",
                           "UnsupportedMediaType", "UnprocessableContent",
-                          "ServiceUnavailable")}}},
+                          "ServiceUnavailable", "GatewayTimeout")}}},
         "/api/v1/batch/{template_id}": _batch(tid, fmt),
         "/api/v1/validate/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "validateDocument",
@@ -174,6 +178,9 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
                                        "Dữ liệu hợp lệ."),
                           **_errors("BadRequest", "NotFound", "PayloadTooLarge",
                                     "UnsupportedMediaType", "UnprocessableContent")}}},
+        "/api/v1/compute/{template_id}": compute_path(tid, body, _errors(
+            "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
+            "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",

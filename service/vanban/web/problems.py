@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTo
 
 from vanban.errors import (
     ConversionError,
+    ConversionTimeout,
     InputError,
     LimitError,
     Problem,
@@ -48,6 +49,8 @@ PROBLEM_TYPES: dict[str, str] = {
                      "đọc được, hoặc thể thức không có; xem danh sách problems.",
     "pdf-unavailable": "503 — máy chủ không xuất được PDF (chưa cài LibreOffice hoặc chuyển "
                        "đổi thất bại); tệp .docx vẫn tải được.",
+    "pdf-timeout": "504 — bộ chuyển PDF không trả lời kịp (VANBAN_PDF_TIMEOUT) nên đã bị dừng "
+                   "và khởi động lại; thử lại sau, tệp .docx vẫn tải được.",
     "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
     "job-not-ready": "409 — lô văn bản chưa xong; hỏi lại tiến độ ở GET /api/v1/jobs/<id>.",
     "queue-unavailable": "503 — máy chủ chưa cấu hình hoặc không kết nối được hàng đợi Redis "
@@ -77,6 +80,8 @@ def _slug(exc: VanbanError) -> str:
         return "invalid-input"
     if isinstance(exc, UnknownTemplateError):
         return "unknown-template"
+    if isinstance(exc, ConversionTimeout):
+        return "pdf-timeout"
     if isinstance(exc, ConversionError):
         return "pdf-unavailable"
     if isinstance(exc, TemplateError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import sys
+import threading
 
 from flask import Flask
 
@@ -43,6 +44,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = No
     """Serve the web application with waitress until interrupted."""
     from waitress.server import create_server
 
+    from vanban.pdf import converter
     from vanban.web.app import create_app
 
     app = app or create_app()  # reads and checks the VANBAN_* settings first
@@ -52,6 +54,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = No
                                clear_untrusted_proxy_headers=True)
     except OSError as exc:
         raise _port_problem(exc, host, port) from None
+    # A warm PDF converter starts LibreOffice now, so the first PDF request is already fast.
+    threading.Thread(target=converter().start, name="vanban-pdf-start", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     print(f"vanban: http://{shown}:{port}/  (Ctrl+C để dừng)", file=sys.stderr, flush=True)
     try:

@@ -1,0 +1,132 @@
+"""The figures printed in the three scoring documents equal those of ``vanban compute`` (read
+back from the .docx), and a wide table sits in its own landscape section."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+
+import vanban
+from vanban.vi.numbers import so
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fixture(template: str, name: str) -> dict:
+    return json.loads((ROOT / "fixtures" / template / f"{name}.json").read_text("utf-8"))
+
+
+def _doc(template: str, data: dict):
+    return Document(io.BytesIO(vanban.render(template, data)))
+
+
+def _table(doc, first_header: str, second_header: str):
+    for t in doc.tables:
+        cells = [c.text for c in t.rows[0].cells]
+        if cells[:2] == [first_header, second_header]:
+            return t
+    raise AssertionError(f"no table headed {first_header!r}, {second_header!r}")
+
+
+def _pt(x) -> str:
+    return "" if x is None else so(x)
+
+
+@pytest.fixture(scope="module")
+def bang():
+    data = _fixture("bang-cham-diem", "nha-nuoc-lao-cai-so-tu-phap-2021")
+    return data, vanban.compute("bang-cham-diem", data), _doc("bang-cham-diem", data)
+
+
+def test_scoring_table_prints_the_computed_figures(bang):
+    data, figures, doc = bang
+    rows = [[c.text for c in r.cells] for r in _table(doc, "TT", "Nội dung tiêu chí").rows]
+    by_label = {r[1].split(" (")[0]: r for r in rows}
+    for group in figures["nhom"]:
+        head = next(r for r in rows if r[0] == group["ma"])
+        assert head[5] == _pt(group["diem_toi_da"]) and head[7] == _pt(group["diem"])
+        sub = next(r for r in rows if r[1].startswith(f"Cộng mục {group['ma']}"))
+        assert sub[5] == _pt(group["diem_chuan"]) and sub[7] == _pt(group["diem"])
+    capped = next(r for r in rows if r[1].startswith("Cộng mục I "))
+    assert "cộng 63,5 điểm; tính tối đa 60 điểm" in capped[1]
+    assert by_label["Điểm thưởng"][7] == _pt(figures["diem_thuong"]["diem"])
+    assert by_label["Điểm trừ"][7] == _pt(figures["diem_tru"]["tong"])
+    assert rows[-1][1].startswith("TỔNG ĐIỂM") and rows[-1][7] == _pt(figures["tong_diem"])
+    level = next(r for r in rows if r[1] == "Công tác phổ biến, giáo dục pháp luật")
+    assert level[5].split("\n")[0] == "Tốt: 20" and level[7] == "20\n(Tốt)"
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert f"Tổng điểm tự chấm: {_pt(figures['tong_diem'])} điểm" in text
+    assert "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2021" in text
+
+
+def test_wide_scoring_table_gets_a_landscape_section(bang):
+    _, _, doc = bang
+    sections = doc.sections
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
+                                                 WD_ORIENT.PORTRAIT]
+    assert sections[1].page_width > sections[1].page_height
+    # the first page alone has no page number: "different first page" only in section 1
+    assert [s.different_first_page_header_footer for s in sections] == [True, False, False]
+    assert sections[0].header.paragraphs and sections[2].header.is_linked_to_previous is False
+    # the table is in the landscape section, spread over its text width
+    body = doc.element.body
+    breaks = body.xpath("./w:p[w:pPr/w:sectPr]")
+    scoring = _table(doc, "TT", "Nội dung tiêu chí")._tbl
+    assert body.index(breaks[0]) < body.index(scoring) < body.index(breaks[1])
+    # the break follows the table at once, 1 point high: a table that fills its last page
+    # exactly does not push it (and a blank page) after it
+    assert body.index(breaks[1]) == body.index(scoring) + 1
+    assert breaks[1].xpath("./w:pPr/w:spacing/@w:line") == ["20"]
+
+
+def test_narrow_table_stays_portrait_and_blank_form_has_no_scores():
+    data = _fixture("bang-cham-diem", "dang-yen-bai-tieu-chuan-2-2022")
+    doc = _doc("bang-cham-diem", data)
+    assert len(doc.sections) == 1 and doc.sections[0].different_first_page_header_footer
+    rows = [[c.text for c in r.cells] for r in _table(doc, "TT", "Nội dung tiêu chí").rows]
+    assert rows[1][:2] == ["2", "Tiêu chuẩn 2: Thực hiện nhiệm vụ kế hoạch hằng năm"]
+    assert rows[1][5] == "450" and rows[1][7] == ""
+    assert rows[-1][5] == "450" and rows[-1][6] == "50" and rows[-1][7] == ""
+    assert vanban.compute("bang-cham-diem", data)["chua_cham"]
+
+
+def test_ranking_document_prints_the_computed_ranks():
+    data = _fixture("xep-hang-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021")
+    figures = vanban.compute("xep-hang-khoi-thi-dua", data)
+    doc = _doc("xep-hang-khoi-thi-dua", data)
+    rows = [[c.text for c in r.cells] for r in _table(doc, "Hạng", "Đơn vị").rows[1:]]
+    assert [(r[0], r[1], r[5]) for r in rows] == [
+        (str(u["hang"]) if u["hang"] else "—", u["ten"], _pt(u["tong_diem"]))
+        for u in figures["xep_hang"]]
+    assert [r[0] for r in rows] == ["1", "2", "3", "4", "4", "4", "7", "—"]
+    assert rows[-1][6].startswith("Không xét thi đua")
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Đề nghị Cờ thi đua của UBND tỉnh (01 đơn vị): Sở Nội vụ." in text
+    assert ("Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen (05 đơn vị): Sở Kế hoạch và Đầu tư, "
+            "Sở Tài chính, Sở Tư pháp, Thanh tra tỉnh, Văn phòng UBND tỉnh.") in text
+
+
+def test_bloc_report_prints_the_computed_percentages_in_landscape():
+    data = _fixture("bao-cao-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021")
+    figures = vanban.compute("bao-cao-khoi-thi-dua", data)
+    doc = _doc("bao-cao-khoi-thi-dua", data)
+    table = _table(doc, "TT", "Đơn vị")
+    rows = [[c.text for c in r.cells] for r in table.rows[2:]]
+    for row, unit in zip(rows, figures["so_sanh"]["don_vi"], strict=False):
+        assert row[1] == unit["don_vi"]
+        assert row[4::3] == [_pt(v["ty_le"]) for v in unit["so_lieu"]]
+    total = rows[-1]
+    assert total[1] == "Toàn khối" and total[2:5] == ["", "", ""]  # a % target does not add up
+    assert total[5:8] == [_pt(figures["so_sanh"]["toan_khoi"][1][k])
+                          for k in ("chi_tieu", "thuc_hien", "ty_le")]
+    assert [s.orientation for s in doc.sections][1] == WD_ORIENT.LANDSCAPE
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Khối các cơ quan tổng hợp gồm 08 đơn vị thành viên" in text
+    assert "Có 08/08 đơn vị thành viên tham gia ký giao ước thi đua." in text
+    assert "03 tập thể được Chủ tịch UBND tỉnh công nhận danh hiệu “Tập thể lao động xuất sắc”" \
+        in text
