@@ -6,9 +6,10 @@ adds them up, so ``/metrics`` answers the same whichever worker serves it. Witho
 serve``, tests) the process's own registry is used.
 
 Other layers count through the small functions here, never through prometheus directly:
-``record_pdf_conversion(backend, ok)``, ``record_pdf_restart(backend)`` (the PDF converter's
-watchdog), ``record_batch_item(template, ok, n=1)`` (the batch engine; queued jobs are counted
-by the API process that first sees them end, since workers are not scraped).
+``record_pdf_conversion(backend, ok)``, ``record_pdf_restart(backend)`` (the warm PDF
+converter's watchdog calls it), ``record_batch_item(template, ok, n=1)`` (the batch route;
+queued jobs are counted by the API process that first sees them end, since workers are not
+scraped).
 """
 
 from __future__ import annotations
