@@ -28,7 +28,10 @@ def test_serve_creates_and_uses_the_venv() -> None:
 
 def test_ci_installs_and_tests_inside_the_venv() -> None:
     script = (ROOT / ".ci" / "run").read_text("utf-8")
-    assert "python3-venv" in script
+    # System packages (python3-venv among them) come from the one install script, first.
+    packages = subprocess.run(["bash", "deploy/install-system.sh", "--list", "--tests"],
+                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "python3-venv" in packages.split()
     venv = script.index("source .venv/bin/activate")
     assert venv < script.index("python3 -m pip install") < script.index("python3 -m pytest -q")
-    assert script.index("apt-get install") < venv
+    assert script.index("bash deploy/install-system.sh --tests") < venv

@@ -1,5 +1,5 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch | compute`` (and the designer's ``lint`` / ``preview``, in
+batch | compute | config | worker`` (and the designer's ``lint`` / ``preview``, in
 :mod:`vanban.designer.cli`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vanban.config import ConfigError
 from vanban.errors import InputError, VanbanError
 
 
@@ -113,9 +114,13 @@ def cmd_new_template(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from vanban.ops.config_cli import require_settings
     from vanban.web import serve
 
-    serve(host=args.host, port=args.port)
+    settings = require_settings()
+    host, _, port = settings.bind.split(",")[0].strip().rpartition(":")
+    serve(host=args.host or host.strip("[]") or "127.0.0.1",
+          port=args.port if args.port is not None else int(port or 8000))
     return 0
 
 
@@ -174,8 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_new_template)
 
     p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000)")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", help="mặc định theo VANBAN_BIND (127.0.0.1)")
+    p.add_argument("--port", type=int, help="mặc định theo VANBAN_BIND (8000)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
@@ -185,8 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check_format)
 
     from vanban.batch.cli import add_parser as add_batch_parser
+    from vanban.jobs.cli import add_parser as add_worker
+    from vanban.ops.config_cli import add_parser as add_config
 
     add_batch_parser(sub)
+    add_config(sub)
+    add_worker(sub)
 
     from vanban.scoring.cli import add_parser as add_compute
 
@@ -231,6 +240,11 @@ def _run(args: argparse.Namespace) -> int:
         raise
     except InputError as exc:
         _print_problems(exc, args.json_errors)
+        return 2
+    except ConfigError as exc:
+        from vanban.ops.config_cli import print_config_error
+
+        print_config_error(exc)
         return 2
     except VanbanError as exc:
         _print_problems(exc, args.json_errors)

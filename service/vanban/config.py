@@ -5,8 +5,11 @@
     settings.templates_dirs            # extra template folders (VANBAN_TEMPLATES_PATH)
 
 Add a setting by adding a field (its name is the variable without the prefix, lower case) with
-a default and a ``description``; the description is what ``docs/configuration.md`` and
-``vanban config`` show. Tests that change the environment call :func:`reload_settings`.
+a default and a ``description`` (Vietnamese, then English); the description is what
+``docs/configuration.md`` (``tools/build_config_doc.py``) and ``vanban config`` show. Tests that
+change the environment call :func:`reload_settings`. A bad value raises :class:`ConfigError`
+naming the variable (:func:`load_settings`); ``vanban serve``, ``vanban worker`` and gunicorn
+stop with exit code 2 (:mod:`vanban.ops.config_cli`).
 """
 
 from __future__ import annotations
@@ -14,9 +17,15 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from vanban.errors import Problem, VanbanError
+
+MiB = 1024 * 1024
 
 
 class Settings(BaseSettings):
@@ -25,12 +34,17 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VANBAN_", extra="ignore",
                                       validate_default=True)
 
+    # --- templates ---------------------------------------------------------------------------
     templates_path: str = Field(
         "", description="Thư mục chứa thêm mẫu văn bản (mỗi mẫu một thư mục con), nhiều thư "
         "mục ngăn cách bằng dấu “:” (Windows: “;”). Extra template folders, os.pathsep-separated.")
     content_blocks: str = Field(
         "", description="Thư mục khối thể thức thay cho khối có sẵn. Override of the "
         "content_blocks folder (the family shells).")
+    warm_templates: bool = Field(
+        True, description="Biên dịch mọi mẫu khi khởi động. Compile every template at start.")
+
+    # --- PDF ---------------------------------------------------------------------------------
     pdf: str = Field(
         "auto", description="Bộ chuyển PDF: auto (Word nếu có, rồi Gotenberg nếu có "
         "VANBAN_GOTENBERG_URL, rồi LibreOffice chạy sẵn), warm (LibreOffice chạy sẵn), "
@@ -47,8 +61,73 @@ class Settings(BaseSettings):
         "", description="Trình Python có mô-đun uno của LibreOffice (Debian: /usr/bin/python3 "
         "với gói python3-uno); để trống thì tự tìm. Interpreter that can import uno.")
     gotenberg_url: str = Field(
-        "", description="Địa chỉ dịch vụ Gotenberg (ví dụ http://gotenberg:3000) để chuyển "
-        "PDF ở máy khác. Gotenberg base URL.")
+        "", pattern=r"^(https?://\S+)?$", description="Địa chỉ dịch vụ Gotenberg (ví dụ "
+        "http://gotenberg:3000) để chuyển PDF ở máy khác. Gotenberg base URL.")
+
+    # --- HTTP server -------------------------------------------------------------------------
+    bind: str = Field(
+        "127.0.0.1:8000", min_length=1, description="Địa chỉ lắng nghe của gunicorn, nhiều địa "
+        "chỉ ngăn cách bằng dấu phẩy. Address(es) gunicorn binds, comma-separated.")
+    workers: int = Field(
+        0, ge=0, le=64, description="Số tiến trình gunicorn; 0 = tự động (2 × CPU + 1, tối đa "
+        "8). Gunicorn worker processes; 0 = automatic.")
+    threads: int = Field(
+        4, ge=1, le=256, description="Số luồng mỗi tiến trình (gunicorn và vanban serve). "
+        "Threads per worker process.")
+    timeout: int = Field(
+        120, ge=1, le=3600, description="Giây trước khi khởi động lại tiến trình bị treo. "
+        "Seconds before a stuck worker is restarted.")
+    log_level: Literal["debug", "info", "warning", "error", "critical"] = Field(
+        "info", description="Mức ghi nhật ký. Log level.")
+    log_format: Literal["text", "json"] = Field(
+        "text", description="Dạng nhật ký: text (cho người đọc) hoặc json (mỗi yêu cầu một "
+        "dòng JSON). Log format: text or one JSON object per line.")
+    metrics: bool = Field(
+        True, description="Mở /metrics cho Prometheus. Expose Prometheus metrics at /metrics.")
+
+    # --- limits ------------------------------------------------------------------------------
+    max_content_length: int = Field(
+        2 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên (byte): JSON, biểu mẫu. "
+        "Request body limit in bytes.")
+    check_max_content_length: int = Field(
+        10 * MiB, ge=1, description="Giới hạn tệp .docx gửi kiểm tra thể thức (byte). "
+        "Upload limit of the format check in bytes.")
+
+    # --- queue -------------------------------------------------------------------------------
+    redis_url: str = Field(
+        "", pattern=r"^((redis|rediss|unix)://\S+)?$", description="Redis cho hàng đợi lô "
+        "(vd. redis://redis:6379/0); để trống thì tắt /api/v1/jobs. Redis URL of the batch "
+        "queue; empty disables jobs.")
+    queue_name: str = Field(
+        "vanban", min_length=1, description="Tên hàng đợi RQ. RQ queue name.")
+    job_max_items: int = Field(
+        2000, ge=1, description="Số văn bản tối đa trong một lô. Most documents in one job.")
+    job_chunk_size: int = Field(
+        25, ge=1, le=10000, description="Số văn bản mỗi phần việc giao cho một worker. "
+        "Documents per chunk handed to one worker.")
+    job_max_content_length: int = Field(
+        64 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên của một lô (byte). Request "
+        "body limit of POST /api/v1/jobs in bytes.")
+    job_timeout: int = Field(
+        3600, ge=10, description="Giây tối đa cho một lô. Seconds a job may run.")
+    job_result_ttl: int = Field(
+        86400, ge=60, description="Giây giữ kết quả lô (tệp zip) trong Redis. Seconds a "
+        "job's zip is kept.")
+
+    @field_validator("templates_path")
+    @classmethod
+    def _folders_exist(cls, value: str) -> str:
+        for part in value.split(os.pathsep):
+            if part.strip() and not Path(part).is_dir():
+                raise PydanticCustomError(
+                    "config.not_a_directory", "không có thư mục “{folder}”.",
+                    {"folder": part, "en": f"no directory {part!r}"})
+        return value
+
+    @field_validator("content_blocks")
+    @classmethod
+    def _blocks_exist(cls, value: str) -> str:
+        return cls._folders_exist(value) if value else value
 
     batch_workers: int = Field(
         0, ge=0, le=256, description="Số tiến trình tạo văn bản song song trong một lô (0 = "
@@ -97,9 +176,44 @@ class Settings(BaseSettings):
         return [Path(p) for p in self.templates_path.split(os.pathsep) if p.strip()]
 
 
+class ConfigError(VanbanError):
+    """A ``VANBAN_*`` variable has a value vanban cannot use."""
+
+    status = 500
+    title = "Cấu hình sai / Invalid configuration"
+
+
+def env_name(field: str) -> str:
+    return "VANBAN_" + field.upper()
+
+
+def problems_of(exc: ValidationError) -> list[Problem]:
+    """pydantic's errors on :class:`Settings` → problems whose path is the variable's name."""
+    from vanban.model.problems import from_validation_error
+
+    out = []
+    for err, p in zip(exc.errors(include_url=False), from_validation_error(exc), strict=True):
+        name = env_name(str(err["loc"][0])) if err["loc"] else "VANBAN_*"
+        value = os.environ.get(name, "")
+        out.append(Problem(
+            code="config.invalid", path=name,
+            message=f"Biến môi trường {name}={value!r} không hợp lệ: {p.message}",
+            message_en=f"Environment variable {name}={value!r} is invalid: "
+                       f"{(err.get('ctx') or {}).get('en') or err['msg']}"))
+    return out
+
+
+def load_settings() -> Settings:
+    """Read the environment; a bad value raises :class:`ConfigError` naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigError(problems_of(exc)) from None
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    return load_settings()
 
 
 def reload_settings() -> Settings:

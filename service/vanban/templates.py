@@ -226,7 +226,11 @@ class Registry:
     def default(cls, extra: Iterable[Path] = ()) -> Registry:
         """The built-in templates, then ``VANBAN_TEMPLATES_PATH``, then ``extra``."""
         roots = [(builtin_templates_dir(), True)]
-        roots += [(Path(p), False) for p in (*get_settings().templates_dirs, *extra)]
+        try:
+            configured = get_settings().templates_dirs
+        except VanbanError:  # a bad VANBAN_* value: reported when a command or server starts
+            configured = []
+        roots += [(Path(p), False) for p in (*configured, *extra)]
         return cls(roots)
 
     @classmethod

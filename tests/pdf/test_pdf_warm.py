@@ -65,10 +65,16 @@ def test_killed_between_conversions_restarts(warm, docx, tmp_path):
     pid = office_pid(warm)
     kill(pid)
     assert wait_gone(pid)
-    restarts = warm.restarts
+    from prometheus_client import REGISTRY
+
+    def counted() -> float:  # vanban_pdf_restarts_total{backend="warm"}, as /metrics shows it
+        return REGISTRY.get_sample_value("vanban_pdf_restarts_total", {"backend": "warm"}) or 0
+
+    restarts, before = warm.restarts, counted()
     pdf = warm.convert(docx)  # noticed before use: a new LibreOffice, the request succeeds
     assert QUOC_HIEU in pdf_text(pdf, tmp_path)
     assert warm.restarts == restarts + 1
+    assert counted() == before + 1
     assert warm.pids() and warm.pids() != [pid]
 
 

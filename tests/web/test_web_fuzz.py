@@ -22,7 +22,10 @@ def api_schema(live_server: str):
     return schemathesis.openapi.from_url(f"{live_server}/api/v1/openapi.json")
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+# Submitting a job needs a Redis queue, which this server has not (its 503 is the documented
+# answer); the jobs API is exercised against a real redis-server in tests/jobs.
+schema = schemathesis.pytest.from_fixture("api_schema").exclude(
+    method="POST", path="/api/v1/jobs/{id}")
 
 
 @schema.parametrize()

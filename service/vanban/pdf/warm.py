@@ -175,13 +175,20 @@ class WarmConverter(Converter):
                 return process
             else:
                 log.warning("LibreOffice did not answer the health check; restarting it")
-            self.restarts += 1
+            self._count_restart()
         else:
             log.warning("LibreOffice (slot %d) is not running; restarting it", slot)
-            self.restarts += 1
+            self._count_restart()
         process.stop()
         process.start()
         return process
+
+    def _count_restart(self) -> None:
+        """``restarts`` here, and ``vanban_pdf_restarts_total{backend="warm"}`` at /metrics."""
+        from vanban.ops.metrics import record_pdf_restart
+
+        self.restarts += 1
+        record_pdf_restart(self.name)
 
     def _replace_in_background(self, slot: int) -> None:
         """Start the slot's replacement now (the slot is busy until then)."""

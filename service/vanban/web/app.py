@@ -1,9 +1,9 @@
 """Application factory: :func:`create_app` builds the Flask app (blueprints ``api``, ``ui``,
 ``health``), reads configuration and compiles every template before the first request.
 
-Configuration, lowest to highest precedence: :data:`DEFAULTS`; environment variables with
-the ``VANBAN_`` prefix (``VANBAN_MAX_CONTENT_LENGTH=4194304``, JSON-decoded when possible);
-the ``config`` mapping passed to :func:`create_app`.
+Configuration, lowest to highest precedence: :data:`DEFAULTS`; the ``VANBAN_*`` settings
+(:mod:`vanban.config`: ``VANBAN_MAX_CONTENT_LENGTH=4194304`` …, a bad value raises
+:class:`vanban.config.ConfigError` naming it); the ``config`` mapping passed to :func:`create_app`.
 
 * ``MAX_CONTENT_LENGTH`` — request body limit in bytes (default 2 MiB): JSON data, forms.
 * ``CHECK_MAX_CONTENT_LENGTH`` — the limit of the format check (``POST /api/v1/check-format``
@@ -15,15 +15,16 @@ the ``config`` mapping passed to :func:`create_app`.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response, request
 
 import vanban
+from vanban.config import reload_settings
+from vanban.ops import logs
 from vanban.templates import REGISTRY
-from vanban.web import designer, problems
+from vanban.web import designer, observe, problems
 
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
@@ -50,8 +51,9 @@ def _security_headers(response: Response) -> Response:
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the vanban web application."""
     app = Flask(__name__)
+    settings = reload_settings()  # read the environment afresh at start; ConfigError if bad
     app.config.update(DEFAULTS)
-    app.config.from_prefixed_env("VANBAN")
+    app.config.update({key: getattr(settings, key.lower()) for key in DEFAULTS})
     if config:
         app.config.update(config)
     if not config or "MAX_FORM_MEMORY_SIZE" not in config:
@@ -63,6 +65,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from vanban.web.api import bp as api_bp
     from vanban.web.health import bp as health_bp
+    from vanban.web.jobs import bp as jobs_bp
     from vanban.web.ui import bp as ui_bp
 
     app.register_blueprint(api_bp)
@@ -77,16 +80,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(compute_bp)
     designer.register(app)
+    app.register_blueprint(jobs_bp)
+    observe.install(app)
     problems.register(app)
     app.after_request(_security_headers)
 
-    if not app.logger.handlers and not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(settings)
     if app.config["WARM_TEMPLATES"]:
         try:
             count = REGISTRY.warm()
             app.logger.info("vanban: %d template/family pairs compiled", count)
+            for found in REGISTRY.problems:  # a broken folder of VANBAN_TEMPLATES_PATH …
+                app.logger.error("vanban: template %s: %s", found.path, found.message_en,
+                                 extra={"code": found.code, "message_vi": found.message})
         except Exception:  # reported by /readyz; liveness stays up
             app.logger.exception("vanban: templates failed to compile")
     return app

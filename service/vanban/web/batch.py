@@ -18,6 +18,7 @@ from flask import Blueprint, Response, request
 from vanban.batch import BatchInput, BatchSummary, iter_batch, iter_zip_chunks, read_jsonl
 from vanban.config import get_settings
 from vanban.errors import ConversionError, problem
+from vanban.ops.metrics import record_batch_item
 from vanban.templates import REGISTRY
 from vanban.web import documents
 from vanban.web.filenames import content_disposition
@@ -67,7 +68,9 @@ def batch(template_id: str) -> Response:
     request.max_content_length = get_settings().batch_max_bytes
     items = iter_batch(template_id, _inputs(), fmt=fmt)
     summary = BatchSummary(template_id, fmt)
-    response = Response(iter_zip_chunks(items, summary), mimetype="application/zip")
+    response = Response(iter_zip_chunks(
+        items, summary, on_item=lambda item: record_batch_item(template_id, item.ok)),
+        mimetype="application/zip")
     response.headers["Content-Disposition"] = content_disposition(f"{template_id}.zip")
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Accel-Buffering"] = "no"  # nginx: pass each chunk on at once

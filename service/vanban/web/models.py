@@ -43,6 +43,8 @@ class ProblemDetails(BaseModel):
     instance: str = Field(description="Đường dẫn của yêu cầu gây lỗi.",
                           examples=["/api/v1/documents/bao-cao-thi-dua"])
     problems: list[ProblemItem] = Field(description="Mọi lỗi tìm thấy, mỗi lỗi một vị trí.")
+    request_id: str | None = Field(None, description="Mã yêu cầu (như tiêu đề X-Request-ID) "
+                                   "để tìm trong nhật ký máy chủ.", examples=["4f1c…"])
 
 
 class TemplateInfo(BaseModel):

@@ -266,7 +266,62 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "responses": {
                 "200": _json({"$ref": "#/components/schemas/Readiness"}, "Sẵn sàng."),
                 "503": _json({"$ref": "#/components/schemas/Readiness"}, "Chưa sẵn sàng.")}}},
+        **scale_paths(tid, any_input),
         **_ho_so_paths(),
+    }
+
+
+_JOB = {"type": "object", "required": ["id", "template", "status", "total", "done", "failed"],
+        "properties": {
+            "id": {"type": "string"}, "template": {"type": "string"},
+            "format": {"type": "string", "enum": ["docx", "pdf"]},
+            "status": {"type": "string", "enum": ["queued", "started", "finished", "failed"]},
+            "total": {"type": "integer"}, "done": {"type": "integer"},
+            "failed": {"type": "integer"}, "progress": {"type": "number"},
+            "workers": {"type": "array", "items": {"type": "string"}},
+            "self": {"type": "string"}, "result": {"type": "string"}}}
+_JOB_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
+           "description": "Mã lô trả về khi gửi lô."}
+_QUEUE_DOWN = {"description": "Chưa cấu hình hoặc không kết nối được hàng đợi Redis.",
+               "content": {"application/problem+json": {"schema": PROBLEM}}}
+_NOT_READY = {"description": "Lô chưa xong.",
+              "content": {"application/problem+json": {"schema": PROBLEM}}}
+
+
+def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[str, Any]:
+    """Batch jobs on the queue (``/api/v1/jobs``) and Prometheus metrics (``/metrics``)."""
+    item = any_input[0] if len(any_input) == 1 else {"anyOf": any_input}
+    template = {**tid, "name": "id"}  # POST and GET share /api/v1/jobs/{id}
+    return {
+        "/api/v1/jobs/{id}": {
+            "post": {
+                "tags": ["lo"], "operationId": "submitJob",
+                "summary": "Gửi một lô văn bản (mảng JSON) vào hàng đợi; id = mã mẫu văn bản",
+                "parameters": [template, {"name": "format", "in": "query", "required": False,
+                                          "schema": {"type": "string", "enum": ["docx", "pdf"],
+                                                     "default": "docx"}}],
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": {"type": "array", "items": item}}}},
+                "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),
+                              **_errors("BadRequest", "NotFound", "PayloadTooLarge",
+                                        "UnsupportedMediaType"), "503": _QUEUE_DOWN}},
+            "get": {
+                "tags": ["lo"], "operationId": "getJob",
+                "summary": "Tiến độ của một lô; id = mã lô", "parameters": [_JOB_ID],
+                "responses": {"200": _json(_JOB, "Tiến độ."), **_errors("NotFound"),
+                              "503": _QUEUE_DOWN}}},
+        "/api/v1/jobs/{id}/result": {"get": {
+            "tags": ["lo"], "operationId": "getJobResult",
+            "summary": "Tệp zip của lô đã xong (mỗi văn bản một .docx, lỗi trong errors.json)",
+            "parameters": [_JOB_ID],
+            "responses": {"200": {"description": "Tệp zip.", "content": {"application/zip": {
+                "schema": {"type": "string", "contentMediaType": "application/zip"}}}},
+                **_errors("NotFound"), "409": _NOT_READY, "503": _QUEUE_DOWN}}},
+        "/metrics": {"get": {
+            "tags": ["van-hanh"], "operationId": "metrics",
+            "summary": "Số đo cho Prometheus (dạng văn bản)",
+            "responses": {"200": {"description": "Prometheus text format.", "content": {
+                "text/plain": {"schema": {"type": "string"}}}}, **_errors("NotFound")}}},
     }
 
 

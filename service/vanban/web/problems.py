@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, current_app, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from vanban.errors import (
@@ -28,6 +28,7 @@ from vanban.errors import (
     VanbanError,
     problem,
 )
+from vanban.ops.metrics import record_errors
 from vanban.web.models import ProblemDetails
 
 PROBLEM_JSON = "application/problem+json"
@@ -51,6 +52,9 @@ PROBLEM_TYPES: dict[str, str] = {
     "pdf-timeout": "504 — bộ chuyển PDF không trả lời kịp (VANBAN_PDF_TIMEOUT) nên đã bị dừng "
                    "và khởi động lại; thử lại sau, tệp .docx vẫn tải được.",
     "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
+    "job-not-ready": "409 — lô văn bản chưa xong; hỏi lại tiến độ ở GET /api/v1/jobs/<id>.",
+    "queue-unavailable": "503 — máy chủ chưa cấu hình hoặc không kết nối được hàng đợi Redis "
+                         "nên không nhận lô lớn; vẫn tạo được từng văn bản.",
     "internal": "500 — lỗi bên trong máy chủ; đã ghi nhật ký.",
     "http-error": "Các lỗi HTTP khác.",
 }
@@ -68,8 +72,8 @@ class RequestError(VanbanError):
 
 
 def _slug(exc: VanbanError) -> str:
-    if isinstance(exc, RequestError):
-        return exc.slug
+    if getattr(exc, "slug", None):  # RequestError, the job and queue errors …
+        return str(exc.slug)  # type: ignore[attr-defined]
     if isinstance(exc, LimitError):
         return "too-large"
     if isinstance(exc, InputError):
@@ -107,8 +111,9 @@ def problem_response(status: int, title: str, problems: list[Problem], slug: str
     body = ProblemDetails(
         type=DOCS_ANCHOR + slug, title=title, status=status,
         detail=detail or _detail(problems, title), instance=request.path,
-        problems=[p.to_dict() for p in problems],
+        problems=[p.to_dict() for p in problems], request_id=g.get("request_id"),
     ).model_dump(exclude_none=True)
+    record_errors([p.code for p in problems])
     if _wants_html():
         html = render_template("error.html", problem=body)
         return Response(html, status=status, mimetype="text/html")

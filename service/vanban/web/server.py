@@ -8,12 +8,12 @@ open) is a :class:`PortError` with a Vietnamese explanation, and no URL is print
 from __future__ import annotations
 
 import errno
-import os
 import sys
 import threading
 
 from flask import Flask
 
+from vanban.config import get_settings
 from vanban.errors import VanbanError, problem
 
 
@@ -47,8 +47,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = No
     from vanban.pdf import converter
     from vanban.web.app import create_app
 
-    threads = threads or int(os.environ.get("VANBAN_THREADS", "8"))
-    app = app or create_app()
+    app = app or create_app()  # reads and checks the VANBAN_* settings first
+    threads = threads or get_settings().threads
     try:
         server = create_server(app, host=host, port=port, threads=threads, ident="vanban",
                                clear_untrusted_proxy_headers=True)

@@ -1,0 +1,234 @@
+"""Batch jobs end to end: the API (a real loopback server) puts a batch on a real redis-server,
+two ``vanban worker`` processes render it, the zip is fetched back through the API."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from docx import Document
+from waitress.server import create_server
+
+from live_processes import (
+    ROOT,
+    env,
+    fixture_data,
+    metric_samples,
+    redis_server,
+    stop,
+    vanban,
+    wait_until,
+)
+from vanban.config import reload_settings
+from vanban.ooxml import validate_docx
+
+TEMPLATE = "bao-cao-thi-dua"
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def api(redis_url: str) -> Iterator[str]:
+    """The app on waitress (as ``vanban serve``), its queue on the test's Redis."""
+    from vanban.web import create_app
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VANBAN_REDIS_URL", redis_url)
+        mp.setenv("VANBAN_JOB_CHUNK_SIZE", "2")
+        mp.setenv("VANBAN_QUEUE_NAME", "vanban-test")
+        app = create_app({"WARM_TEMPLATES": False})
+        server = create_server(app, host="127.0.0.1", port=0, threads=4)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.effective_port}"
+        server.trigger.pull_trigger(server.close)
+        thread.join(timeout=10)
+    reload_settings()
+
+
+def start_workers(redis_url: str, folder: Path, names: list[str]) -> list[subprocess.Popen]:
+    procs = []
+    for name in names:
+        log = (folder / f"{name}.log").open("wb")
+        procs.append(subprocess.Popen(vanban("worker", "--name", name), cwd=ROOT, stdout=log,
+                                      stderr=subprocess.STDOUT,
+                                      env=env(VANBAN_REDIS_URL=redis_url,
+                                              VANBAN_QUEUE_NAME="vanban-test")))
+    from redis import Redis
+    from rq import Worker
+
+    conn = Redis.from_url(redis_url)
+    wait_until(lambda: {w.name for w in Worker.all(connection=conn)} >= set(names), 60,
+               "workers registered")
+    return procs
+
+
+def batch(n: int) -> list:
+    base = fixture_data("nha-nuoc-mau-01-tong-ket-2021")
+    items: list = [{**base, "so": i + 1, "trich_yeu": f"Tổng kết thi đua đơn vị số {i + 1}"}
+                   for i in range(n)]
+    items[3] = {**base, "trich_yeu": ""}          # invalid: empty abstract
+    items[8] = ["không", "phải", "đối tượng"]     # invalid: not an object
+    return items
+
+
+def test_batch_through_api_two_workers_and_back(api: str, redis_url: str,
+                                                tmp_path: Path) -> None:
+    items = batch(14)
+    before = metric_samples(requests.get(f"{api}/metrics", timeout=30).text,
+                            "vanban_batch_items_total")
+    answer = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=items, timeout=30)
+    assert answer.status_code == 202, answer.text
+    job = answer.json()
+    assert answer.headers["Location"] == job["self"] == f"/api/v1/jobs/{job['id']}"
+    assert (job["status"], job["total"], job["done"]) == ("queued", 14, 0)
+
+    # Nobody works yet: the result is not ready.
+    early = requests.get(f"{api}/api/v1/jobs/{job['id']}/result", timeout=30)
+    assert early.status_code == 409 and early.json()["problems"][0]["code"] == "job.not-ready"
+    assert early.json()["type"].endswith("#problem-job-not-ready")
+
+    workers = start_workers(redis_url, tmp_path, ["may-1", "may-2"])
+    try:
+        def finished() -> dict | None:
+            state = requests.get(f"{api}{job['self']}", timeout=30).json()
+            return state if state["status"] in ("finished", "failed") else None
+        state = wait_until(finished, 120, "the job")
+    finally:
+        for proc in workers:
+            stop(proc)
+    assert state["status"] == "finished", state
+    assert (state["done"], state["failed"], state["progress"]) == (12, 2, 1.0)
+    assert set(state["workers"]) == {"may-1", "may-2"}  # the chunks were spread
+    assert state["result"] == f"/api/v1/jobs/{job['id']}/result"
+
+    zipped = requests.get(f"{api}{state['result']}", timeout=30)
+    assert zipped.status_code == 200 and zipped.headers["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(zipped.content)) as zf:
+        docs = [n for n in zf.namelist() if n.endswith(".docx")]
+        numbers = []
+        for name in docs:  # in input order, each item's own text
+            text = Document(io.BytesIO(zf.read(name))).paragraphs
+            found = [p.text for p in text if "đơn vị số" in p.text.lower()]
+            assert found, name
+            numbers.append(int(found[0].lower().rsplit("đơn vị số", 1)[1].split()[0]))
+        assert numbers == [i + 1 for i in range(14) if i not in (3, 8)]
+        assert validate_docx(zf.read(docs[0])) == []
+        report = json.loads(zf.read("errors.json"))
+    assert (report["total"], report["ok"], report["failed"]) == (14, 12, 2)
+    assert [e["index"] for e in report["errors"]] == [3, 8]
+    assert report["errors"][0]["problems"][0]["path"] == "trich_yeu"
+
+    text = requests.get(f"{api}/metrics", timeout=30).text
+    assert metric_samples(text, "vanban_jobs_total")[f'{{template="{TEMPLATE}"}}'] >= 1
+    after = metric_samples(text, "vanban_batch_items_total")
+    for outcome, n in (("ok", 12), ("error", 2)):
+        key = f'{{outcome="{outcome}",template="{TEMPLATE}"}}'
+        assert after[key] - before.get(key, 0.0) == n  # counted once, however often polled
+
+
+def test_api_refusals(api: str) -> None:
+    url = f"{api}/api/v1/jobs"
+    not_list = requests.post(f"{url}/{TEMPLATE}", json={"so": 1}, timeout=30)
+    assert not_list.status_code == 400
+    assert not_list.json()["problems"][0]["code"] == "job.not-a-list"
+    assert requests.post(f"{url}/khong-co", json=[{}], timeout=30).status_code == 404
+    missing = requests.get(f"{url}/{'0' * 32}", timeout=30)
+    assert missing.status_code == 404 and missing.json()["problems"][0]["code"] == "job.not-found"
+    assert requests.get(f"{url}/../../etc", timeout=30).status_code == 404
+
+
+def test_no_queue_configured_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vanban.web import create_app
+
+    monkeypatch.delenv("VANBAN_REDIS_URL", raising=False)
+    try:
+        client = create_app({"WARM_TEMPLATES": False}).test_client()
+        answer = client.post(f"/api/v1/jobs/{TEMPLATE}", json=[{}])
+    finally:
+        monkeypatch.undo()
+        reload_settings()
+    assert answer.status_code == 503
+    assert answer.get_json()["type"].endswith("#problem-queue-unavailable")
+    problem = answer.get_json()["problems"][0]
+    assert problem["code"] == "queue.unconfigured" and problem["path"] == "VANBAN_REDIS_URL"
+
+
+def test_redis_down_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    from live_processes import free_port
+    from vanban.web import create_app
+
+    monkeypatch.setenv("VANBAN_REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")
+    try:
+        client = create_app({"WARM_TEMPLATES": False}).test_client()
+        answer = client.post(f"/api/v1/jobs/{TEMPLATE}", json=[{}])
+        status = client.get(f"/api/v1/jobs/{'a' * 32}")
+    finally:
+        monkeypatch.undo()
+        reload_settings()
+    for response in (answer, status):
+        assert response.status_code == 503
+        assert response.get_json()["problems"][0]["code"] == "queue.unreachable"
+
+
+def test_expired_job_is_404(api: str, redis_url: str) -> None:
+    from redis import Redis
+
+    job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=batch(9)[:1], timeout=30).json()
+    Redis.from_url(redis_url).delete(f"rq:job:{job['id']}")  # as after VANBAN_JOB_RESULT_TTL
+    gone = requests.get(f"{api}{job['self']}", timeout=30)
+    assert gone.status_code == 404 and gone.json()["problems"][0]["code"] == "job.expired"
+
+
+def test_pdf_batch(api: str, redis_url: str, tmp_path: Path) -> None:
+    """``?format=pdf``: the worker converts each document (LibreOffice on this machine)."""
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is absent (deploy/install-system.sh installs it)")
+    items = batch(9)[:2]
+    bad = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=odt", json=items, timeout=30)
+    assert bad.status_code == 400
+    job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=pdf", json=items,
+                        timeout=30).json()
+    assert job["format"] == "pdf"
+    [worker] = start_workers(redis_url, tmp_path, ["may-pdf"])
+    try:
+        def finished() -> dict | None:
+            state = requests.get(f"{api}{job['self']}", timeout=30).json()
+            return state if state["status"] in ("finished", "failed") else None
+        state = wait_until(finished, 300, "the PDF job")
+    finally:
+        stop(worker)
+    assert (state["status"], state["done"], state["failed"]) == ("finished", 2, 0), state
+    zipped = requests.get(f"{api}{state['result']}", timeout=30)
+    with zipfile.ZipFile(io.BytesIO(zipped.content)) as zf:
+        pdfs = [n for n in zf.namelist() if n.endswith(".pdf")]
+        assert len(pdfs) == 2
+        for number, name in enumerate(pdfs, 1):
+            text = subprocess.run(["pdftotext", "-", "-"], input=zf.read(name),
+                                  capture_output=True, check=True).stdout.decode()
+            assert f"đơn vị số {number}".upper() in text.upper(), name
+        assert json.loads(zf.read("errors.json"))["errors"] == []
+
+
+def test_failed_job_says_so(api: str, redis_url: str) -> None:
+    from redis import Redis
+    from rq.job import Job, JobStatus
+
+    job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=batch(9)[:1], timeout=30).json()
+    Job.fetch(job["id"], connection=Redis.from_url(redis_url)).set_status(JobStatus.FAILED)
+    assert requests.get(f"{api}{job['self']}", timeout=30).json()["status"] == "failed"
+    answer = requests.get(f"{api}{job['self']}/result", timeout=30)
+    assert answer.status_code == 500 and answer.json()["problems"][0]["code"] == "job.failed"
