@@ -234,6 +234,9 @@ def test_footnotes_are_merged_and_referenced(outputs, family):
     assert "word/footnotes.xml" in parts
     assert b"wordprocessingml.footnotes+xml" in parts["[Content_Types].xml"]
     assert any(r.get("Type").endswith("/footnotes") for r in _rels(parts).values())
+    settings = etree.fromstring(parts["word/settings.xml"])
+    assert [f.get(f"{{{W_NS}}}id") for f in settings.iterfind("w:footnotePr/w:footnote", NS)] \
+        == ["-1", "0"]
     notes = etree.fromstring(parts["word/footnotes.xml"])
     by_id = {n.get(f"{{{W_NS}}}id"): n for n in notes.findall("w:footnote", NS)}
     assert sorted(n.get(f"{{{W_NS}}}type") for n in by_id.values() if n.get(
