@@ -26,6 +26,7 @@ from pdf_pages import convert_all, image_count, needs_libreoffice, pages
 
 import vanban
 from conftest import FIXTURES, fixture_data
+from vanban.errors import TemplateError
 from vanban.ooxml import validate_docx
 from vanban.render import engine
 from vanban.render.compile import compile_template
@@ -269,3 +270,16 @@ def test_libreoffice_prints_notes_list_and_image(outputs, tmp_path):
                          "Nghị định 30/2020/NĐ-CP", "Đơn vị: "):
             assert expected in text, (family, expected)
         assert image_count(pdf) >= 1, family
+
+
+def test_a_picture_whose_part_is_missing_is_a_template_error(tmp_path):
+    good = body_template(tmp_path).read_bytes()
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.namelist():
+            if not item.startswith("word/media/"):
+                out.writestr(item, src.read(item))
+    with pytest.raises(TemplateError) as exc:
+        compile_template("broken/nha-nuoc", content_blocks_dir() / "nha-nuoc.docx", broken)
+    (p,) = exc.value.problems
+    assert p.code == "template.missing-part" and "word/media/" in p.message
