@@ -16,7 +16,7 @@ lint:
 	ruff check service tests tools bench
 
 bench: install
-	$(PYTHON) bench/render_speed.py
+	$(PYTHON) bench/run.py
 
 # Rebuild the Word sources from the family table (overwrites hand edits: see the script).
 sources:

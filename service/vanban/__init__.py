@@ -4,6 +4,7 @@ Public API::
 
     import vanban
     docx_bytes = vanban.render("bao-cao-thi-dua", data)   # data: dict, JSON str or bytes
+    result = vanban.render_result("bao-cao-thi-dua", data)   # .docx, .filename, .ky_hieu …
     vanban.validate("bao-cao-thi-dua", data)              # raises vanban.InputError
     vanban.list_templates()                               # [{"id", "title", ...}]
     vanban.schema("bao-cao-thi-dua")                      # JSON Schema of the input
@@ -21,20 +22,28 @@ from vanban.errors import (
     UnknownTemplateError,
     VanbanError,
 )
-from vanban.pipeline import render as _render
+from vanban.pipeline import Result
+from vanban.pipeline import run as _run
 from vanban.pipeline import validate as _validate
 from vanban.templates import REGISTRY
 
 __all__ = [
     "ConversionError", "InputError", "Problem", "TemplateError", "UnknownTemplateError",
-    "VanbanError", "example", "list_templates", "render", "schema", "validate",
+    "Result", "VanbanError", "example", "list_templates", "render", "render_result", "schema",
+    "validate",
 ]
 __version__ = "0.1.0"
 
 
 def render(template_id: str, data: Any) -> bytes:
     """Render ``data`` (dict, JSON text or bytes) with a template; returns .docx bytes."""
-    return _render(template_id, data)
+    return _run(template_id, data).docx
+
+
+def render_result(template_id: str, data: Any) -> Result:
+    """Like :func:`render`, with what surrounds the document: ``.docx``, ``.envelope``,
+    ``.context``, ``.ky_hieu`` and ``.filename`` (number, ký hiệu and abstract)."""
+    return _run(template_id, data)
 
 
 def validate(template_id: str, data: Any) -> None:

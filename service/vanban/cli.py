@@ -1,4 +1,5 @@
-"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format``.
+"""Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
+batch``.
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -39,19 +40,21 @@ def _write(out: str, data: bytes) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    import vanban
+    from vanban import pipeline
 
-    data = _read_input(args.input)
-    docx = vanban.render(args.template, data)
-    fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "docx")
+    result = pipeline.run(args.template, _read_input(args.input))
+    out = args.output
+    fmt = args.format or ("pdf" if out.lower().endswith(".pdf") else "docx")
+    if out != "-" and Path(out).is_dir():  # a folder: name the file from số, ký hiệu, abstract
+        out = str(Path(out) / f"{result.stem}.{fmt}")
     if fmt == "pdf":
         from vanban.pdf import converter
 
-        _write(args.output, converter().convert(docx))
+        _write(out, converter().convert(result.docx))
     else:
-        _write(args.output, docx)
-    if args.output != "-":
-        print(f"Đã ghi {args.output}", file=sys.stderr)
+        _write(out, result.docx)
+    if out != "-":
+        print(f"Đã ghi {out}", file=sys.stderr)
     return 0
 
 
@@ -128,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="điền dữ liệu vào mẫu, ghi .docx (hoặc .pdf)")
     p.add_argument("template")
     p.add_argument("input", help="tệp JSON, hoặc - để đọc từ stdin")
-    p.add_argument("-o", "--output", required=True, help="tệp ra (.docx/.pdf), hoặc - cho stdout")
+    p.add_argument("-o", "--output", required=True,
+                   help="tệp ra (.docx/.pdf), thư mục (tên tệp theo số, ký hiệu, trích yếu), "
+                   "hoặc - cho stdout")
     p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
     p.set_defaults(func=cmd_render)
 
@@ -167,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_check_format)
+
+    from vanban.batch.cli import add_parser as add_batch_parser
+
+    add_batch_parser(sub)
     return parser
 
 

@@ -39,6 +39,13 @@ class Settings(BaseSettings):
         2, ge=1, le=64, description="Số tiến trình LibreOffice chạy cùng lúc. Concurrent "
         "LibreOffice conversions.")
 
+    batch_workers: int = Field(
+        0, ge=0, le=256, description="Số tiến trình tạo văn bản song song trong một lô (0 = "
+        "mọi nhân CPU). Worker processes per batch (0 = every core).")
+    batch_max_bytes: int = Field(
+        64 * 1024 * 1024, ge=1, description="Dung lượng tối đa của dữ liệu một lô gửi qua "
+        "HTTP (byte). Request body limit of POST /api/v1/batch.")
+
     @property
     def templates_dirs(self) -> list[Path]:
         return [Path(p) for p in self.templates_path.split(os.pathsep) if p.strip()]

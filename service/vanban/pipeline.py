@@ -1,12 +1,15 @@
 """The one path every document takes: input → model → checks → context → render → package.
 
-:func:`validate` returns the validated envelope or raises :class:`InputError` listing *every*
-problem; :func:`render` runs the whole path and returns .docx bytes.
+:func:`run` is the one pass every caller (library, CLI, web, batch) takes: it validates once,
+builds the context once, renders once and returns a :class:`Result` (the .docx, the envelope,
+the context, the file name and the ký hiệu). :func:`validate` returns the validated envelope
+or raises :class:`InputError` listing *every* problem; :func:`render` is ``run(…).docx``.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +19,7 @@ from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
+from vanban.naming import document_stem
 from vanban.render import engine
 from vanban.templates import REGISTRY, TemplateSpec
 from vanban.the_thuc.families import get_family
@@ -102,10 +106,39 @@ def context(template_id: str, env: Envelope) -> dict[str, Any]:
     return ctx
 
 
-def render(template_id: str, data: Any) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One rendered document and what callers need around it."""
+
+    template_id: str
+    docx: bytes
+    envelope: Envelope
+    context: dict[str, Any]
+
+    @property
+    def ky_hieu(self) -> str:
+        return self.context["ky_hieu"]
+
+    @property
+    def stem(self) -> str:
+        """The file name without extension: number, ký hiệu, abstract."""
+        return document_stem(self.envelope.so, self.ky_hieu, self.envelope.trich_yeu)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.stem}.docx"
+
+
+def run(template_id: str, data: Any) -> Result:
+    """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once."""
     env = validate(template_id, data)
     ctx = context(template_id, env)
     compiled = REGISTRY.compiled(template_id, env.the_thuc)
     title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
             f"{env.trich_yeu}"
-    return engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])
+    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])
+    return Result(template_id, docx, env, ctx)
+
+
+def render(template_id: str, data: Any) -> bytes:
+    return run(template_id, data).docx

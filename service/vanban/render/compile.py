@@ -5,8 +5,9 @@ kính gửi, signature, nơi nhận, page numbers, styles, margins) with the tem
 (``templates_docx/<id>/template.docx``) put where the shell's ``[[NOI_DUNG]]`` paragraph
 stands. The merged ``word/document.xml`` is cleaned with docxtpl's ``patch_xml`` (tags split
 across runs, ``{%p %}``/``{%tr %}``/``{{r }}`` forms), compiled by Jinja with autoescaping on,
-and kept with the package's other parts as bytes. Rendering a document is then one
-``template.render`` and one zip write (see :mod:`vanban.render.engine`).
+and kept with the package's other parts as bytes, which are also deflated once here
+(``Compiled.packed``). Rendering a document is then one ``template.render``, one deflate of
+the document part and a copy of the rest (see :mod:`vanban.render.engine`).
 
 What the body's paragraphs point at in their own package — images and hyperlinks
 (relationships), numbered lists (``numbering.xml``), footnotes and endnotes, the styles those
@@ -30,6 +31,7 @@ from lxml import etree
 from vanban.errors import TemplateError, problem
 from vanban.render import footnotes as notes
 from vanban.render import pageflow
+from vanban.render.packaging import PackedPart, pack
 from vanban.render.parts import (
     Package,
     carry_numbering,
@@ -54,6 +56,12 @@ class Compiled:
     source_lines: tuple[str, ...]  # the patched XML, for locating render errors
     footnotes: str = "word/footnotes.xml"  # the footnotes part (one of ``parts``)
     footnotes_xml: bytes = b""  # its compiled content: the template's notes; data's are added
+    #: ``parts`` deflated once (filled in from ``parts``; see :mod:`vanban.render.packaging`).
+    packed: tuple[PackedPart, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.packed:
+            object.__setattr__(self, "packed", tuple(pack(n, b) for n, b in self.parts))
 
 
 #: Autoescaping always (text is XML); a variable the data lacks is an error, never "".

@@ -15,7 +15,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -388,6 +388,7 @@ def _unknown(ten: Any, path: str) -> InputError:
     )
 
 
+@lru_cache(maxsize=4096)  # pure and hot: each request looks its awards up twice (check, build)
 def find_award(ten: str, nguoi_tang: str | None = None, path: str = "ten") -> AwardMatch:
     """Find the award named ``ten`` (any spelling variant), conferred by ``nguoi_tang``.
 

@@ -1,8 +1,9 @@
 """The one service function both blueprints call: JSON data → (bytes, media type, file name).
 
-A thin layer over :func:`vanban.render`: the template is looked up first (404), the data is
-validated (422 with every problem), rendered, and converted to PDF on request (503 when no
-converter is installed). The file name comes from the validated envelope.
+A thin layer over :func:`vanban.pipeline.run` (one pass: validated, built and rendered once):
+the template is looked up first (404), the data is validated (422 with every problem),
+rendered, and converted to PDF on request (503 when no converter is installed). The file name
+comes from the validated envelope.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import vanban
 from vanban import pipeline
 from vanban.errors import InputError, problem
 from vanban.templates import REGISTRY
-from vanban.web.filenames import document_stem
 from vanban.web.problems import RequestError
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -58,12 +58,10 @@ def render(template_id: str, data: Any, fmt: str = "docx") -> Document:
     """Render parsed JSON ``data`` with ``template_id`` as ``fmt`` (``docx`` or ``pdf``)."""
     fmt = check_format(fmt)
     data = _as_object(data)
-    env = pipeline.validate(template_id, data)
-    ky_hieu = pipeline.context(template_id, env)["ky_hieu"]
-    content = vanban.render(template_id, data)
+    result = pipeline.run(template_id, data)
+    content = result.docx
     if fmt == "pdf":
         from vanban.pdf import converter
 
         content = converter().convert(content)
-    stem = document_stem(env.so, ky_hieu, env.trich_yeu)
-    return Document(content, FORMATS[fmt], f"{stem}.{fmt}")
+    return Document(content, FORMATS[fmt], f"{result.stem}.{fmt}")

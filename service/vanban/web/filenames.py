@@ -1,6 +1,7 @@
 """Download file names: ``05-BC-SNV Tổng kết công tác thi đua năm 2022.docx``.
 
-The name comes from the number, the ký hiệu and the abstract (trích yếu). Vietnamese is kept
+The name comes from the number, the ký hiệu and the abstract (trích yếu) —
+:func:`vanban.naming.document_stem`. Vietnamese is kept
 through RFC 5987/6266 ``filename*=UTF-8''…``; ``filename="…"`` carries an ASCII fallback
 with the diacritics removed (đ → d) for old clients.
 """
@@ -11,26 +12,12 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-#: File systems allow 255 bytes per name; leave room for the extension and a " (2)".
-MAX_BYTES = 200
+from vanban.naming import MAX_BYTES, document_stem
+
+__all__ = ["MAX_BYTES", "ascii_fallback", "content_disposition", "document_stem"]
+
 _ASCII_LOOKALIKE = str.maketrans({"đ": "d", "Đ": "D", "–": "-", "—": "-", "“": "'", "”": "'",
                                   "‘": "'", "’": "'", "…": "..."})
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-
-
-def document_stem(so: int | None, ky_hieu: str, trich_yeu: str) -> str:
-    """Number, ký hiệu and abstract → a file name without extension, safe on every OS."""
-    number = f"{so:02d}-" if so is not None else ""
-    head = _UNSAFE.sub("-", f"{number}{ky_hieu}".strip()).strip("-. ")
-    abstract = " ".join(_UNSAFE.sub(" ", trich_yeu).split())
-    stem = f"{head} {abstract}".strip() if head else abstract
-    stem = unicodedata.normalize("NFC", stem)
-    encoded = stem.encode("utf-8")
-    if len(encoded) > MAX_BYTES:
-        cut = encoded[:MAX_BYTES].decode("utf-8", "ignore")
-        stem = cut.rsplit(" ", 1)[0] if " " in cut[len(head) + 1:] else cut
-    return stem.rstrip(" .,;-") or "van-ban"
-
 
 def ascii_fallback(name: str) -> str:
     """``Tổng kết đợt 1.docx`` → ``Tong ket dot 1.docx`` (printable ASCII, no quotes)."""

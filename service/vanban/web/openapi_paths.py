@@ -113,6 +113,27 @@ def _check_format() -> dict[str, Any]:
                       "UnreadableDocx")}}}
 
 
+def _batch(tid: dict[str, Any], fmt: dict[str, Any]) -> dict[str, Any]:
+    array = {"type": "array", "minItems": 1, "items": {"type": "object"}}
+    return {"post": {
+        "tags": ["van-ban"], "operationId": "renderBatch",
+        "summary": "Tạo nhiều văn bản một lần: tệp .zip gửi dần khi từng văn bản xong",
+        "description": (
+            "Thân yêu cầu là một mảng JSON các dữ liệu đầu vào, hoặc JSON Lines (mỗi dòng một "
+            "văn bản). Tệp .zip chứa các văn bản (tên theo số, ký hiệu, trích yếu) và "
+            "errors.json liệt kê mọi dữ liệu lỗi kèm các lỗi của nó; dữ liệu lỗi không làm "
+            "hỏng cả lô. Giới hạn dung lượng: VANBAN_BATCH_MAX_BYTES (mặc định 64 MiB)."),
+        "parameters": [tid, fmt],
+        "requestBody": {"required": True, "content": {
+            "application/json": {"schema": array},
+            "application/x-ndjson": {"schema": {"type": "string"}}}},
+        "responses": {
+            "200": {"description": "Tệp .zip (gửi dần).", "content": {"application/zip": {
+                "schema": {"type": "string", "contentMediaType": "application/zip"}}}},
+            **_errors("BadRequest", "NotFound", "MethodNotAllowed", "PayloadTooLarge",
+                      "UnsupportedMediaType", "ServiceUnavailable")}}}
+
+
 def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
     tid = _template_param(ids)
     any_input = [{"$ref": ref} for ref in refs.values()]
@@ -137,6 +158,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
                 **_errors("BadRequest", "NotFound", "MethodNotAllowed", "PayloadTooLarge",
                           "UnsupportedMediaType", "UnprocessableContent",
                           "ServiceUnavailable")}}},
+        "/api/v1/batch/{template_id}": _batch(tid, fmt),
         "/api/v1/validate/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "validateDocument",
             "summary": "Chỉ kiểm tra dữ liệu, không tạo văn bản",

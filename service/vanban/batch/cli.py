@@ -1,0 +1,99 @@
+"""``vanban batch TEMPLATE inputs… -o out.zip``: many documents in one zip.
+
+Inputs are JSON files (one document each), JSON Lines files (``.jsonl``/``.ndjson``, one per
+line), folders (their ``.json``/``.jsonl`` files, recursively, sorted) or ``-`` (JSON Lines on
+stdin). The zip holds the documents (named from số, ký hiệu and abstract, unique) and
+``errors.json`` listing every input that could not be made, with its problems; those are
+printed too. Exit status: 0 all made, 2 some inputs invalid (the zip still holds the others),
+3 nothing could be converted (no PDF converter). A progress bar goes to stderr when it is a
+terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vanban.batch.archive import write_zip
+from vanban.batch.engine import BatchItem, iter_batch
+from vanban.batch.inputs import read_paths
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="tạo nhiều văn bản một lần (tệp .zip)")
+    p.add_argument("template")
+    p.add_argument("inputs", nargs="+",
+                   help="tệp .json, tệp .jsonl (mỗi dòng một văn bản), thư mục, hoặc - (JSON "
+                   "Lines từ stdin)")
+    p.add_argument("-o", "--output", required=True, help="tệp .zip ra, hoặc - cho stdout")
+    p.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    p.add_argument("--workers", type=int, default=None,
+                   help="số tiến trình song song (mặc định: mọi nhân CPU)")
+    p.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
+    p.set_defaults(func=run)
+
+
+def _progress(args: argparse.Namespace, total: int | None):  # noqa: ANN202
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=" văn bản", file=sys.stderr, dynamic_ncols=True,
+                disable=args.no_progress or not sys.stderr.isatty())
+
+
+def _count(inputs: list[str]) -> int | None:
+    """How many documents, when that is cheap to know (only .json files and folders)."""
+    from vanban.batch.inputs import JSONL_SUFFIXES
+
+    n = 0
+    for raw in inputs:
+        path = Path(raw)
+        if raw == "-" or path.suffix.lower() in JSONL_SUFFIXES:
+            return None
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file()]
+            if any(p.suffix.lower() in JSONL_SUFFIXES for p in files):
+                return None
+            n += sum(p.suffix.lower() == ".json" for p in files)
+        else:
+            n += 1
+    return n
+
+
+def run(args: argparse.Namespace) -> int:
+    from vanban.templates import REGISTRY
+
+    REGISTRY.get(args.template)  # unknown template: exit 2 before reading anything
+    for raw in args.inputs:
+        if raw != "-" and not Path(raw).exists():
+            raise FileNotFoundError(2, "không có tệp hoặc thư mục", raw)
+    if args.format == "pdf":
+        from vanban.pdf import converter
+
+        conv = converter()
+        if not conv.available():
+            print("Không có bộ chuyển PDF (cài LibreOffice).", file=sys.stderr)
+            return 3
+    items = iter_batch(args.template, read_paths(args.inputs, sys.stdin.buffer),
+                       fmt=args.format, workers=args.workers)
+    bar = _progress(args, _count(args.inputs))
+
+    def tick(item: BatchItem) -> None:
+        bar.update(1)
+        if not item.ok:
+            bar.write(f"✗ {item.source}:", file=sys.stderr)
+            for p in item.problems:
+                bar.write(f"    {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
+
+    with bar:
+        if args.output == "-":
+            summary = write_zip(items, sys.stdout.buffer, args.template, args.format, tick)
+            sys.stdout.buffer.flush()
+        else:
+            with open(args.output, "wb") as out:
+                summary = write_zip(items, out, args.template, args.format, tick)
+    where = "" if args.output == "-" else f" vào {args.output}"
+    print(f"Đã tạo {summary.ok}/{summary.total} văn bản{where}"
+          + (f"; {summary.failed} dữ liệu lỗi (xem errors.json)." if summary.failed else "."),
+          file=sys.stderr)
+    return 2 if summary.failed else 0

@@ -1,0 +1,49 @@
+"""File names of produced documents: ``05-BC-SNV Tổng kết công tác thi đua năm 2022``.
+
+:func:`document_stem` builds a name from the number, the ký hiệu and the abstract (used for
+HTTP downloads, the CLI and the files inside a batch zip); :class:`UniqueNames` makes the
+names of one batch distinct (``… (2).docx``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: File systems allow 255 bytes per name; leave room for the extension and a " (2)".
+MAX_BYTES = 200
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+def document_stem(so: int | None, ky_hieu: str, trich_yeu: str) -> str:
+    """Number, ký hiệu and abstract → a file name without extension, safe on every OS."""
+    number = f"{so:02d}-" if so is not None else ""
+    head = _UNSAFE.sub("-", f"{number}{ky_hieu}".strip()).strip("-. ")
+    abstract = " ".join(_UNSAFE.sub(" ", trich_yeu).split())
+    stem = f"{head} {abstract}".strip() if head else abstract
+    stem = unicodedata.normalize("NFC", stem)
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_BYTES:
+        cut = encoded[:MAX_BYTES].decode("utf-8", "ignore")
+        stem = cut.rsplit(" ", 1)[0] if " " in cut[len(head) + 1:] else cut
+    return stem.rstrip(" .,;-") or "van-ban"
+
+
+class UniqueNames:
+    """Hands out distinct file names: the second ``a.docx`` becomes ``a (2).docx``.
+
+    Names are compared without case and Unicode-normalised, as file systems on Windows and
+    macOS would (two entries differing only in case would overwrite each other there)."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def take(self, stem: str, ext: str) -> str:
+        n = 1
+        while True:
+            name = f"{stem}.{ext}" if n == 1 else f"{stem} ({n}).{ext}"
+            key = unicodedata.normalize("NFC", name).casefold()
+            if key not in self._taken:
+                self._taken.add(key)
+                return name
+            n += 1

@@ -1,0 +1,74 @@
+"""``POST /api/v1/batch/<template_id>``: many inputs in, a zip of documents streamed out.
+
+The body is a JSON array of inputs (``application/json``) or JSON Lines (one input per line:
+``application/x-ndjson``, ``application/jsonl`` …), up to ``VANBAN_BATCH_MAX_BYTES`` (default
+64 MiB). ``?format=pdf`` converts each document (503 at once when no converter exists). The
+answer is a zip streamed as documents are made (the first arrives long before the last is
+rendered), ending with ``errors.json``: an input that is invalid is listed there with its
+problems and the others are still made. Rendering uses the batch engine
+(:mod:`vanban.batch`): a process pool over every core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flask import Blueprint, Response, request
+
+from vanban.batch import BatchInput, BatchSummary, iter_batch, iter_zip_chunks, read_jsonl
+from vanban.config import get_settings
+from vanban.errors import ConversionError, problem
+from vanban.templates import REGISTRY
+from vanban.web import documents
+from vanban.web.filenames import content_disposition
+from vanban.web.inputs import is_json_type, parse_json
+from vanban.web.problems import RequestError
+
+bp = Blueprint("batch", __name__, url_prefix="/api/v1")
+
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines",
+               "application/json-lines", "application/jsonlines", "application/ndjson")
+
+
+def _inputs() -> Iterator[BatchInput]:
+    mimetype = request.mimetype
+    if mimetype in JSONL_TYPES:
+        raw = request.get_data(cache=False)
+        if not raw.strip():
+            raise RequestError(400, problem("input.empty", "", "Chưa có dữ liệu.", "empty body"))
+        return read_jsonl(raw.splitlines())
+    if is_json_type(mimetype):
+        data = parse_json(request.get_data(cache=False))
+        if not isinstance(data, list) or not data:
+            raise RequestError(400, problem(
+                "batch.not-array", "", "Dữ liệu của một lô phải là một mảng JSON [{…}, {…}] "
+                "khác rỗng, hoặc JSON Lines (mỗi dòng một văn bản).",
+                "a batch body is a non-empty JSON array, or JSON Lines"))
+        return (BatchInput(f"[{i}]", item) for i, item in enumerate(data))
+    raise RequestError(415, problem(
+        "request.media-type", "Content-Type",
+        f"Kiểu dữ liệu “{mimetype or '(không có)'}” không dùng được; gửi application/json "
+        "(mảng) hoặc application/x-ndjson (JSON Lines).",
+        f"unsupported media type {mimetype!r}; send a JSON array or JSON Lines",
+        accepted=["application/json", *JSONL_TYPES]))
+
+
+@bp.post("/batch/<template_id>")
+def batch(template_id: str) -> Response:
+    REGISTRY.get(template_id)
+    fmt = documents.check_format(request.args.get("format"))
+    if fmt == "pdf":
+        from vanban.pdf import converter
+
+        if not converter().available():
+            raise ConversionError(problem(
+                "pdf.unavailable", "format", "Máy chủ chưa cài bộ chuyển PDF (LibreOffice).",
+                "no PDF converter on this server"))
+    request.max_content_length = get_settings().batch_max_bytes
+    items = iter_batch(template_id, _inputs(), fmt=fmt)
+    summary = BatchSummary(template_id, fmt)
+    response = Response(iter_zip_chunks(items, summary), mimetype="application/zip")
+    response.headers["Content-Disposition"] = content_disposition(f"{template_id}.zip")
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Accel-Buffering"] = "no"  # nginx: pass each chunk on at once
+    return response

@@ -1,0 +1,68 @@
+"""``vanban batch``, run as a user runs it (a subprocess)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+
+from conftest import FIXTURES, fixture_data
+from vanban.ooxml import validate_docx
+
+TEMPLATE = "bao-cao-thi-dua"
+
+
+def vanban(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "vanban.cli", *args], input=stdin,
+                          capture_output=True, check=False, timeout=300)
+
+
+def test_folder_with_a_bad_file_writes_the_others_and_exits_2(tmp_path: Path) -> None:
+    folder = tmp_path / "don-vi"
+    folder.mkdir()
+    for path in FIXTURES.values():
+        shutil.copy(path, folder / path.name)
+    bad = fixture_data("dang-yen-bai-so-ket-6-thang-2022")
+    del bad["trich_yeu"]
+    (folder / "z-thieu-trich-yeu.json").write_text(json.dumps(bad, ensure_ascii=False))
+    out = tmp_path / "lo.zip"
+    done = vanban("batch", TEMPLATE, str(folder), "-o", str(out), "--workers", "2")
+    assert done.returncode == 2, done.stderr
+    err = done.stderr.decode()
+    assert "z-thieu-trich-yeu.json" in err and "trich_yeu" in err
+    assert "Đã tạo 3/4 văn bản" in err
+    assert "\r" not in err  # no progress bar when stderr is not a terminal
+    with zipfile.ZipFile(out) as zf:
+        docs = [n for n in zf.namelist() if n.endswith(".docx")]
+        assert len(docs) == 3
+        for name in docs:
+            data = zf.read(name)
+            assert validate_docx(data) == []
+            assert docx.Document(io.BytesIO(data)).paragraphs
+        report = json.loads(zf.read("errors.json"))
+    (entry,) = report["errors"]
+    assert entry["source"].endswith("z-thieu-trich-yeu.json")
+    assert [p["path"] for p in entry["problems"]] == ["trich_yeu"]
+
+
+def test_json_lines_on_stdin_to_stdout_exits_0() -> None:
+    lines = "\n".join(json.dumps(fixture_data(n), ensure_ascii=False) for n in sorted(FIXTURES))
+    done = vanban("batch", TEMPLATE, "-", "-o", "-", stdin=lines.encode())
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(io.BytesIO(done.stdout)) as zf:
+        assert zf.testzip() is None
+        assert len(zf.namelist()) == len(FIXTURES) + 1
+        assert json.loads(zf.read("errors.json"))["failed"] == 0
+
+
+def test_unknown_template_and_missing_input_exit_2(tmp_path: Path) -> None:
+    out = tmp_path / "x.zip"
+    assert vanban("batch", "khong-co", str(tmp_path), "-o", str(out)).returncode == 2
+    done = vanban("batch", TEMPLATE, str(tmp_path / "khong-co.json"), "-o", str(out))
+    assert done.returncode == 2 and not out.exists()

@@ -1,0 +1,151 @@
+"""The batch engine: valid items become documents, invalid ones land in errors.json."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Iterator
+
+import docx
+import pytest
+
+from conftest import FIXTURES, TEMPLATE, fixture_data
+from vanban.batch import ERRORS_NAME, BatchInput, iter_batch, read_paths, write_zip
+from vanban.errors import UnknownTemplateError
+from vanban.ooxml import validate_docx
+from vanban.templates import REGISTRY
+
+
+def _rss() -> int:
+    """Resident memory of this process now, in bytes (Linux)."""
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _mixed() -> list[BatchInput]:
+    good = [BatchInput(name, FIXTURES[name].read_bytes()) for name in sorted(FIXTURES)]
+    missing = fixture_data("nha-nuoc-mau-01-tong-ket-2021")
+    del missing["dia_danh"]
+    missing["noi_dung"]["khen_thuong"][0]["ten"] = "Giải thưởng Sao Hỏa"
+    return [good[0], BatchInput("hỏng.json", b'{"the_thuc": '), good[1],
+            BatchInput("thiếu.json", missing), BatchInput("[4]", "chuỗi"), good[2]]
+
+
+@pytest.fixture(scope="module")
+def mixed_zip() -> zipfile.ZipFile:
+    buf = io.BytesIO()
+    summary = write_zip(iter_batch(TEMPLATE, _mixed(), workers=2), buf, TEMPLATE)
+    assert (summary.total, summary.ok, summary.failed) == (6, 3, 3)
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+def test_valid_items_become_documents_in_input_order(mixed_zip: zipfile.ZipFile) -> None:
+    names = mixed_zip.namelist()
+    assert names[-1] == ERRORS_NAME and len(names) == 4
+    expected = [fixture_data(n)["trich_yeu"] for n in sorted(FIXTURES)]
+    for name, abstract in zip(names[:3], expected, strict=True):
+        assert name.endswith(".docx") and " ".join(abstract.split())[:40] in name
+
+
+def test_errors_json_names_each_bad_item_with_its_problems(mixed_zip) -> None:
+    report = json.loads(mixed_zip.read(ERRORS_NAME))
+    assert (report["template"], report["total"], report["ok"], report["failed"]) == (
+        TEMPLATE, 6, 3, 3)
+    by_source = {e["source"]: e for e in report["errors"]}
+    assert [e["index"] for e in report["errors"]] == [1, 3, 4]
+    assert by_source["hỏng.json"]["problems"][0]["code"] == "input.json"
+    paths = {p["path"] for p in by_source["thiếu.json"]["problems"]}
+    assert "dia_danh" in paths
+    assert any("khen_thuong[0].ten" in p for p in paths)  # every problem, not the first only
+    assert by_source["[4]"]["problems"][0]["code"] == "input.not-object"
+    for entry in report["errors"]:
+        assert all(p["message"] and p["message_en"] for p in entry["problems"])
+
+
+def test_every_batch_output_opens_and_validates(mixed_zip: zipfile.ZipFile) -> None:
+    for name in mixed_zip.namelist()[:-1]:
+        data = mixed_zip.read(name)
+        assert validate_docx(data) == [], name
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+        assert "BÁO CÁO" in text
+
+
+def test_names_are_unique() -> None:
+    same = BatchInput("a", FIXTURES["nha-nuoc-mau-01-tong-ket-2021"].read_bytes())
+    buf = io.BytesIO()
+    write_zip(iter_batch(TEMPLATE, [same] * 3, workers=1), buf)
+    names = zipfile.ZipFile(buf).namelist()[:-1]
+    assert len(set(names)) == 3
+    assert names[1] == names[0].removesuffix(".docx") + " (2).docx"
+
+
+def test_unknown_template_fails_before_any_work() -> None:
+    with pytest.raises(UnknownTemplateError):
+        iter_batch("khong-co", [])
+
+
+def test_thousand_small_inputs_with_bounded_memory(tmp_path) -> None:
+    example = json.dumps(REGISTRY.get(TEMPLATE).example()).encode()
+    produced = 0
+    in_flight: list[int] = []
+
+    def inputs() -> Iterator[BatchInput]:
+        nonlocal produced
+        for i in range(1000):
+            produced += 1
+            yield BatchInput(f"{i}", example)
+
+    done = 0
+    rss = [_rss()]
+
+    def tick(item) -> None:
+        nonlocal done
+        done += 1
+        in_flight.append(produced - done)
+        rss.append(_rss())
+
+    out = tmp_path / "lo.zip"
+    with out.open("wb") as fh:
+        summary = write_zip(iter_batch(TEMPLATE, inputs(), workers=2), fh, on_item=tick)
+    assert (summary.ok, summary.failed) == (1000, 0)
+    assert max(in_flight) <= 4 * 2  # inputs are pulled as results leave, never all at once
+    size = out.stat().st_size
+    assert size > 30 * 2**20  # 1,000 documents of ~40 KB …
+    assert max(rss) - rss[0] < 12 * 2**20  # … never held together in this process
+    with zipfile.ZipFile(out) as zf:
+        assert len(zf.namelist()) == 1001
+        assert zf.testzip() is None
+
+
+def test_read_paths_files_folders_and_json_lines(tmp_path) -> None:
+    folder = tmp_path / "lo"
+    (folder / "con").mkdir(parents=True)
+    shutil.copy(FIXTURES["dang-yen-bai-so-ket-6-thang-2022"], folder / "a.json")
+    lines = [json.dumps(fixture_data(n), ensure_ascii=False) for n in sorted(FIXTURES)]
+    (folder / "con" / "b.jsonl").write_text("\n".join(lines[:2]) + "\n\nkhông phải json\n")
+    (folder / "ghi-chu.txt").write_text("bỏ qua")
+    stdin = io.BytesIO((lines[2] + "\n").encode())
+    got = list(read_paths([folder, "-"], stdin))
+    assert [i.source for i in got] == [
+        str(folder / "a.json"), f"{folder / 'con' / 'b.jsonl'} dòng 1",
+        f"{folder / 'con' / 'b.jsonl'} dòng 2", f"{folder / 'con' / 'b.jsonl'} dòng 4",
+        "stdin dòng 1"]
+    items = list(iter_batch(TEMPLATE, got, workers=1))
+    assert [i.ok for i in items] == [True, True, True, False, True]
+    assert items[3].problems[0].code == "input.json"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_batch_converts_each_document() -> None:
+    items = [BatchInput(n, FIXTURES[n].read_bytes()) for n in sorted(FIXTURES)[:2]]
+    items.append(BatchInput("sai", b"[]"))
+    buf = io.BytesIO()
+    summary = write_zip(iter_batch(TEMPLATE, items, fmt="pdf", workers=2), buf, TEMPLATE, "pdf")
+    assert (summary.ok, summary.failed) == (2, 1)
+    with zipfile.ZipFile(buf) as zf:
+        pdfs = [n for n in zf.namelist() if n.endswith(".pdf")]
+        assert len(pdfs) == 2
+        assert all(zf.read(n).startswith(b"%PDF") for n in pdfs)
