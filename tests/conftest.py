@@ -32,3 +32,17 @@ def facts(rendered: dict[str, bytes]) -> dict[str, DocFacts]:
 
 def document_text(doc: DocFacts) -> str:
     return "\n".join(p.text for p in doc.paragraphs)
+
+
+# Hypothesis: bounded by default so the suite stays fast; HYPOTHESIS_PROFILE=long digs deeper.
+try:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("long", max_examples=500, deadline=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # hypothesis is a test extra; the suite skips its tests without it
+    pass

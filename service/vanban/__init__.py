@@ -17,6 +17,7 @@ from typing import Any
 from vanban.errors import (
     ConversionError,
     InputError,
+    LimitError,
     Problem,
     TemplateError,
     UnknownTemplateError,
@@ -28,8 +29,9 @@ from vanban.pipeline import validate as _validate
 from vanban.templates import REGISTRY
 
 __all__ = [
-    "ConversionError", "InputError", "Problem", "TemplateError", "UnknownTemplateError",
-    "Result", "VanbanError", "example", "list_templates", "render", "render_result", "schema",
+    "ConversionError", "InputError", "LimitError", "Problem", "Result", "TemplateError",
+    "UnknownTemplateError", "VanbanError", "example", "list_templates", "render",
+    "render_result", "schema",
     "validate",
 ]
 __version__ = "0.1.0"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,10 @@ def _print_problems(exc: VanbanError, as_json: bool) -> None:
         return
     print(f"{exc.title}:", file=sys.stderr)
     for p in exc.problems:
-        print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
+        if p.path and p.path in p.message:  # "dòng 3, cột 15" is already in the sentence
+            print(f"  {p.message}", file=sys.stderr)
+        else:
+            print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
 
 
 def _write(out: str, data: bytes) -> None:
@@ -179,6 +183,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_closed_stdout() -> int:
+    """The reader of our output went away (``vanban … | head``): stop without a word.
+
+    Later writes (and the interpreter's final flush) go to /dev/null instead of raising."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, what a shell reports for a writer cut off by `head`
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.templates_dir:
@@ -187,7 +201,18 @@ def main(argv: list[str] | None = None) -> int:
         for folder in args.templates_dir:
             REGISTRY.add_root(Path(folder))
     try:
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _quiet_closed_stdout()
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return args.func(args)
+    except BrokenPipeError:
+        raise
     except InputError as exc:
         _print_problems(exc, args.json_errors)
         return 2

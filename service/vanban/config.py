@@ -45,6 +45,32 @@ class Settings(BaseSettings):
     batch_max_bytes: int = Field(
         64 * 1024 * 1024, ge=1, description="Dung lượng tối đa của dữ liệu một lô gửi qua "
         "HTTP (byte). Request body limit of POST /api/v1/batch.")
+    # ---- limits on what clients send (docs/security.md); each is named in its error
+    upload_max_inflated_bytes: int = Field(
+        64 * 1024 * 1024, ge=1024, description="Tổng dung lượng tối đa của một tệp .docx tải "
+        "lên sau khi giải nén. Total inflated size of an uploaded .docx, bytes.")
+    upload_max_ratio: int = Field(
+        200, ge=2, description="Tỷ lệ nén tối đa của một phần trong tệp .docx (chặn zip bomb). "
+        "Compression ratio limit of one part of an uploaded .docx.")
+    upload_max_parts: int = Field(
+        2000, ge=10, description="Số phần (tệp con) tối đa trong một tệp .docx. Parts limit.")
+    upload_max_xml_depth: int = Field(
+        200, ge=16, le=10000, description="Độ sâu lồng nhau tối đa của XML trong tệp .docx. "
+        "XML nesting depth limit of an uploaded .docx.")
+    json_max_depth: int = Field(
+        32, ge=4, description="Độ sâu lồng nhau tối đa của dữ liệu JSON. JSON nesting depth.")
+    json_max_list: int = Field(
+        5000, ge=1, description="Số phần tử tối đa của một danh sách trong dữ liệu JSON. "
+        "Items per JSON list.")
+    json_max_string: int = Field(
+        20000, ge=100, description="Số ký tự tối đa của một chuỗi trong dữ liệu JSON. "
+        "Characters per JSON string.")
+    json_max_paragraphs: int = Field(
+        10000, ge=10, description="Số đoạn văn tối đa của một văn bản (chuỗi và dòng trong dữ "
+        "liệu). Paragraphs (strings and their lines) per document.")
+    render_timeout: float = Field(
+        30.0, gt=0, description="Thời gian tối đa (giây) để tạo một văn bản .docx trong dịch vụ "
+        "web. Render time limit of the web service, seconds.")
 
     @property
     def templates_dirs(self) -> list[Path]:

@@ -8,6 +8,7 @@ template), a Vietnamese ``message`` for people and an English ``message_en`` for
 Exceptions carry a list of problems so that one call reports *every* mistake at once:
 
 * :class:`InputError` — the JSON a user sent is wrong (HTTP 422, CLI exit 2).
+* :class:`LimitError` — an :class:`InputError` over a configured limit (HTTP 413).
 * :class:`TemplateError` — a .docx template is broken (found while compiling it).
 * :class:`UnknownTemplateError` — no template with that id (HTTP 404).
 * :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503).
@@ -64,6 +65,14 @@ class InputError(VanbanError):
 
     status = 422
     title = "Dữ liệu đầu vào chưa hợp lệ"
+
+
+class LimitError(InputError):
+    """The input exceeds a configured limit (HTTP 413). Its problems name the limit
+    (``extra["limit"]``, the :mod:`vanban.config` field) and its value (``extra["max"]``)."""
+
+    status = 413
+    title = "Dữ liệu vượt giới hạn cho phép"
 
 
 class UnknownTemplateError(VanbanError):

@@ -8,7 +8,6 @@ or raises :class:`InputError` listing *every* problem; :func:`render` is ``run(�
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from pydantic import ValidationError
 from vanban.context import chu_thich
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
+from vanban.model import json_input
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.naming import document_stem
@@ -26,20 +26,9 @@ from vanban.the_thuc.families import get_family
 
 
 def _load(data: Any) -> Any:
-    if isinstance(data, bytes | bytearray):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(problem("input.encoding", "", "Tệp phải được mã hóa UTF-8.",
-                                     str(exc))) from exc
-    if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise InputError(problem(
-                "input.json", f"dòng {exc.lineno}, cột {exc.colno}",
-                f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.",
-                str(exc))) from exc
+    if isinstance(data, bytes | bytearray | str):
+        data = json_input.loads(data)
+    json_input.check_limits(data)
     if not isinstance(data, dict):
         raise InputError(problem("input.not-object", "",
                                  "Dữ liệu phải là một đối tượng JSON {…}.", "not a JSON object"))

@@ -78,7 +78,7 @@ def test_exit_2_json_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path = _write(tmp_path, "gia.docx", b"plain text")
     assert main(["check-format", str(path), "--json"]) == 2
     out = json.loads(capsys.readouterr().out)
-    assert out["problems"][0]["code"] == "docx.unreadable"
+    assert out["problems"][0]["code"] == "upload.not-docx"
 
 
 def test_json_output(bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,7 +122,7 @@ def test_api_for_the_web_endpoint() -> None:
                          "findings", "rules_checked"}  # fmt: skip
     with pytest.raises(InputError) as info:
         check_docx(b"not a zip")
-    assert info.value.problems[0].code == "docx.unreadable"
+    assert info.value.problems[0].code == "upload.not-docx"
     with pytest.raises(InputError) as info:
         check_docx(render(NATIVE["dang"]), "doan-thanh-nien")
     assert info.value.problems[0].code == "the_thuc.unknown"

@@ -83,7 +83,7 @@ def test_mistakes_are_listed_live_with_paths(page: Page, live_server: str) -> No
     assert page.evaluate("document.getElementById('du-lieu').selectionStart") == 13
     # Downloading invalid data shows the problems instead of a file.
     page.get_by_role("button", name="Tải văn bản .docx").click()
-    expect(page.locator("#trang-thai")).to_contain_text("Yêu cầu không hợp lệ")
+    expect(page.locator("#trang-thai")).to_contain_text("Dữ liệu chưa đúng cú pháp JSON")
 
 
 def test_keyboard_only(page: Page, live_server: str) -> None:

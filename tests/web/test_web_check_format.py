@@ -157,7 +157,9 @@ def test_422_bad_the_thuc(client: FlaskClient, how: str, value: str) -> None:
 def test_422_unreadable(client: FlaskClient, name: str) -> None:
     data = broken_packages()[name]
     for response in (post_file(client, data), post_raw(client, data)):
-        body = problem_of(response, 422, "docx.unreadable")
+        code = response.get_json(force=True)["problems"][0]["code"]
+        assert code in ("upload.not-docx", "docx.unreadable")
+        body = problem_of(response, 422, code)
         assert body["problems"][0]["path"] == "file"
         assert body["problems"][0]["message"].startswith(("Không đọc được tệp", "Tệp rỗng",
                                                           "Đây là tệp"))
@@ -165,11 +167,11 @@ def test_422_unreadable(client: FlaskClient, name: str) -> None:
 
 def test_422_tells_what_was_uploaded_instead(client: FlaskClient) -> None:
     cases = broken_packages()
-    doc = problem_of(post_raw(client, cases["doc"]), 422, "docx.unreadable")["problems"][0]
+    doc = problem_of(post_raw(client, cases["doc"]), 422, "upload.not-docx")["problems"][0]
     assert doc["extra"]["detected"] == "doc" and "Word 97–2003" in doc["message"]
-    pdf = problem_of(post_raw(client, cases["pdf"]), 422, "docx.unreadable")["problems"][0]
+    pdf = problem_of(post_raw(client, cases["pdf"]), 422, "upload.not-docx")["problems"][0]
     assert pdf["extra"]["detected"] == "pdf"
-    empty = problem_of(post_raw(client, b""), 422, "docx.unreadable")["problems"][0]
+    empty = problem_of(post_raw(client, b""), 422, "upload.not-docx")["problems"][0]
     assert empty["message"].startswith("Tệp rỗng")
 
 
@@ -177,21 +179,34 @@ def test_broken_packages_never_give_500(client: FlaskClient) -> None:
     seen = {}
     for name, data in broken_packages().items():
         response = post_raw(client, data)
-        assert response.status_code in (200, 422), (name, response.get_data(as_text=True))
+        assert response.status_code in (200, 413, 422), (name, response.get_data(as_text=True))
         if response.status_code == 422:
             code = response.get_json(force=True)["problems"][0]["code"]
-            assert code in ("docx.unreadable", "docx.unsupported"), (name, code)
+            assert code in ("upload.not-docx", "upload.bad-part-name", "docx.unreadable",
+                            "upload.xml-depth", "docx.unsupported"), (name, code)
         seen[name] = response.status_code
     assert seen["entities"] == 200  # entities are not expanded, the document still checks
     assert seen["encrypted"] == seen["unknown-compression"] == 422
+
+
+def test_413_zip_bomb_refused_by_ratio(client: FlaskClient) -> None:
+    """With the default limits: refused for its compression ratio, before inflating."""
+    data = bomb(8 * 1024 * 1024)
+    body = problem_of(post_raw(client, data), 413, "upload.ratio")
+    assert body["problems"][0]["extra"]["limit"] == "upload_max_ratio"
+    assert body["problems"][0]["extra"]["max"] == 200
+    assert "(upload_max_ratio)" in body["problems"][0]["message"]
+    assert client.get("/healthz").status_code == 200
 
 
 def test_413_zip_bomb_stops_while_inflating() -> None:
     small = create_app({"CHECK_MAX_XML_BYTES": 1024 * 1024, "WARM_TEMPLATES": False})
     data = bomb(2 * 1024 * 1024)
     assert len(data) < 100_000
-    body = problem_of(post_raw(small.test_client(), data), 413, "docx.too-large")
-    assert body["problems"][0]["extra"]["limit"] == 1024 * 1024
+    body = problem_of(post_raw(small.test_client(), data), 413, "upload.too-large")
+    assert body["problems"][0]["extra"] == {"limit": "upload_max_inflated_bytes",
+                                            "max": 1024 * 1024}
+    assert "upload_max_inflated_bytes" in body["problems"][0]["message"]
     assert "1 MiB" in body["problems"][0]["message"]
     assert body["type"].endswith("#problem-too-large")
 
@@ -225,7 +240,8 @@ def test_413_default_limit_is_10_mib_not_the_json_limit(client: FlaskClient) -> 
     too_big = b"PK" + bytes(10 * 1024 * 1024)
     for response in (post_raw(client, too_big), post_file(client, too_big)):
         body = problem_of(response, 413, "http.413")
-        assert body["problems"][0]["extra"]["limit"] == 10 * 1024 * 1024
+        assert body["problems"][0]["extra"] == {"limit": "CHECK_MAX_CONTENT_LENGTH",
+                                                "max": 10 * 1024 * 1024}
         assert "10 MiB" in body["detail"]
     # The other routes keep their own limit.
     response = client.post("/api/v1/validate/bao-cao-thi-dua", data=b" " * (3 * 1024 * 1024),
@@ -299,7 +315,7 @@ def test_checker_failure_is_logged_and_answered_422(client: FlaskClient,
     """A readable package the checker cannot handle is the client's file, not a 500."""
     from vanban.web import checks
 
-    def fails(data: bytes, the_thuc: str | None = None) -> None:
+    def fails(data: bytes, the_thuc: str | None = None, limits: object = None) -> None:
         raise TypeError("checker bug")
 
     monkeypatch.setattr(checks, "check_docx", fails)

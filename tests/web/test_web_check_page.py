@@ -43,7 +43,7 @@ def test_page_has_an_accessible_form(client: FlaskClient) -> None:
     assert 'data-max-bytes="10485760"' in html and "Tối đa 10 MiB" in html
     assert '<label for="tep-docx"' in html
     assert re.search(r'<input id="tep-docx" name="file" type="file"[^>]*required', html)
-    assert 'aria-describedby="tep-docx-huong-dan"' in html
+    assert 'aria-describedby="tep-docx-huong-dan tep-docx-ten"' in html
     assert "<legend" in html and html.count('name="the_thuc"') == 4
     assert re.search(r'value=""\s+checked>\s*<span>Tự nhận biết', html)
     for family in ("nha-nuoc", "dang", "cong-doan"):

@@ -44,7 +44,7 @@ def problem_of(response: TestResponse, status: int) -> dict[str, Any]:
     (b"", "input.empty", ""),
     (b"   \n", "input.empty", ""),
     (b'{"so": NaN}', "input.json", ""),
-    (b"[" * 100_000 + b"]" * 100_000, "input.json", ""),
+    (b"[" * 100_000 + b"]" * 100_000, "input.too-deep", ""),
     (b'{"so": 1' + b"0" * 5000 + b"}", "input.json", ""),
 ])
 def test_400_malformed_json(client: FlaskClient, body: bytes, code: str, path: str) -> None:
@@ -128,7 +128,9 @@ def test_413_default_limit_is_2_mib(client: FlaskClient) -> None:
     body = _big_body()
     assert len(body) > 2 * 1024 * 1024
     problem = problem_of(client.post(URL, data=body, content_type="application/json"), 413)
-    assert problem["problems"][0]["extra"]["limit"] == 2 * 1024 * 1024
+    assert problem["problems"][0]["extra"] == {"limit": "MAX_CONTENT_LENGTH",
+                                               "max": 2 * 1024 * 1024}
+    assert "2 MiB (MAX_CONTENT_LENGTH)" in problem["problems"][0]["message"]
     assert "2 MiB" in problem["detail"]
 
 

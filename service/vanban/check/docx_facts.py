@@ -20,10 +20,8 @@ alignment, no spacing, single line spacing.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
-import zipfile
 from os import PathLike
 from pathlib import Path
 
@@ -53,6 +51,7 @@ from vanban.check.docx_styles import (
     w,
     wval,
 )
+from vanban.ooxml.safezip import ZipLimits, parse_xml, read_docx_parts
 
 __all__ = [
     "CellRef",
@@ -86,23 +85,25 @@ _NONE_BORDERS = ("", "nil", "none")
 # ---------------------------------------------------------------- package reading
 
 
-def _parse(data: bytes) -> etree._Element:
-    return etree.fromstring(
-        data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    )
+def _parse(data: bytes, name: str = "") -> etree._Element:
+    return parse_xml(data, part=name)
 
 
 class _Package:
-    def __init__(self, data: bytes):
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
-        self.names = set(self.zip.namelist())
+    """The parts of a package, read once through :mod:`vanban.ooxml.safezip` (limits on
+    size, ratio, part count and names; XML without entities, depth-limited)."""
+
+    def __init__(self, data: bytes, limits: ZipLimits | None = None):
+        self.parts = read_docx_parts(data, limits)
+        self.limits = limits
+        self.names = set(self.parts)
         self.rels = self._rels("word/_rels/document.xml.rels")
 
     def _rels(self, name: str) -> dict[str, tuple[str, str]]:
         if name not in self.names:
             return {}
         out = {}
-        for rel in _parse(self.zip.read(name)).iter(f"{{{REL_NS}}}Relationship"):
+        for rel in _parse(self.parts[name], name).iter(f"{{{REL_NS}}}Relationship"):
             target = rel.get("Target") or ""
             part = (
                 target.lstrip("/")
@@ -113,16 +114,18 @@ class _Package:
         return out
 
     def xml(self, name: str | None) -> etree._Element | None:
-        return _parse(self.zip.read(name)) if name and name in self.names else None
+        return _parse(self.parts[name], name) if name and name in self.names else None
 
     def by_type(self, rel_type: str, fallback: str) -> str:
         return next((p for t, p in self.rels.values() if t == rel_type), fallback)
 
 
-def load(source: bytes | str | PathLike[str]) -> DocFacts:
-    """Read a .docx (bytes or path) and resolve its effective formatting."""
+def load(source: bytes | str | PathLike[str], limits: ZipLimits | None = None) -> DocFacts:
+    """Read a .docx (bytes or path) and resolve its effective formatting.
+
+    :raises vanban.errors.InputError: ``upload.*`` when the package is not a safe .docx."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    pkg = _Package(data)
+    pkg = _Package(data, limits)
     styles = Styles(
         pkg.xml(pkg.by_type(STYLES_REL, "word/styles.xml")),
         pkg.xml(pkg.by_type(THEME_REL, "word/theme/theme1.xml")),

@@ -27,6 +27,7 @@ from vanban.check.report import Finding, Location, Report, excerpt
 from vanban.check.spans import Span
 from vanban.check.text import fmt_num, fold
 from vanban.errors import InputError, problem
+from vanban.ooxml.safezip import ZipLimits
 from vanban.the_thuc.families import FAMILIES, Family
 
 RuleFunc = Callable[["Ctx"], None]
@@ -149,10 +150,13 @@ def check_facts(facts: DocFacts, the_thuc: str | None = None) -> Report:
     )
 
 
-def check_docx(data: bytes, the_thuc: str | None = None) -> Report:
-    """Check a .docx (bytes). Raises :class:`InputError` ``docx.unreadable`` if it is not one."""
+def check_docx(data: bytes, the_thuc: str | None = None,
+               limits: ZipLimits | None = None) -> Report:
+    """Check a .docx (bytes). Raises :class:`InputError`: ``upload.*`` from
+    :mod:`vanban.ooxml.safezip` (not a .docx, over a limit), ``docx.unreadable`` when its
+    XML cannot be read."""
     try:
-        facts = load(data)
+        facts = load(data, limits)
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
         raise InputError(
             problem(

@@ -21,6 +21,7 @@ from vanban.model.envelope import Envelope
 from vanban.prose import chi_tieu as ct
 from vanban.prose import khen_thuong as kt
 from vanban.the_thuc.families import Family
+from vanban.vi.text import join_lines
 from vanban.vocab import AwardMatch, find_award
 
 #: The body model of this template (the manifest points here).
@@ -207,7 +208,7 @@ def build(body: BaoCaoThiDua, awards: list[kt.Award], family: Family,
 def ket_luan(body: BaoCaoThiDua, family: Family, envelope_ctx: dict, trich_yeu: str) -> str:
     if body.ket_luan:
         return body.ket_luan
-    abstract = " ".join(trich_yeu.split()).rstrip(" .")
+    abstract = join_lines(trich_yeu).rstrip(" .")
     abstract = abstract[:1].lower() + abstract[1:]
     return f"Trên đây là báo cáo {abstract} của {envelope_ctx['co_quan_trong_cau']}" + (
         family.ket_thuc or ".")

@@ -71,6 +71,8 @@ def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
             "chuc_vu": blocks.upper(nguoi_ky.chuc_vu),
             "ho_ten": nguoi_ky.ho_ten or "",
         },
-        "noi_nhan": blocks.noi_nhan_lines(family, noi_nhan_items(env, loai_van_ban)),
+        "noi_nhan": blocks.noi_nhan_lines(
+            family, blocks.with_filing_line(noi_nhan_items(env, loai_van_ban),
+                                            env.don_vi_soan_thao)),
         "co_quan_trong_cau": env.co_quan.ten_trong_cau or ten_trong_cau(env.co_quan.ten),
     }

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.model.chi_tieu import KetQuaChiTieu
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import STRICT, Integer, NonEmptyText, Text
 
 Doan = list[NonEmptyText]
 
@@ -26,7 +26,7 @@ class Ky(BaseModel):
     loai: Literal["so-ket-6-thang", "tong-ket-nam", "so-ket-dot", "tong-ket-dot"] = Field(
         description="so-ket-6-thang, tong-ket-nam, so-ket-dot hoặc tong-ket-dot."
     )
-    nam: int = Field(ge=1945, le=2100, description="Năm của kỳ báo cáo.")
+    nam: Integer = Field(ge=1945, le=2100, description="Năm của kỳ báo cáo.")
     ten_dot: Text | None = Field(
         None, description="Tên đợt thi đua (bắt buộc với so-ket-dot, tong-ket-dot)."
     )
@@ -44,8 +44,8 @@ class DacDiem(BaseModel):
     model_config = STRICT
 
     gioi_thieu: Doan = Field(default_factory=list, description="Khái quát tình hình.")
-    thuan_loi: Doan = Field(default_factory=list)
-    kho_khan: Doan = Field(default_factory=list)
+    thuan_loi: Doan = Field(default_factory=list, description="Thuận lợi, mỗi đoạn một chuỗi.")
+    kho_khan: Doan = Field(default_factory=list, description="Khó khăn, mỗi đoạn một chuỗi.")
 
 
 class PhongTrao(BaseModel):
@@ -72,8 +72,8 @@ class KhenThuong(BaseModel):
     nguoi_tang: Text | None = Field(
         None, description="Người, cơ quan tặng hoặc công nhận.", examples=["Chủ tịch UBND tỉnh"]
     )
-    tap_the: int = Field(0, ge=0, description="Số tập thể.")
-    ca_nhan: int = Field(0, ge=0, description="Số cá nhân.")
+    tap_the: Integer = Field(0, ge=0, description="Số tập thể.")
+    ca_nhan: Integer = Field(0, ge=0, description="Số cá nhân.")
     danh_sach: list[NonEmptyText] = Field(default_factory=list, description="Danh sách tên.")
     trang_thai: Literal["da_nhan", "de_nghi"] = Field(
         "da_nhan", description="da_nhan (đã được khen) hoặc de_nghi (đang đề nghị)."
@@ -114,30 +114,34 @@ class KetQuaDangKy(BaseModel):
 class BaoCaoThiDua(BaseModel):
     model_config = STRICT
 
-    ky: Ky
-    dac_diem: DacDiem = Field(default_factory=DacDiem)
+    ky: Ky = Field(description="Kỳ báo cáo: loại kỳ, năm, tên đợt.")
+    dac_diem: DacDiem = Field(default_factory=DacDiem,
+                              description="Đặc điểm tình hình: khái quát, thuận lợi, khó khăn.")
     chi_dao: Doan = Field(default_factory=list, description="Công tác lãnh đạo, chỉ đạo.")
-    phong_trao: list[PhongTrao] = Field(default_factory=list)
+    phong_trao: list[PhongTrao] = Field(
+        default_factory=list, description="Các phong trào thi đua đã phát động, hưởng ứng.")
     muc: list[Muc] = Field(
         default_factory=list,
         description="Mục tự do, đặt sau phần phong trào thi đua, đánh số La Mã tiếp theo.",
     )
     ket_qua_dang_ky: KetQuaDangKy | None = Field(
         None, description="Chỉ tiêu thi đua đã đăng ký và kết quả (đạt, vượt, chưa đạt tự tính).")
-    khen_thuong: list[KhenThuong] = Field(default_factory=list)
+    khen_thuong: list[KhenThuong] = Field(
+        default_factory=list,
+        description="Kết quả khen thưởng: hình thức, người tặng, số tập thể, cá nhân.")
     khen_thuong_doan: Doan = Field(
         default_factory=list, description="Đoạn văn thêm về công tác khen thưởng."
     )
     tuyen_truyen: Doan = Field(
         default_factory=list, description="Tuyên truyền, phát hiện, nhân rộng điển hình tiên tiến."
     )
-    uu_diem: Doan = Field(default_factory=list)
-    han_che: Doan = Field(default_factory=list)
-    nguyen_nhan: Doan = Field(default_factory=list)
-    bai_hoc: Doan = Field(default_factory=list)
-    kien_nghi: Doan = Field(default_factory=list)
-    phuong_huong: Doan = Field(default_factory=list)
-    giai_phap: Doan = Field(default_factory=list)
+    uu_diem: Doan = Field(default_factory=list, description="Ưu điểm.")
+    han_che: Doan = Field(default_factory=list, description="Hạn chế, tồn tại.")
+    nguyen_nhan: Doan = Field(default_factory=list, description="Nguyên nhân của hạn chế.")
+    bai_hoc: Doan = Field(default_factory=list, description="Bài học kinh nghiệm.")
+    kien_nghi: Doan = Field(default_factory=list, description="Kiến nghị, đề xuất.")
+    phuong_huong: Doan = Field(default_factory=list, description="Phương hướng, nhiệm vụ kỳ tới.")
+    giai_phap: Doan = Field(default_factory=list, description="Giải pháp thực hiện.")
     ket_luan: Text | None = Field(
         None, description="Câu kết; mặc định “Trên đây là báo cáo … của …”."
     )

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban.model.common import STRICT, Text
+from vanban.model.common import STRICT, Integer, Number, Text
 
 
 class ChiTieu(BaseModel):
@@ -24,8 +24,8 @@ class ChiTieu(BaseModel):
     noi_dung: Text | None = Field(
         None, description="Chỉ tiêu viết bằng lời (dùng khi không có số, hoặc để thay câu tự "
         "sinh).", examples=["Cơ quan đạt danh hiệu “Cơ quan đạt chuẩn văn hóa”"])
-    so_luong: int | None = Field(None, ge=0, le=1_000_000, description="Số lượng phấn đấu.")
-    ty_le: float | None = Field(None, ge=0, le=100, description="Tỷ lệ phấn đấu, %.")
+    so_luong: Integer | None = Field(None, ge=0, le=1_000_000, description="Số lượng phấn đấu.")
+    ty_le: Number | None = Field(None, ge=0, le=100, description="Tỷ lệ phấn đấu, %.")
     muc: Literal["dung", "tu", "tren"] = Field(
         "dung", description="dung: đúng số; tu: từ … trở lên; tren: trên ….")
     doi_tuong: Text | None = Field(None, description="Ai đạt (tập thể phòng, cá nhân …).",
@@ -54,7 +54,7 @@ class ChiTieu(BaseModel):
 class KetQuaChiTieu(ChiTieu):
     """A registered target with what was achieved."""
 
-    thuc_hien: float | None = Field(
+    thuc_hien: Number | None = Field(
         None, ge=0, description="Kết quả đạt được (số lượng, hoặc % với chỉ tiêu tỷ lệ); để "
         "trống khi chưa có kết quả.")
     ket_qua: Text | None = Field(None, description="Kết quả viết bằng lời (thay câu tự sinh).")

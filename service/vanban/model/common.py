@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, Strict
 from pydantic_core import PydanticCustomError
 
 #: Every model forbids unknown keys: a misspelt key is an error, never silently dropped.
@@ -23,14 +23,17 @@ def _xml_safe(value: str) -> str:
     if bad:
         raise PydanticCustomError(
             "text.control-char",
-            "Văn bản chứa ký tự điều khiển U+{code:04X} ở vị trí {pos}; hãy xoá ký tự này.",
-            {"code": ord(bad.group()), "pos": bad.start() + 1},
+            "Văn bản chứa ký tự điều khiển U+{code} ở vị trí {pos}; hãy xoá ký tự này.",
+            # pydantic fills {name} placeholders but applies no format spec: pass text.
+            {"code": f"{ord(bad.group()):04X}", "pos": bad.start() + 1},
         )
     return value
 
 
 #: Free text: NFC, no XML-illegal characters.
 Text = Annotated[str, AfterValidator(_xml_safe)]
+
+
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("text.empty", "Không được để trống.")
@@ -39,3 +42,10 @@ def _non_blank(value: str) -> str:
 
 #: Text that must not be empty or blank.
 NonEmptyText = Annotated[str, AfterValidator(_xml_safe), AfterValidator(_non_blank)]
+
+
+#: Numbers and flags exactly as the JSON Schema publishes them: ``"12"`` is not 12, ``0`` is
+#: not false, ``1.0`` is not 1 (what the OpenAPI document promises is what is accepted).
+Integer = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]
+Number = Annotated[float, Strict()]

@@ -7,13 +7,13 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.model.chi_tieu import ChiTieu
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import STRICT, Integer, NonEmptyText, Text
 
 
 class DangKyThiDua(BaseModel):
     model_config = STRICT
 
-    nam: int = Field(ge=1945, le=2100, description="Năm (hoặc năm bắt đầu) đăng ký.")
+    nam: Integer = Field(ge=1945, le=2100, description="Năm (hoặc năm bắt đầu) đăng ký.")
     mo_dau: list[NonEmptyText] = Field(default_factory=list, description="Đoạn mở đầu.")
     noi_dung: list[NonEmptyText] = Field(
         default_factory=list, description="Nội dung thi đua (đánh số 1., 2., … theo thứ tự).")

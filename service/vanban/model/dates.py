@@ -15,7 +15,9 @@ def _check(value: str) -> str:
     try:
         NgayThang.parse(value, "")
     except InputError as exc:
-        raise PydanticCustomError("date.invalid", exc.problems[0].message) from None
+        found = exc.problems[0]
+        raise PydanticCustomError("date.invalid", "{message}", {
+            "message_en": found.message_en, "message": found.message}) from None
     return value.strip()
 
 

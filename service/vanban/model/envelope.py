@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import STRICT, Flag, Integer, NonEmptyText, Text
 from vanban.vi.dates import NgayThang
 
 Body = TypeVar("Body", bound=BaseModel)
@@ -87,8 +87,8 @@ class Envelope(BaseModel, Generic[Body]):
         description="Thể thức: nha-nuoc (Nghị định 30/2020/NĐ-CP), dang (Hướng dẫn 36-HD/VPTW), "
         "cong-doan (Quyết định 933/QĐ-TLĐ).",
     )
-    co_quan: CoQuan
-    so: int | None = Field(
+    co_quan: CoQuan = Field(description="Cơ quan ban hành: tên, cơ quan chủ quản, chữ viết tắt.")
+    so: Integer | None = Field(
         None, ge=1, description="Số văn bản; null để văn thư điền tay."
     )
     ky_hieu: Text | None = Field(
@@ -105,10 +105,10 @@ class Envelope(BaseModel, Generic[Body]):
     )
     trich_yeu: NonEmptyText = Field(description="Trích yếu nội dung.")
     kinh_gui: list[NonEmptyText] = Field(default_factory=list, description="Nơi gửi.")
-    nguoi_ky: NguoiKy
+    nguoi_ky: NguoiKy = Field(description="Người ký: thẩm quyền ký, chức vụ, họ tên.")
     noi_nhan: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận.")
-    du_thao: bool = Field(False, description="Đánh dấu DỰ THẢO.")
-    noi_dung: Body
+    du_thao: Flag = Field(False, description="Đánh dấu DỰ THẢO.")
+    noi_dung: Body = Field(description="Nội dung riêng của loại văn bản (xem các trường bên dưới).")
     chu_thich: dict[Annotated[str, AfterValidator(_nhan_chu_thich)], NonEmptyText] = (
         Field(default_factory=dict,
               description="Chú thích cuối trang: nhãn → nội dung. Đánh dấu chỗ chú thích trong "
@@ -122,5 +122,7 @@ class Envelope(BaseModel, Generic[Body]):
         try:
             NgayThang.parse(value, "ngay")
         except InputError as exc:
-            raise PydanticCustomError("date.invalid", exc.problems[0].message) from None
+            found = exc.problems[0]
+            raise PydanticCustomError("date.invalid", "{message}", {
+                "message_en": found.message_en, "message": found.message}) from None
         return value

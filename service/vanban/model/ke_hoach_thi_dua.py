@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import STRICT, Integer, NonEmptyText, Text
 from vanban.model.dates import Ngay, parse
 
 Y = list[NonEmptyText]
@@ -43,7 +43,7 @@ class SoLuongTrinh(BaseModel):
     model_config = STRICT
 
     don_vi: NonEmptyText = Field(description="Đơn vị được trình.", examples=["Các chi bộ cơ sở"])
-    toi_da: int = Field(ge=1, le=10000, description="Số tối đa được trình.")
+    toi_da: Integer = Field(ge=1, le=10000, description="Số tối đa được trình.")
     doi_tuong: NonEmptyText = Field("cá nhân", description="“cá nhân” hoặc “tập thể”.")
 
 

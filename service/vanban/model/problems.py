@@ -29,10 +29,14 @@ _MESSAGES = {
     "extra_forbidden": lambda e: "Trường này không có trong mẫu (kiểm tra lại chính tả tên "
     "trường); dữ liệu không được bỏ qua âm thầm.",
     "string_type": lambda e: "Phải là chuỗi văn bản.",
-    "int_type": lambda e: "Phải là số nguyên.",
+    "int_type": lambda e: "Phải là số nguyên" + (
+        f" (viết {e['input'].strip()}, không đặt trong dấu ngoặc kép)."
+        if isinstance(e.get("input"), str) and e["input"].strip().isdigit() else "."),
     "int_parsing": lambda e: "Phải là số nguyên.",
     "int_from_float": lambda e: "Phải là số nguyên (không có phần thập phân).",
-    "bool_type": lambda e: "Phải là true hoặc false.",
+    "float_type": lambda e: "Phải là một số (không đặt trong dấu ngoặc kép).",
+    "bool_type": lambda e: "Phải là true hoặc false (viết thường, không đặt trong dấu ngoặc "
+    "kép).",
     "bool_parsing": lambda e: "Phải là true hoặc false.",
     "list_type": lambda e: "Phải là danh sách (mảng JSON […]).",
     "dict_type": lambda e: "Phải là một đối tượng JSON {…}.",
@@ -43,6 +47,41 @@ _MESSAGES = {
     "less_than_equal": lambda e: f"Phải nhỏ hơn hoặc bằng {e['ctx']['le']}.",
     "string_too_short": lambda e: "Không được để trống.",
 }
+
+
+#: English for our own PydanticCustomError codes (their Vietnamese text is the error's own
+#: message); placeholders are filled from the error's context.
+CUSTOM_EN = {
+    "text.control-char": "text contains the control character U+{code} at position {pos}; "
+                         "remove it",
+    "text.empty": "must not be empty or blank",
+    "date.invalid": "{message_en}",
+    "ky.ten-dot": "a report for an emulation round (so-ket-dot, tong-ket-dot) needs "
+                  "'ten_dot', the round's name",
+    "award.no-count": "give the number of collectives (tap_the) or of individuals "
+                      "(ca_nhan), greater than 0",
+    "date.partial": "a full date YYYY-MM-DD is needed (e.g. 2024-10-01)",
+    "chi_tieu.both": "give only one of 'so_luong' or 'ty_le'",
+    "chi_tieu.empty": "give 'noi_dung', or 'so_luong'/'ty_le' with 'doi_tuong' and "
+                      "'danh_hieu'",
+    "chi_tieu.incomplete": "a numbered target needs 'doi_tuong' and 'danh_hieu' (or the "
+                           "whole sentence in 'noi_dung')",
+    "chi_tieu.danh_gia": "a numbered target is assessed from 'thuc_hien'; remove 'danh_gia'",
+    "chi_tieu.thuc_hien": "the result of a count target must be a whole number",
+    "dang_ky.empty": "a registration needs at least one target (tap_the or ca_nhan)",
+    "ke_hoach.thoi_gian": "the start date ({start}) is after the end date ({end}) of the "
+                          "emulation round",
+}
+
+
+def _english(kind: str, err: dict[str, Any]) -> str:
+    template = CUSTOM_EN.get(kind)
+    if template is None:
+        return err["msg"]
+    try:
+        return template.format(**err.get("ctx", {}))
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 def from_validation_error(exc: ValidationError) -> list[Problem]:
@@ -57,5 +96,6 @@ def from_validation_error(exc: ValidationError) -> list[Problem]:
             message, code = err["msg"], kind
         else:
             message, code = f"Giá trị không hợp lệ ({err['msg']}).", f"input.{kind}"
-        problems.append(Problem(code=code, path=path, message=message, message_en=err["msg"]))
+        problems.append(Problem(code=code, path=path, message=message,
+                                message_en=_english(kind, err)))
     return problems

@@ -122,6 +122,14 @@ def dash_list(items: list[str]) -> list[str]:
 _LUU = re.compile(r"^(Lưu)(?!\s+trữ\b)(?=[\s:])\s*:?\s*", re.IGNORECASE)
 
 
+def with_filing_line(items: list[str], unit: str | None = None) -> list[str]:
+    """The recipients, ending with the filing line the decree requires: when the data has no
+    ``Lưu …`` line, ``Lưu: VT`` (plus the drafting unit) is added — every document is filed."""
+    if any(_LUU.match(item.strip()) for item in items):
+        return list(items)
+    return [*items, "Lưu: VT" + (f", {unit.strip()}" if unit and unit.strip() else "")]
+
+
 def noi_nhan_lines(family: Family, items: list[str]) -> list[str]:
     """Nơi nhận as a dash list; the filing line is ``Lưu: VT, …`` in State and union documents
     (Phụ lục I) and ``Lưu …`` without a colon in Party documents (36-HD/VPTW)."""

@@ -24,7 +24,7 @@ import unicodedata
 
 from vanban.errors import InputError, problem
 
-__all__ = ["clean_text", "illegal_xml_chars", "nfc"]
+__all__ = ["clean_text", "illegal_xml_chars", "join_lines", "nfc"]
 
 # XML 1.0 (5th ed.) §2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD]
 #                                | [#x10000-#x10FFFF]
@@ -99,3 +99,32 @@ def clean_text(s: str, path: str) -> str:
             ]
         )
     return nfc(s)
+
+
+def _lower_first(line: str) -> str:
+    """Lower-case the first letter of a sentence-start word, but not of an acronym (UBND)."""
+    if len(line) > 1 and line[0].isupper() and not line[1].isupper():
+        return line[0].lower() + line[1:]
+    return line
+
+
+def join_lines(text: str) -> str:
+    """Lines typed on their own (an abstract laid out in two lines) → one running phrase.
+
+    A line that continues in lower case is joined with a space; after ``,``/``;``/``:`` the
+    next line is joined with a space and its first letter lowered; a line that stops without
+    punctuation before a capitalised line gets ``;``. ``"… năm 2021\\nPhương hướng …"`` →
+    ``"… năm 2021; phương hướng …"``."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    out = lines[0]
+    for line in lines[1:]:
+        if line[0].islower():
+            out += " " + line
+        elif out[-1] in ",;:":
+            out += " " + _lower_first(line)
+        else:
+            out += "; " + _lower_first(line)
+    return out

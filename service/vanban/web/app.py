@@ -9,8 +9,8 @@ the ``config`` mapping passed to :func:`create_app`.
 * ``CHECK_MAX_CONTENT_LENGTH`` — the limit of the format check (``POST /api/v1/check-format``
   and the ``/kiem-tra`` page), default 10 MiB since a .docx with pictures is often larger than
   its JSON; ``None`` means "same as ``MAX_CONTENT_LENGTH``".
-* ``CHECK_MAX_XML_BYTES`` — how much XML a checked .docx may hold once decompressed
-  (default 16 MiB); above it the answer is 413, so a zip bomb is stopped while inflating.
+* ``CHECK_MAX_XML_BYTES`` — optional: lowers how much a checked .docx may hold once
+  decompressed (default: ``VANBAN_UPLOAD_MAX_INFLATED_BYTES``, see :mod:`vanban.ooxml.safezip`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from vanban.web import problems
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "CHECK_MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
-    "CHECK_MAX_XML_BYTES": 16 * 1024 * 1024,
     "WARM_TEMPLATES": True,
 }
 

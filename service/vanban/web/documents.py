@@ -8,11 +8,14 @@ comes from the validated envelope.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import vanban
 from vanban import pipeline
+from vanban.config import get_settings
 from vanban.errors import InputError, problem
 from vanban.templates import REGISTRY
 from vanban.web.problems import RequestError
@@ -54,11 +57,37 @@ def validate(template_id: str, data: Any) -> None:
     vanban.validate(template_id, _as_object(data))
 
 
+def _within_deadline(work: Callable[[], bytes]) -> bytes:
+    """Run ``work`` in its own thread; past ``render_timeout`` seconds the request gets a 422
+    naming the limit (the thread finishes on its own; the sizes limits keep that short)."""
+    seconds = get_settings().render_timeout
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the request's thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="vanban-render", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise InputError(problem(
+            "limit.render-time", "", f"Tạo văn bản mất quá {seconds:g} giây (giới hạn "
+            f"render_timeout = {seconds:g}); hãy chia dữ liệu thành văn bản nhỏ hơn.",
+            f"rendering took longer than render_timeout = {seconds:g} s",
+            limit="render_timeout", max=seconds))
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def render(template_id: str, data: Any, fmt: str = "docx") -> Document:
     """Render parsed JSON ``data`` with ``template_id`` as ``fmt`` (``docx`` or ``pdf``)."""
     fmt = check_format(fmt)
     data = _as_object(data)
-    result = pipeline.run(template_id, data)
+    result = _within_deadline(lambda: pipeline.run(template_id, data))
     content = result.docx
     if fmt == "pdf":
         from vanban.pdf import converter

@@ -7,12 +7,12 @@ is 415. Size is limited by Flask's ``MAX_CONTENT_LENGTH`` (werkzeug raises 413).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Request
 
-from vanban.errors import problem
+from vanban.errors import InputError, problem
+from vanban.model import json_input
 from vanban.web.problems import RequestError
 
 ACCEPTED = ("application/json", "multipart/form-data")
@@ -23,53 +23,19 @@ def is_json_type(mimetype: str) -> bool:
         mimetype.startswith("application/") and mimetype.endswith("+json"))
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+#: The heading of a problem page when the JSON cannot be read (a clerk's words).
+JSON_TITLE = "Dữ liệu chưa đúng cú pháp JSON"
 
 
 def parse_json(raw: bytes) -> Any:
-    """UTF-8 JSON text → Python data; raises :class:`RequestError` (400) when unreadable."""
+    """UTF-8 JSON text → Python data; raises :class:`RequestError` (400) when unreadable.
+
+    The wording is :mod:`vanban.model.json_input`'s, the same as the library's and the CLI's."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RequestError(400, problem(
-            "input.encoding", "", "Tệp phải được mã hóa UTF-8 (khi lưu, chọn “UTF-8”).",
-            str(exc))) from None
-    if not text.strip():
-        raise RequestError(400, problem("input.empty", "", "Chưa có dữ liệu JSON.",
-                                        "empty body"))
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise RequestError(400, problem(
-            "input.json", f"dòng {exc.lineno}, cột {exc.colno}",
-            f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: {_vi(exc.msg)}.",
-            str(exc), line=exc.lineno, column=exc.colno)) from None
-    except (ValueError, RecursionError) as exc:
-        raise RequestError(400, problem(
-            "input.json", "", "JSON không đọc được (lồng nhau quá sâu, số quá dài hoặc giá "
-            "trị NaN/Infinity).", f"{type(exc).__name__}: {exc}")) from None
-
-
-_JSON_MESSAGES = {
-    "Expecting value": "thiếu giá trị",
-    "Expecting property name enclosed in double quotes":
-        "tên trường phải đặt trong dấu ngoặc kép \"…\" (hoặc thừa dấu phẩy trước dấu })",
-    "Expecting ',' delimiter": "thiếu dấu phẩy giữa hai phần tử",
-    "Expecting ':' delimiter": "thiếu dấu hai chấm sau tên trường",
-    "Unterminated string starting at": "chuỗi chưa đóng dấu ngoặc kép",
-    "Invalid control character at": "có ký tự điều khiển (xuống dòng, tab) trong chuỗi; "
-                                    "dùng \\n",
-    "Extra data": "thừa dữ liệu sau khi JSON đã kết thúc",
-    "Invalid \\escape": "dấu \\ không hợp lệ trong chuỗi",
-}
-
-
-def _vi(msg: str) -> str:
-    for english, vietnamese in _JSON_MESSAGES.items():
-        if msg.startswith(english):
-            return vietnamese
-    return msg
+        return json_input.loads(raw)
+    except InputError as exc:
+        title = "Chưa có dữ liệu" if exc.problems[0].code == "input.empty" else JSON_TITLE
+        raise RequestError(400, exc.problems, title=title) from None
 
 
 def read_payload(request: Request) -> Any:

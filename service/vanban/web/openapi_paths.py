@@ -16,16 +16,20 @@ _ERRORS = {
                    "hoặc tham số sai."),
     "NotFound": ("404", "Không có mẫu văn bản (hoặc địa chỉ) này."),
     "MethodNotAllowed": ("405", "Phương thức không dùng được ở địa chỉ này (xem header Allow)."),
-    "PayloadTooLarge": ("413", "Dữ liệu vượt giới hạn MAX_CONTENT_LENGTH (mặc định 2 MiB)."),
+    "PayloadTooLarge": ("413", "Dữ liệu vượt giới hạn MAX_CONTENT_LENGTH (mặc định 2 MiB), "
+                        "hoặc vượt giới hạn độ sâu, số phần tử, độ dài chuỗi, số đoạn "
+                        "(`limit.*`; `extra.limit` là tên giới hạn, `extra.max` giá trị)."),
     "UnsupportedMediaType": ("415", "Không phải application/json hay multipart/form-data."),
     "UnprocessableContent": ("422", "JSON đúng cú pháp nhưng nội dung chưa đúng mẫu; "
                              "`problems` liệt kê mọi lỗi."),
     "DocxTooLarge": ("413", "Tệp vượt giới hạn CHECK_MAX_CONTENT_LENGTH (mặc định 10 MiB), "
-                     "hoặc phần XML sau khi giải nén vượt CHECK_MAX_XML_BYTES (mặc định "
-                     "16 MiB)."),
+                     "hoặc vượt giới hạn khi giải nén: `upload.too-large`, `upload.ratio`, "
+                     "`upload.too-many-parts`, `upload.xml-depth` (`extra.limit`, "
+                     "`extra.max`)."),
     "NotDocx": ("415", "Không phải multipart/form-data (tệp trong trường “file”) hay "
                 f"{DOCX_MIME}."),
-    "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`docx.unreadable`, "
+    "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`upload.not-docx`, "
+                       "`upload.bad-part-name`, `docx.unreadable`, "
                        "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
@@ -114,7 +118,10 @@ def _check_format() -> dict[str, Any]:
 
 
 def _batch(tid: dict[str, Any], fmt: dict[str, Any]) -> dict[str, Any]:
-    array = {"type": "array", "minItems": 1, "items": {"type": "object"}}
+    # Any JSON value per item: an item that is not a valid input (not even an object) is
+    # reported in errors.json inside the zip and does not fail the batch.
+    array = {"type": "array", "minItems": 1, "items": {
+        "description": "Dữ liệu đầu vào của một văn bản; mục sai được ghi vào errors.json."}}
     return {"post": {
         "tags": ["van-ban"], "operationId": "renderBatch",
         "summary": "Tạo nhiều văn bản một lần: tệp .zip gửi dần khi từng văn bản xong",

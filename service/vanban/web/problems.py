@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTo
 from vanban.errors import (
     ConversionError,
     InputError,
+    LimitError,
     Problem,
     TemplateError,
     UnknownTemplateError,
@@ -56,7 +57,7 @@ class RequestError(VanbanError):
     """The HTTP request is unusable before its content can even be checked."""
 
     def __init__(self, status: int, problems: list[Problem] | Problem, *,
-                 title: str = "Yêu cầu không hợp lệ", slug: str = "malformed-request"):
+                 title: str = "Chưa đọc được dữ liệu gửi lên", slug: str = "malformed-request"):
         self.status = status
         self.title = title
         self.slug = slug
@@ -66,6 +67,8 @@ class RequestError(VanbanError):
 def _slug(exc: VanbanError) -> str:
     if isinstance(exc, RequestError):
         return exc.slug
+    if isinstance(exc, LimitError):
+        return "too-large"
     if isinstance(exc, InputError):
         return "invalid-input"
     if isinstance(exc, UnknownTemplateError):
@@ -120,7 +123,7 @@ def from_vanban_error(exc: VanbanError) -> Response:
 
 
 _HTTP_TEXT: dict[int, tuple[str, str, str]] = {
-    400: ("malformed-request", "Yêu cầu không hợp lệ", "Máy chủ không hiểu yêu cầu này."),
+    400: ("malformed-request", "Chưa đọc được dữ liệu gửi lên", "Máy chủ không hiểu yêu cầu này."),
     404: ("not-found", "Không tìm thấy", "Không có trang hay địa chỉ API “{path}”."),
     405: ("method-not-allowed", "Phương thức không được phép",
           "Địa chỉ “{path}” không nhận phương thức {method}; dùng: {allowed}."),
@@ -146,13 +149,15 @@ def from_http_exception(exc: HTTPException) -> Response:
     slug, title, template = _HTTP_TEXT.get(
         status, ("http-error", exc.name, f"Lỗi HTTP {status}: {exc.name}."))
     limit = request.max_content_length  # the app's, or the route's own (check-format)
+    setting = ("CHECK_MAX_CONTENT_LENGTH" if request.path.endswith(("/check-format", "/kiem-tra"))
+               else "MAX_CONTENT_LENGTH")
     message = template.format(path=request.path, method=request.method, allowed=allowed,
-                              limit=size_text(limit))
+                              limit=f"{size_text(limit)} ({setting})")
     extra: dict[str, Any] = {}
     if allowed:
         extra["allowed"] = sorted(exc.valid_methods or [])
     if isinstance(exc, RequestEntityTooLarge) and limit:
-        extra["limit"] = limit
+        extra.update(limit=setting, max=limit)  # like every other limit: name and value
     item = problem(f"http.{status}", "", message, exc.description or exc.name, **extra)
     response = problem_response(status, title, [item], slug)
     if allowed:

@@ -13,9 +13,11 @@ report on the server (no JavaScript needed); ``static/check.js`` sends the same 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request
+from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import vanban
@@ -57,13 +59,24 @@ def field_guide(schema: dict[str, Any], depth: int = 2) -> list[dict[str, Any]]:
         for name, own in node.get("properties", {}).items():
             prop = _resolve(own, defs)  # the property's own description, not its class's
             path = f"{prefix}{name}"
+            # The property's own description, else its class's (co_quan → CoQuan's docstring).
+            text = own.get("description") or prop.get("description") or ""
             rows.append({"path": path, "required": name in required, "level": level,
-                         "description": own.get("description", "")})
+                         "description": text})
             if level + 1 < depth and "properties" in prop:
                 walk(prop, f"{path}.", level + 1)
 
     walk(schema, "", 0)
     return rows
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+@bp.app_template_filter("code_spans")
+def code_spans(text: str) -> Markup:
+    """Escape ``text`` and show its ```name``` spans as ``<code>name</code>``."""
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def _page(spec: TemplateSpec, text: str = "", error: VanbanError | None = None,

@@ -35,16 +35,22 @@
     return el("p", { class: kind ? `summary summary--${kind}` : "summary", id: "ket-qua-tom-tat" }, text);
   }
 
+  // The status line under the buttons and the result panel always change together: each
+  // show…() below sets both; an action (download, upload) may then add what it did.
   function showIdle(text) {
     result.replaceChildren(summary(text || EMPTY));
     textarea.removeAttribute("aria-invalid");
     jump.hidden = true;
+    statusLine.textContent = "";
+    fileInput.value = "";
+    fileName.textContent = "Chưa chọn tệp";
   }
 
   function showValid() {
     result.replaceChildren(summary("Dữ liệu hợp lệ. Bạn có thể tải văn bản.", "ok"));
     textarea.setAttribute("aria-invalid", "false");
     jump.hidden = true;
+    statusLine.textContent = "Dữ liệu hợp lệ.";
   }
 
   function goTo(line, column) {
@@ -79,6 +85,7 @@
     textarea.setAttribute("aria-invalid", "true");
     jump.firstElementChild.textContent = `Xem ${count} cần sửa`;
     jump.hidden = false;
+    statusLine.textContent = `${body.title || "Có lỗi"}: ${count} — xem mục “Kết quả kiểm tra”.`;
   }
 
   async function problemFrom(response) {
@@ -147,9 +154,7 @@
         method: "POST", body: text, headers: { "Content-Type": "application/json" },
       });
       if (!response.ok) {
-        const body = await problemFrom(response);
-        showProblems(body);
-        statusLine.textContent = `${body.title || "Có lỗi"} — xem mục “Kết quả kiểm tra”.`;
+        showProblems(await problemFrom(response));
         return;
       }
       const blob = await response.blob();
@@ -164,7 +169,6 @@
       statusLine.textContent = `Đã tạo tệp “${name}”.`;
     } catch (_) {
       showProblems(offline);
-      statusLine.textContent = offline.title;
     } finally {
       busy = false;
       form.removeAttribute("aria-busy");
@@ -197,10 +201,9 @@
       showProblems({ title: "Không đọc được tệp", problems: [{ path: file.name, message: "Tệp phải được mã hóa UTF-8 (khi lưu, chọn “UTF-8”)." }] });
       return;
     }
-    fileName.textContent = file.name;
     textarea.value = text.replace(/^\uFEFF/, "");
-    statusLine.textContent = `Đã đọc tệp “${file.name}”.`;
-    validate();
+    await validate();
+    fileName.textContent = file.name;
   });
 
   textarea.addEventListener("input", scheduleValidate);

@@ -6,6 +6,7 @@
   const form = document.getElementById("kiem-tra-form");
   if (!form || !window.fetch || !window.FormData) return;
   const fileInput = document.getElementById("tep-docx");
+  const fileName = document.getElementById("tep-docx-ten");
   const result = document.getElementById("ket-qua");
   const statusLine = document.getElementById("trang-thai");
   const button = form.querySelector("button[type=submit]");
@@ -172,6 +173,7 @@
 
   fileInput.addEventListener("change", () => {
     const file = fileInput.files && fileInput.files[0];
+    if (fileName) fileName.textContent = file ? file.name : "Chưa chọn tệp";
     statusLine.textContent = file ? `Đã chọn “${file.name}”; bấm “Kiểm tra thể thức”.` : "";
   });
 })();
