@@ -57,7 +57,7 @@ def test_json_errors_for_programs(tmp_path: Path):
 def test_schema_templates_example():
     schema = json.loads(vanban("schema", "bao-cao-thi-dua").stdout)
     assert schema["properties"]["the_thuc"]["default"] == "nha-nuoc"
-    assert json.loads(vanban("templates").stdout)[0]["id"] == "bao-cao-thi-dua"
+    assert "bao-cao-thi-dua" in [t["id"] for t in json.loads(vanban("templates").stdout)]
     example = vanban("example", "bao-cao-thi-dua").stdout
     assert vanban("validate", "bao-cao-thi-dua", "-", stdin=example).returncode == 0
 

@@ -144,7 +144,9 @@ def shell_body(f: Family) -> str:
         left.append(para("*", sz=s.co_quan))
     else:
         left.append(rule_paragraph("gach.co_quan"))
-    left.append(para("{{ so_ky_hieu }}", sz=s.so_ky_hieu, before=60, raw=True))
+    # hien_so = false: no số/ký hiệu line (báo cáo thành tích)
+    left += [tag("if hien_so is not defined or hien_so"),
+             para("{{ so_ky_hieu }}", sz=s.so_ky_hieu, before=60, raw=True), tag("endif")]
     # Công văn: the abstract under số/ký hiệu (ô 5b), "V/v …" upright 12–13 pt (State, union),
     # 12 pt italic without "V/v" (Party); no type title below the header.
     cv_size = 12 if f.id == "dang" else s.so_ky_hieu
@@ -170,6 +172,10 @@ def shell_body(f: Family) -> str:
         para("{{ dong }}", sz=s.trich_yeu, b=True, keep_next=True, raw=True),
         tag("endfor"),
         rule_paragraph("gach.trich_yeu"),
+        # tham_quyen: the issuing authority's line of a quyết định (NĐ 30 Mẫu 1.2)
+        tag("if tham_quyen is defined and tham_quyen"),
+        para("{{ tham_quyen }}", sz=s.trich_yeu, b=True, before=240, after=120, raw=True),
+        tag("endif"),
         tag("endif"),
     ]
     kinh_gui_ind = '<w:ind w:left="1701"/>'
@@ -199,15 +205,61 @@ def shell_body(f: Family) -> str:
         para("{{ dong }}", sz=s.chu_ky_quyen_han, b=True, raw=True),
         tag("endfor"),
         para("{{ chu_ky.chuc_vu }}", sz=s.chu_ky_chuc_vu, b=f.chuc_vu_bold, raw=True),
+        tag("if chu_ky.ghi_chu is defined and chu_ky.ghi_chu"),
+        para("{{ chu_ky.ghi_chu }}", sz=s.chu_ky_ho_ten, i=True, raw=True),
+        tag("endif"),
         *[para("", sz=s.chu_ky_ho_ten) for _ in range(4)],
         para("{{ chu_ky.ho_ten }}", sz=s.chu_ky_ho_ten, b=True, raw=True),
     ]
+    # chu_ky_trai: a second signature on the left instead of nơi nhận (THƯ KÝ of a biên bản,
+    # the unit head of a báo cáo thành tích), {tieu_de: [lines], ghi_chu, ho_ten}
+    left_sign = [tag("if chu_ky_trai is defined and chu_ky_trai"),
+                 *extra_signature("chu_ky_trai", f), tag("else"), *noi_nhan, tag("endif")]
     signature = table([SIGN_LEFT, SIGN_RIGHT],
-                      [[cell(SIGN_LEFT, "".join(noi_nhan)), cell(SIGN_RIGHT, "".join(sign))]],
+                      [[cell(SIGN_LEFT, "".join(left_sign)), cell(SIGN_RIGHT, "".join(sign))]],
                       cant_split=True, zero_margins=True)
+    # chu_ky_duoi: a certification centred under the signatures (xác nhận của cấp trình)
+    below = [tag("if chu_ky_duoi is defined and chu_ky_duoi"),
+             para("", sz=s.chu_ky_ho_ten), *extra_signature("chu_ky_duoi", f), tag("endif")]
     content = para("[[NOI_DUNG]]", style="VBNoiDung", jc=None)
     spacer = para("", sz=s.noi_dung, jc="left", keep_next=True)
-    return "".join([header, *title, *kinh_gui, content, spacer, signature])
+    return "".join([header, *title, *kinh_gui, content, spacer, signature, *below,
+                    *annex(f)])
+
+
+def extra_signature(key: str, f: Family) -> list[str]:
+    """A signature block drawn from the context dict ``key``: title lines (bold), an italic
+    note, room for the signature, the name (bold)."""
+    s = f.sizes
+    return [
+        tag(f"for dong in {key}.tieu_de"),
+        para("{{ dong }}", sz=s.chu_ky_chuc_vu, b=True, keep_next=True, raw=True),
+        tag("endfor"),
+        tag(f"if {key}.ghi_chu"),
+        para(f"{{{{ {key}.ghi_chu }}}}", sz=s.chu_ky_ho_ten, i=True, keep_next=True, raw=True),
+        tag("endif"),
+        *[para("", sz=s.chu_ky_ho_ten, keep_next=True) for _ in range(4)],
+        para(f"{{{{ {key}.ho_ten }}}}", sz=s.chu_ky_ho_ten, b=True, raw=True),
+    ]
+
+
+def annex(f: Family) -> list[str]:
+    """``phu_luc``: an annex on its own page after the nơi nhận — heading lines (bold), the
+    "(Kèm theo … số … ngày … của …)" line (italic), then blocks like a body's."""
+    s = f.sizes
+    page_break = ('<w:p><w:pPr><w:pageBreakBefore/><w:jc w:val="center"/></w:pPr>'
+                  f'<w:r>{rpr(sz=s.loai_van_ban, b=True)}'
+                  '<w:t xml:space="preserve">{{ dong }}</w:t></w:r></w:p>')
+    return [
+        tag("if phu_luc is defined and phu_luc"),
+        tag("for dong in phu_luc.tieu_de[:1]"), page_break, tag("endfor"),
+        tag("for dong in phu_luc.tieu_de[1:]"),
+        para("{{ dong }}", sz=s.loai_van_ban, b=True, raw=True),
+        tag("endfor"),
+        para("{{ phu_luc.kem_theo }}", sz=s.trich_yeu, i=True, after=240, raw=True),
+        block_loop(items="phu_luc.khoi"),
+        tag("endif"),
+    ]
 
 
 # --------------------------------------------------------------------------- styles
@@ -297,10 +349,11 @@ def build_shell(f: Family) -> None:
 
 
 # --------------------------------------------------------------------------- body templates
-def block_loop(extra_kinds: str = "") -> str:
-    """The loop over ``khoi`` that draws every declared block kind (vanban.context.blocks),
-    then the template's own kinds (``extra_kinds``: more ``{%p elif b.loai == … %}`` arms)."""
-    parts = [tag("for b in khoi")]
+def block_loop(extra_kinds: str = "", items: str = "khoi") -> str:
+    """The loop over ``khoi`` (or ``items``) that draws every declared block kind
+    (vanban.context.blocks), then the template's own kinds (``extra_kinds``: more
+    ``{%p elif b.loai == … %}`` arms)."""
+    parts = [tag(f"for b in {items}")]
     for n, kind in enumerate(KINDS):
         parts.append(tag(("if" if n == 0 else "elif") + f" b.loai == '{kind.loai}'"))
         if kind.loai == "bang":

@@ -45,7 +45,10 @@ def _write(out: str, data: bytes) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from vanban import pipeline
+    from vanban.ho_so.cli import FILE_ID, cmd_render_file
 
+    if args.template == FILE_ID:  # a whole commendation file → .zip or a folder
+        return cmd_render_file(args)
     result = pipeline.run(args.template, _read_input(args.input))
     out = args.output
     fmt = args.format or ("pdf" if out.lower().endswith(".pdf") else "docx")
@@ -140,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "hoặc - cho stdout")
     p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
     p.set_defaults(func=cmd_render)
+
+    from vanban.ho_so.cli import add_parser as add_render_file
+    add_render_file(sub)
 
     p = sub.add_parser("validate", help="chỉ kiểm tra dữ liệu")
     p.add_argument("template")

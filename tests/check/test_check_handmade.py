@@ -159,6 +159,11 @@ def build(layout: str = "table", signature: str = "table", kind: str = "BC") -> 
         p.paragraph_format.first_line_indent = Mm(12.7)
         p.paragraph_format.space_after = Pt(6)
         p.paragraph_format.line_spacing = 1.15
+        if text.startswith("Điều "):  # "Điều 1." in bold (NĐ 30, Phụ lục I, mục II.6)
+            label, rest = text.split(". ", 1)
+            _run(p, label + ".", size=14, bold=True)
+            _run(p, " " + rest, size=14)
+            continue
         _run(p, text, size=14, bold=text[:3] in ("I. ", "II."), italic=role == "can-cu")
     if signature == "table":
         left, right = document.add_table(rows=1, cols=2).rows[0].cells

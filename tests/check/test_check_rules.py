@@ -401,5 +401,6 @@ def test_each_wrong_document_breaks_exactly_its_rule(
 
 
 def test_every_rule_has_a_wrong_document() -> None:
-    covered = {case[3] for case in CASES}
+    # the rules of particular document types have their wrong documents in test_check_kinds.py
+    covered = {case[3] for case in CASES} | {"kind.bien-ban", "kind.quyet-dinh"}
     assert covered == set(RULES), sorted(set(RULES) - covered)

@@ -41,6 +41,11 @@ BAD = st.builds(lambda a, c, b: a + c + b, TEXT, st.sampled_from(["\x00", "\x07"
                                                                    "\ufffe"]), TEXT)
 
 
+#: Checker rules that judge the wording the user typed rather than vanban's layout: the
+#: signer's name in capitals, a place name the date line cannot be read with ("Hà Nội, 5").
+USER_TEXT = {"signature.name", "date.form"}
+
+
 def doc_text(data: bytes) -> str:
     import docx
     from docx.oxml.ns import qn
@@ -76,13 +81,17 @@ def test_any_text_appears_where_it_belongs(ho_ten, dia_danh, han_che, noi_nhan, 
     except vanban.InputError as exc:
         pytest.fail(f"valid text refused: {[str(p) for p in exc.problems]}")
     assert validate_docx(docx_bytes) == []
-    report = check_docx(docx_bytes)
-    assert report.errors == [], [f.rule_id for f in report.errors]
+    # vanban's layout is right whatever the text; only the signer's name is judged on the
+    # user's own spelling (a name typed in capitals is the clerk's to fix, and is kept).
+    errors = [f.rule_id for f in check_docx(docx_bytes).errors if f.rule_id not in USER_TEXT]
+    assert errors == []
     text = squash(doc_text(docx_bytes))
     for value in [ho_ten, dia_danh, *han_che]:
         assert squash(value) in text, value
-    for item in noi_nhan:  # punctuated "- …;" — the words themselves are kept
-        assert squash(item).rstrip(";.,") in text, item
+    for item in noi_nhan:  # set as "- …;": a dash or end punctuation typed by the user is
+        words = squash(item)  # replaced by the list's own; the words themselves are kept
+        words = words[1:].lstrip() if words[:1] in "-–" else words
+        assert words.rstrip(";,. ") in text, item
     assert "49" not in text.replace("{{ 7+7 }}", "") or "{{ 7+7 }}" not in " ".join(han_che)
 
 

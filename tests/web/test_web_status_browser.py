@@ -30,6 +30,7 @@ def test_status_line_follows_the_result_panel(page: Page, live_server: str) -> N
     status, panel = page.locator("#trang-thai"), page.locator("#ket-qua")
     page.set_input_files("#tep", str(fixture))
     expect(page.locator(".summary--ok")).to_be_visible()
+    expect(status).to_have_text(f"Đã đọc tệp “{fixture.name}”: dữ liệu hợp lệ.")
     with page.expect_download():
         page.get_by_role("button", name="Tải văn bản .docx").click()
     expect(status).to_contain_text("Đã tạo tệp")

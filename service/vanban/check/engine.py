@@ -213,6 +213,7 @@ def _load_rules() -> None:
     from vanban.check import (  # noqa: F401
         rules_body,
         rules_header,
+        rules_kinds,
         rules_numbers,
         rules_page,
         rules_signature,

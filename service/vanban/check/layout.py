@@ -33,6 +33,7 @@ DOC_TYPES = {
     "đề án": "ĐA",
     "dự án": "DA",
     "báo cáo": "BC",
+    "báo cáo thành tích": "BC",  # no số (NĐ 98/2023 Mẫu 02, 03): see UNNUMBERED_TYPES
     "biên bản": "BB",
     "tờ trình": "TTr",
     "hợp đồng": "HĐ",
@@ -49,6 +50,8 @@ DOC_TYPES = {
     "kết luận": "KL",
     "thông tri": "TT",
 }
+#: Types whose form has no số, ký hiệu line.
+UNNUMBERED_TYPES = {"báo cáo thành tích"}
 PARTY_TYPE_ABBR = {"quy định": "QĐ", "thông tri": "TT", "kết luận": "KL"}
 
 _QH = "cộng hòa xã hội chủ nghĩa việt nam"
@@ -107,6 +110,10 @@ class Layout:
     kinh_gui_items: list[Span] = field(default_factory=list)
     body: list[ParagraphFacts] = field(default_factory=list)
     signature: Signature | None = None
+    #: A second signature on the left of the signer's row, where nơi nhận would stand: THƯ KÝ
+    #: of a biên bản (CHỦ TỌA signs right), the unit head or the certifying level of a báo cáo
+    #: thành tích.
+    countersign: Signature | None = None
     noi_nhan: Span | None = None
     noi_nhan_items: list[Span] = field(default_factory=list)
 
@@ -337,6 +344,8 @@ def _signature_and_noi_nhan(lay: Layout, body_start: int) -> int:
             ]
     if not sig_paras:
         sig_paras = _signature_without_table(lay, body_start, noi)
+        if noi is None and sig_paras and sig_paras[0].in_table is not None:
+            sig_paras = _split_countersign(lay, sig_paras)
     starts = [p.index for p in sig_paras]
     if noi is not None:
         starts.append(_container_start(paras, noi))
@@ -372,6 +381,22 @@ def _signature_without_table(
     if start.in_table is not None:
         return [q for q in paras if q.in_table and q.in_table[:3] == start.in_table[:3]]
     return [q for q in paras[start.index : end] if q.in_table is None]
+
+
+def _split_countersign(lay: Layout, found: list[ParagraphFacts]) -> list[ParagraphFacts]:
+    """Two signatures side by side (no nơi nhận): the right cell is the signer's, the left
+    one a countersignature (THƯ KÝ | CHỦ TỌA). Returns the signer's paragraphs."""
+    ref = found[0].in_table
+    assert ref is not None
+    row = [q for q in lay.facts.paragraphs
+           if q.in_table is not None and q.in_table[:2] == ref[:2]]
+    cells = sorted({q.in_table.cell for q in row if q.text.strip()})  # type: ignore[union-attr]
+    if len(cells) < 2:
+        return found
+    left = [q for q in row if q.in_table.cell == cells[0]]  # type: ignore[union-attr]
+    right = [q for q in row if q.in_table.cell == cells[-1]]  # type: ignore[union-attr]
+    lay.countersign = _parse_signature(lay, left)
+    return right
 
 
 def _parse_signature(lay: Layout, paras: list[ParagraphFacts]) -> Signature:

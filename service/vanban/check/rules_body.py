@@ -16,11 +16,12 @@ from vanban.check.rules_common import (
     check_solid,
     check_style,
 )
-from vanban.check.spans import avail_twips, whole
+from vanban.check.spans import Span, avail_twips, whole
 from vanban.check.text import (
     ALIGN_VI,
     VI_LETTERS,
     fmt_num,
+    fold,
     is_all_caps_words,
     is_upper,
     nfc,
@@ -35,6 +36,13 @@ ROMAN = re.compile(r"^([IVXLC]+)\.\s+\S")
 ARABIC = re.compile(r"^(\d{1,2})\.\s+\S")
 SUB = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
 LETTER = re.compile(r"^([a-zđ])\)\s*\S")
+
+
+def _title_continues(type_key: str | None, span: Span) -> bool:
+    """The capitals line that completes a báo cáo thành tích's title: ``ĐỀ NGHỊ TẶNG …``
+    (NĐ 98/2023 Mẫu 02, 03)."""
+    return type_key == "báo cáo thành tích" and fold(span.display).startswith(
+        "đề nghị")
 
 
 @rule("title.type", "title.abstract", "title.rule-under-abstract")
@@ -68,7 +76,7 @@ def title(ctx: Ctx) -> None:
         )
         return
     for span in lay.abstract:
-        if is_all_caps_words(span.display):
+        if is_all_caps_words(span.display) and not _title_continues(lay.type_key, span):
             ctx.emit(
                 "title.abstract", span, "Trích yếu viết chữ in thường", "chữ thường", "chữ in hoa"
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from vanban.check.engine import Ctx, rule
-from vanban.check.layout import DOC_TYPES, PARTY_TYPE_ABBR
+from vanban.check.layout import DOC_TYPES, PARTY_TYPE_ABBR, UNNUMBERED_TYPES
 from vanban.check.rules_common import check_style
 from vanban.check.spans import Span
 from vanban.check.text import fold, nfc
@@ -23,6 +23,8 @@ _DATE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 @rule("so-ky-hieu.form", "so-ky-hieu.padding")
 def so_ky_hieu(ctx: Ctx) -> None:
     span = ctx.lay.so
+    if span is None and ctx.lay.type_key in UNNUMBERED_TYPES:
+        return
     if span is None:
         ctx.emit(
             "so-ky-hieu.form",

@@ -250,7 +250,8 @@ def noi_nhan(ctx: Ctx) -> None:
     label = lay.noi_nhan
     want = ctx.family.noi_nhan_label
     if label is None:
-        if lay.signature is not None:
+        # a second signature on the left replaces nơi nhận (biên bản: THƯ KÝ | CHỦ TỌA)
+        if lay.signature is not None and lay.countersign is None:
             ctx.emit("noi-nhan.label", None, "Thiếu phần nơi nhận", want, "không có")
         return
     text = nfc(label.display).strip()

@@ -73,6 +73,11 @@ CUSTOM_EN = {
                        "square brackets; use e.g. 1, 2, nguon-so-lieu and mark [^1] in the text",
     "ke_hoach.thoi_gian": "the start date ({start}) is after the end date ({end}) of the "
                           "emulation round",
+    "bao_cao.nam-thu-tu": "the years of the figures table must increase, without repeats",
+    "bao_cao.so-cot": "row '{ten}' has {n} values but the table has {m} years",
+    "bao_cao.ly-lich": "an individual's achievement report needs 'ly_lich' and no 'dac_diem'",
+    "bao_cao.dac-diem": "a collective's achievement report needs 'dac_diem' and no 'ly_lich'",
+    "time.invalid": "a time must look like HH:MM (e.g. 08:30)",
 }
 
 

@@ -69,8 +69,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(ui_bp)
     app.register_blueprint(health_bp)
     from vanban.web.batch import bp as batch_bp
+    from vanban.web.ho_so import bp as ho_so_bp
 
     app.register_blueprint(batch_bp)
+    app.register_blueprint(ho_so_bp)
     problems.register(app)
     app.after_request(_security_headers)
 

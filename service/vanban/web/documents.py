@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import vanban
 from vanban import pipeline
@@ -19,6 +19,8 @@ from vanban.config import get_settings
 from vanban.errors import InputError, problem
 from vanban.templates import REGISTRY
 from vanban.web.problems import RequestError
+
+T = TypeVar("T")
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_MIME = "application/pdf"
@@ -57,7 +59,7 @@ def validate(template_id: str, data: Any) -> None:
     vanban.validate(template_id, _as_object(data))
 
 
-def _within_deadline(work: Callable[[], bytes]) -> bytes:
+def _within_deadline(work: Callable[[], T]) -> T:
     """Run ``work`` in its own thread; past ``render_timeout`` seconds the request gets a 422
     naming the limit (the thread finishes on its own; the sizes limits keep that short)."""
     seconds = get_settings().render_timeout

@@ -212,4 +212,11 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "responses": {
                 "200": _json({"$ref": "#/components/schemas/Readiness"}, "Sẵn sàng."),
                 "503": _json({"$ref": "#/components/schemas/Readiness"}, "Chưa sẵn sàng.")}}},
+        **_ho_so_paths(),
     }
+
+
+def _ho_so_paths() -> dict[str, Any]:
+    from vanban.web.ho_so import openapi_paths
+
+    return openapi_paths()

@@ -28,10 +28,12 @@ from vanban.templates import REGISTRY, TemplateSpec
 from vanban.the_thuc.families import FAMILIES
 from vanban.web import checks, documents
 from vanban.web.api import send_document
+from vanban.web.ho_so_page import bp as ho_so_page_bp
 from vanban.web.inputs import parse_json
 from vanban.web.problems import RequestError, size_text
 
 bp = Blueprint("ui", __name__)
+bp.register_blueprint(ho_so_page_bp)  # /ho-so: a whole commendation file
 
 FAMILY_LABELS = {"nha-nuoc": "Nhà nước", "dang": "Đảng", "cong-doan": "Công đoàn"}
 

@@ -182,13 +182,15 @@
       if (!response.ok) { showProblems(await problemFrom(response)); return; }
       textarea.value = JSON.stringify(await response.json(), null, 2);
     } catch (_) { showProblems(offline); return; }
-    fileInput.value = "";
-    fileName.textContent = "Đang dùng dữ liệu mẫu";
-    statusLine.textContent = "Đã nạp dữ liệu mẫu; hãy sửa theo văn bản của bạn.";
     textarea.focus();
     textarea.setSelectionRange(0, 0);
     textarea.scrollTop = 0;
-    validate();
+    await validate();
+    fileInput.value = "";
+    fileName.textContent = "Đang dùng dữ liệu mẫu";
+    if (textarea.getAttribute("aria-invalid") === "false") {
+      statusLine.textContent = "Đã nạp dữ liệu mẫu (hợp lệ); hãy sửa theo văn bản của bạn.";
+    }
   }
 
   fileInput.addEventListener("change", async () => {
@@ -204,6 +206,9 @@
     textarea.value = text.replace(/^\uFEFF/, "");
     await validate();
     fileName.textContent = file.name;
+    if (textarea.getAttribute("aria-invalid") === "false") {
+      statusLine.textContent = `Đã đọc tệp “${file.name}”: dữ liệu hợp lệ.`;
+    }
   });
 
   textarea.addEventListener("input", scheduleValidate);
