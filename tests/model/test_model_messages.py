@@ -49,6 +49,10 @@ def _bad_dot(data: dict) -> None:
     data["noi_dung"]["ky"] = {"loai": "so-ket-dot", "nam": 2022}
 
 
+def _bad_label(data: dict) -> None:
+    data["chu_thich"] = {"nhãn sai": "Chú thích."}
+
+
 CASES = {
     "text.control-char": _bad_control,
     "text.empty": _bad_empty,
@@ -56,6 +60,7 @@ CASES = {
     "date.form": _bad_date_form,
     "award.no-count": _bad_count,
     "ky.ten-dot": _bad_dot,
+    "chu_thich.label": _bad_label,
 }
 
 

@@ -26,6 +26,7 @@ from pdf_pages import convert_all, image_count, needs_libreoffice, pages
 
 import vanban
 from conftest import FIXTURES, fixture_data
+from vanban.errors import TemplateError
 from vanban.ooxml import validate_docx
 from vanban.render import engine
 from vanban.render.compile import compile_template
@@ -234,6 +235,9 @@ def test_footnotes_are_merged_and_referenced(outputs, family):
     assert "word/footnotes.xml" in parts
     assert b"wordprocessingml.footnotes+xml" in parts["[Content_Types].xml"]
     assert any(r.get("Type").endswith("/footnotes") for r in _rels(parts).values())
+    settings = etree.fromstring(parts["word/settings.xml"])
+    assert [f.get(f"{{{W_NS}}}id") for f in settings.iterfind("w:footnotePr/w:footnote", NS)] \
+        == ["-1", "0"]
     notes = etree.fromstring(parts["word/footnotes.xml"])
     by_id = {n.get(f"{{{W_NS}}}id"): n for n in notes.findall("w:footnote", NS)}
     assert sorted(n.get(f"{{{W_NS}}}type") for n in by_id.values() if n.get(
@@ -266,3 +270,16 @@ def test_libreoffice_prints_notes_list_and_image(outputs, tmp_path):
                          "Nghị định 30/2020/NĐ-CP", "Đơn vị: "):
             assert expected in text, (family, expected)
         assert image_count(pdf) >= 1, family
+
+
+def test_a_picture_whose_part_is_missing_is_a_template_error(tmp_path):
+    good = body_template(tmp_path).read_bytes()
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.namelist():
+            if not item.startswith("word/media/"):
+                out.writestr(item, src.read(item))
+    with pytest.raises(TemplateError) as exc:
+        compile_template("broken/nha-nuoc", content_blocks_dir() / "nha-nuoc.docx", broken)
+    (p,) = exc.value.problems
+    assert p.code == "template.missing-part" and "word/media/" in p.message

@@ -48,7 +48,7 @@ from vanban.render.compile import (
     _read_zip,
     check_styles,
     locate,
-    merge_body,
+    merge_package,
 )
 from vanban.templates import REGISTRY, content_blocks_dir
 
@@ -208,7 +208,7 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
     shell_path = content_blocks_dir() / f"{family}.docx"
     shell = _read_zip(shell_path)
     check_styles(parts[DOCUMENT], shell["word/styles.xml"], "template.docx")
-    merged = merge_body(shell[DOCUMENT], parts[DOCUMENT], str(shell_path), "template.docx")
+    shell, merged, footnotes_name = merge_package(shell, parts, str(shell_path), "template.docx")
     source = _patch(merged.decode("utf-8"))
     lines = tuple(source.splitlines())
     env = SafeEnvironment()
@@ -217,7 +217,8 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
     except jinja2.TemplateSyntaxError as exc:
         raise _render_problem(exc, locate(lines, exc.lineno), DOCUMENT) from exc
     compiled = Compiled(key=f"upload/{family}", template=template, source_lines=lines,
-                        parts=tuple((n, b) for n, b in shell.items() if n != DOCUMENT))
+                        parts=tuple((n, b) for n, b in shell.items() if n != DOCUMENT),
+                        footnotes=footnotes_name, footnotes_xml=shell[footnotes_name])
     try:
         docx = engine.render(compiled, ctx, title=title, subject=ctx.get("ky_hieu", ""))
     except TemplateError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
@@ -67,6 +67,16 @@ class NguoiKy(BaseModel):
     ho_ten: Text | None = Field(None, description="Họ và tên người ký; để null khi là dự thảo.")
 
 
+def _nhan_chu_thich(label: str) -> str:
+    """A footnote label is what goes between ``[^`` and ``]``: no spaces, no brackets."""
+    if not label or any(c.isspace() or c in "[]" for c in label):
+        raise PydanticCustomError(
+            "chu_thich.label",
+            "Nhãn chú thích “{label}” không được rỗng, chứa dấu cách hay dấu ngoặc vuông; "
+            "dùng ví dụ 1, 2, nguon-so-lieu và đánh dấu [^1] trong đoạn văn.", {"label": label})
+    return label
+
+
 class Envelope(BaseModel, Generic[Body]):
     """What every document shares; ``noi_dung`` is the template's body."""
 
@@ -99,7 +109,7 @@ class Envelope(BaseModel, Generic[Body]):
     noi_nhan: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận.")
     du_thao: Flag = Field(False, description="Đánh dấu DỰ THẢO.")
     noi_dung: Body = Field(description="Nội dung riêng của loại văn bản (xem các trường bên dưới).")
-    chu_thich: dict[Annotated[str, StringConstraints(pattern=r"^[^\[\]\s]+$")], NonEmptyText] = (
+    chu_thich: dict[Annotated[str, AfterValidator(_nhan_chu_thich)], NonEmptyText] = (
         Field(default_factory=dict,
               description="Chú thích cuối trang: nhãn → nội dung. Đánh dấu chỗ chú thích trong "
               "đoạn văn bằng [^nhãn] (ví dụ “… của tỉnh[^1].” và {\"1\": \"Kế hoạch số …\"}); "

@@ -170,6 +170,22 @@ def locate(source_lines: tuple[str, ...], lineno: int | None) -> str:
     return " … ".join(t for t in (re.sub(r"<[^>]+>", "", line).strip() for line in chunk) if t)
 
 
+def merge_package(shell: dict[str, bytes], body: dict[str, bytes], shell_name: str,
+                  body_name: str) -> tuple[dict[str, bytes], bytes, str]:
+    """The shell's parts with what the body points at carried over, the merged document XML,
+    and the name of the footnotes part (created when the shell had none)."""
+    package, source_package = Package(dict(shell)), Package(body)
+    elements = body_elements(body[DOCUMENT])
+    drop_comments(elements)
+    carry_relationships(elements, source_package, DOCUMENT, package, DOCUMENT)
+    carry_numbering(elements, source_package, package)
+    notes.carry_notes(elements, source_package, package)
+    carry_styles(elements, source_package, package)
+    footnotes_name = notes.ensure_footnotes(package)
+    parts = package.to_parts()
+    return parts, merge_body(parts[DOCUMENT], elements, shell_name, body_name), footnotes_name
+
+
 def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
     shell = _read_zip(shell_path)
     body = _read_zip(body_path)
@@ -179,16 +195,7 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
                 "template.unreadable", str(name), f"“{name}” không phải tệp Word .docx.",
                 "no word/document.xml"))
     check_styles(body[DOCUMENT], shell["word/styles.xml"], str(body_path))
-    package, source_package = Package(dict(shell)), Package(body)
-    elements = body_elements(body[DOCUMENT])
-    drop_comments(elements)
-    carry_relationships(elements, source_package, DOCUMENT, package, DOCUMENT)
-    carry_numbering(elements, source_package, package)
-    notes.carry_notes(elements, source_package, package)
-    carry_styles(elements, source_package, package)
-    footnotes_name = notes.ensure_footnotes(package)
-    shell = package.to_parts()
-    merged = merge_body(shell[DOCUMENT], elements, str(shell_path), str(body_path))
+    shell, merged, footnotes_name = merge_package(shell, body, str(shell_path), str(body_path))
     source = _patch(merged.decode("utf-8"))
     lines = tuple(source.splitlines())
     try:

@@ -66,7 +66,35 @@ def notes_part(dst: Package, kind: str, src: Package | None = None) -> str:
     dst.put_xml(name, root)
     dst.add_rel(DOCUMENT, RT + f"{kind}s", relative(DOCUMENT, name))
     dst.declare(name, _TYPES[kind])
+    _declare_separators(dst, kind, root)
     return name
+
+
+#: What follows ``w:footnotePr`` in ``w:settings`` (CT_Settings is a sequence).
+_SETTINGS_AFTER = ("endnotePr", "compat", "docVars", "rsids", "attachedSchema", "themeFontLang",
+                   "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+                   "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                   "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _declare_separators(dst: Package, kind: str, notes: etree._Element) -> None:
+    """Name the separator notes in the settings (``w:footnotePr``), as Word does."""
+    settings_name = dst.related(DOCUMENT, "settings")
+    if settings_name is None:
+        return
+    settings = dst.xml(settings_name)
+    if settings.find(f"{W}{kind}Pr") is not None:
+        return
+    pr = etree.Element(f"{W}{kind}Pr")
+    for note in notes:
+        if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+            etree.SubElement(pr, f"{W}{kind}").set(f"{W}id", note.get(f"{W}id"))
+    after = {f"{W}{t}" for t in _SETTINGS_AFTER[1 if kind == "endnote" else 0:]}
+    following = next((c for c in settings if c.tag in after), None)
+    if following is not None:
+        following.addprevious(pr)
+    else:
+        settings.append(pr)
 
 
 def carry_notes(elements: list[etree._Element], src: Package, dst: Package) -> None:

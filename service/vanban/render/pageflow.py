@@ -70,8 +70,8 @@ def _with_keep_next(p: str) -> str:
         return head + "<w:pPr><w:keepNext/></w:pPr>" + rest[len("<w:pPr/>"):]
     if not rest.startswith("<w:pPr>"):
         return head + "<w:pPr><w:keepNext/></w:pPr>" + rest
-    ppr_end = rest.index("</w:pPr>")
-    if "<w:keepNext/>" in rest[:ppr_end]:
+    ppr_end = rest.find("</w:pPr>")
+    if ppr_end < 0 or "<w:keepNext/>" in rest[:ppr_end]:  # odd XML: leave the paragraph be
         return p
     at = len("<w:pPr>")
     style = re.match(r"<w:pStyle [^>]*/>", rest[at:])

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from vanban.errors import TemplateError, problem
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -170,8 +172,14 @@ def _copy_rel(rel: etree._Element, src: Package, src_part: str, dst: Package,
     rel_type, target = rel.get("Type"), rel.get("Target")
     if rel.get("TargetMode") == "External":
         return dst.add_rel(dst_part, rel_type, target, external=True)
-    return dst.add_rel(dst_part, rel_type, relative(dst_part, copy_part(
-        resolve(src_part, target), src, dst)))
+    name = resolve(src_part, target)
+    if not src.has(name):
+        raise TemplateError(problem(
+            "template.missing-part", f"{src_part} → {target}",
+            f"Mẫu trỏ tới phần “{name}” (ảnh, tệp nhúng …) không có trong tệp .docx; hãy chèn "
+            "lại đối tượng đó trong Word rồi lưu mẫu.",
+            f"relationship {rel.get('Id')} of {src_part} targets missing part {name}"))
+    return dst.add_rel(dst_part, rel_type, relative(dst_part, copy_part(name, src, dst)))
 
 
 def copy_part(name: str, src: Package, dst: Package) -> str:
