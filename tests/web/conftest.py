@@ -54,3 +54,14 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A fresh desktop-sized Vietnamese page that accepts downloads (15 s per action)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,11 @@ expect = sync_api.expect
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                  accept_downloads=True)
-    page = context.new_page()
+def page(page: Page) -> Page:
+    """The shared page, with more time per action: a whole file renders several documents."""
     page.set_default_timeout(30_000)
-    yield page
-    context.close()
+    return page
+
 
 
 def test_example_checked_and_downloaded_as_a_zip(page: Page, live_server: str) -> None:

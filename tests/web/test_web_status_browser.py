@@ -3,8 +3,6 @@ panel, and the format check's file button is Vietnamese, with and without JavaSc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from web_helpers import TEMPLATE, fixture_named
 
@@ -13,15 +11,6 @@ Browser = sync_api.Browser
 Page = sync_api.Page
 expect = sync_api.expect
 
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def test_status_line_follows_the_result_panel(page: Page, live_server: str) -> None:
