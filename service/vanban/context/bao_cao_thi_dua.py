@@ -96,12 +96,10 @@ def _find(n: int, ten: str, nguoi_tang: str | None, problems: list[Problem]) -> 
 def _target_awards(kq: KetQuaDangKy | None,
                    problems: list[Problem]) -> dict[str, list]:
     """The award of every registered target, by group (unknown names add problems)."""
-    from vanban.context.dang_ky_thi_dua import matches
-
     if kq is None:
         return {"tap_the": [], "ca_nhan": []}
-    return {"tap_the": matches(kq.tap_the, "noi_dung.ket_qua_dang_ky.tap_the", problems),
-            "ca_nhan": matches(kq.ca_nhan, "noi_dung.ket_qua_dang_ky.ca_nhan", problems)}
+    return {"tap_the": ct.awards(kq.tap_the, "noi_dung.ket_qua_dang_ky.tap_the", problems),
+            "ca_nhan": ct.awards(kq.ca_nhan, "noi_dung.ket_qua_dang_ky.ca_nhan", problems)}
 
 
 def check(envelope: Envelope) -> list[Problem]:

@@ -4,35 +4,20 @@ II. Chỉ tiêu thi đua cụ thể (1. tập thể, 2. cá nhân: one sentence 
 from __future__ import annotations
 
 from vanban.context.outline import Outline
-from vanban.errors import InputError, Problem
-from vanban.model.chi_tieu import ChiTieu
+from vanban.errors import Problem
 from vanban.model.dang_ky_thi_dua import DangKyThiDua
 from vanban.model.envelope import Envelope
 from vanban.prose import chi_tieu as ct
 from vanban.the_thuc.families import Family
-from vanban.vocab import AwardMatch
 
 Body = DangKyThiDua
-
-
-def matches(items: list[ChiTieu], path: str,
-            problems: list[Problem]) -> list[AwardMatch | None]:
-    """Each target's award from the vocabulary; unknown names add their problem."""
-    out: list[AwardMatch | None] = []
-    for n, t in enumerate(items):
-        try:
-            out.append(ct.award(t, f"{path}[{n}].danh_hieu"))
-        except InputError as exc:
-            problems.extend(exc.problems)
-            out.append(None)
-    return out
 
 
 def check(envelope: Envelope) -> list[Problem]:
     body: DangKyThiDua = envelope.noi_dung
     problems: list[Problem] = []
-    matches(body.tap_the, "noi_dung.tap_the", problems)
-    matches(body.ca_nhan, "noi_dung.ca_nhan", problems)
+    ct.awards(body.tap_the, "noi_dung.tap_the", problems)
+    ct.awards(body.ca_nhan, "noi_dung.ca_nhan", problems)
     return problems
 
 
@@ -48,7 +33,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
                                ("Đối với cá nhân", body.ca_nhan, "noi_dung.ca_nhan")):
         if items:
             o.heading(2, label)
-            found = matches(items, path, [])
+            found = ct.awards(items, path, [])
             o.bullets([ct.target_text(t, m) for t, m in zip(items, found, strict=True)])
     o.closing(body.ket_luan or (
         f"Trên đây là đăng ký thi đua năm {body.nam} của {envelope_ctx['co_quan_trong_cau']}"

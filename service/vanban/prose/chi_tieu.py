@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from vanban.errors import InputError
 from vanban.model.chi_tieu import ChiTieu, KetQuaChiTieu
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import AwardMatch, find_award
@@ -48,6 +49,19 @@ class Evaluation:
 def award(t: ChiTieu, path: str) -> AwardMatch | None:
     """The vocabulary entry of the target's award (raises InputError with ``path``)."""
     return find_award(t.danh_hieu, t.nguoi_tang, path=path) if t.danh_hieu else None
+
+
+def awards(items: list[ChiTieu], path: str, problems: list) -> list[AwardMatch | None]:
+    """Each target's award (``path[n].danh_hieu``); an unknown name adds its problem to
+    ``problems`` and stands as None."""
+    out: list[AwardMatch | None] = []
+    for n, t in enumerate(items):
+        try:
+            out.append(award(t, f"{path}[{n}].danh_hieu"))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            out.append(None)
+    return out
 
 
 def _what(t: ChiTieu, match: AwardMatch | None) -> str:
