@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,6 @@ from pathlib import Path
 import pytest
 import requests
 from docx import Document
-from waitress.server import create_server
 
 from live_processes import (
     ROOT,
@@ -26,6 +24,7 @@ from live_processes import (
     vanban,
     wait_until,
 )
+from loopback import serve
 from vanban.config import reload_settings
 from vanban.ooxml import validate_docx
 
@@ -48,12 +47,8 @@ def api(redis_url: str) -> Iterator[str]:
         mp.setenv("VANBAN_JOB_CHUNK_SIZE", "2")
         mp.setenv("VANBAN_QUEUE_NAME", "vanban-test")
         app = create_app({"WARM_TEMPLATES": False})
-        server = create_server(app, host="127.0.0.1", port=0, threads=4)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{server.effective_port}"
-        server.trigger.pull_trigger(server.close)
-        thread.join(timeout=10)
+        with serve(app) as url:  # request threads stop before the server (tests/loopback.py)
+            yield url
     reload_settings()
 
 

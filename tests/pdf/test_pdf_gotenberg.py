@@ -5,15 +5,14 @@ converts with the real LibreOffice — plus an unreachable service, a slow one, 
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 from flask import Flask, Response, request
 from pdf_helpers import needs_soffice, pdf_text
-from waitress.server import create_server
 
+from loopback import serve
 from vanban.errors import ConversionError, ConversionTimeout
 from vanban.pdf import GotenbergConverter, LibreOfficeConverter
 from vanban.the_thuc.families import QUOC_HIEU
@@ -45,12 +44,8 @@ def gotenberg_app() -> Flask:
 @pytest.fixture(scope="module")
 def gotenberg() -> Iterator[tuple[str, dict[str, str]]]:
     app = gotenberg_app()
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}", app.config["behaviour"]
-    server.trigger.pull_trigger(server.close)
-    thread.join(timeout=10)
+    with serve(app) as url:  # stops the request threads before the server (tests/loopback.py)
+        yield url, app.config["behaviour"]
 
 
 def closed_port() -> int:

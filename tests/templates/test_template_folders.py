@@ -186,12 +186,47 @@ def test_a_module_file_in_the_folder_is_loaded(tmp_path):
 
 
 # --------------------------------------------------------------------------- packaging
+def dependency_dirs() -> list[str]:
+    """Where the interpreter running the tests finds vanban's dependencies (``.venv``'s
+    site-packages under ``make test``) — not the base interpreter's, which may have none."""
+    return [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages")]
+
+
+def fresh_venv(env_dir: Path) -> Path:
+    """A new virtual environment whose own site-packages comes first and which borrows the
+    dependencies of the running interpreter (a ``.pth`` of plain paths: their own ``.pth``
+    files — the editable vanban among them — are not read), so ``pip install --no-deps .``
+    needs no network and no package in the base Python."""
+    venv.EnvBuilder(system_site_packages=False, with_pip=True).create(env_dir)
+    py = env_dir / "bin" / "python"
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    own = subprocess.run([str(py), "-c", where], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    (Path(own) / "_running_interpreter.pth").write_text("\n".join(dependency_dirs()) + "\n")
+    return py
+
+
+def test_the_fresh_venv_takes_the_dependencies_from_the_running_interpreter(tmp_path):
+    """Before: ``system_site_packages=True`` saw the *base* Python (no lxml on a clean machine,
+    where everything is in .venv), so the pip-install test failed everywhere but here."""
+    import lxml
+
+    py = fresh_venv(tmp_path / "venv")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    ran = subprocess.run([str(py), "-c", "import lxml, sys; print(lxml.__file__); "
+                          "import importlib.util as u; print(u.find_spec('vanban'))"],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
+    assert ran.returncode == 0, ran.stderr
+    found, vanban_module = ran.stdout.splitlines()
+    assert Path(found) == Path(lxml.__file__)
+    assert vanban_module == "None"  # the running environment's editable vanban stays out
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs the checkout")
 def test_pip_install_carries_the_templates(tmp_path):
     """``pip install .`` into a fresh virtual environment, used from another directory."""
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
-    py = env_dir / "bin" / "python"
+    py = fresh_venv(env_dir)
     done = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps",
                            "--disable-pip-version-check", str(ROOT)], capture_output=True,
                           timeout=600, check=False)

@@ -6,14 +6,13 @@ in a thread on a free port of 127.0.0.1.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from waitress.server import create_server
 
+from loopback import serve
 from vanban.web import create_app
 
 
@@ -30,14 +29,9 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture(scope="session")
 def live_server(app: Flask) -> Iterator[str]:
     """Base URL of the app served by waitress on a free loopback port."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, name="waitress-test", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    # Close from inside the server's own loop, so it never polls a closed socket; an empty
-    # socket map ends the loop and the thread.
-    server.trigger.pull_trigger(server.close)
-    thread.join(timeout=10)
+    # Request threads stop first, then the server from inside its own loop (tests/loopback.py).
+    with serve(app, threads=8) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
