@@ -37,13 +37,16 @@ class UniqueNames:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # stem → the next number to try (no rescan from 2)
 
     def take(self, stem: str, ext: str) -> str:
-        n = 1
+        base = unicodedata.normalize("NFC", f"{stem}.{ext}").casefold()
+        n = self._next.get(base, 1)
         while True:
             name = f"{stem}.{ext}" if n == 1 else f"{stem} ({n}).{ext}"
             key = unicodedata.normalize("NFC", name).casefold()
             if key not in self._taken:
                 self._taken.add(key)
+                self._next[base] = n + 1
                 return name
             n += 1

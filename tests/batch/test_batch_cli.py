@@ -66,3 +66,26 @@ def test_unknown_template_and_missing_input_exit_2(tmp_path: Path) -> None:
     assert vanban("batch", "khong-co", str(tmp_path), "-o", str(out)).returncode == 2
     done = vanban("batch", TEMPLATE, str(tmp_path / "khong-co.json"), "-o", str(out))
     assert done.returncode == 2 and not out.exists()
+
+
+def test_the_progress_bar_does_not_turn_the_pool_into_a_fork_server(tmp_path: Path) -> None:
+    """Before: tqdm's monitor thread made ``start_method()`` pick the fork server, which
+    compiles every installed template first — 1,000 documents took 3× one in-process render
+    each instead of less than one."""
+    script = (
+        "import sys, vanban.batch.engine as e\n"
+        "seen = []\n"
+        "original = e.start_method\n"
+        "e.start_method = lambda: seen.append(original()) or seen[-1]\n"
+        "from vanban.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(seen, code)\n")
+    out = tmp_path / "lo.zip"
+    inputs = [str(p) for p in FIXTURES.values()] * 4
+    done = subprocess.run([sys.executable, "-c", script, "batch", TEMPLATE, *inputs, "-o",
+                           str(out), "--workers", "2"], capture_output=True, text=True,
+                          check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["['fork']", "0"]
+    with zipfile.ZipFile(out) as zf:
+        assert len(zf.namelist()) == len(inputs) + 1 and zf.testzip() is None

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import FIXTURES, TEMPLATE, fixture_data
 from vanban.batch import ERRORS_NAME, BatchInput, iter_batch, read_paths, write_zip
+from vanban.batch.engine import max_in_flight
 from vanban.errors import UnknownTemplateError
 from vanban.ooxml import validate_docx
 from vanban.templates import REGISTRY
@@ -111,7 +112,7 @@ def test_thousand_small_inputs_with_bounded_memory(tmp_path) -> None:
     with out.open("wb") as fh:
         summary = write_zip(iter_batch(TEMPLATE, inputs(), workers=2), fh, on_item=tick)
     assert (summary.ok, summary.failed) == (1000, 0)
-    assert max(in_flight) <= 4 * 2  # inputs are pulled as results leave, never all at once
+    assert max(in_flight) <= max_in_flight(2)  # pulled as results leave, never all at once
     size = out.stat().st_size
     assert size > 30 * 2**20  # 1,000 documents of ~40 KB …
     assert max(rss) - rss[0] < 12 * 2**20  # … never held together in this process
@@ -149,3 +150,24 @@ def test_pdf_batch_converts_each_document() -> None:
         pdfs = [n for n in zf.namelist() if n.endswith(".pdf")]
         assert len(pdfs) == 2
         assert all(zf.read(n).startswith(b"%PDF") for n in pdfs)
+
+
+def test_the_pool_leaves_a_core_to_this_process_which_renders_too(monkeypatch) -> None:
+    """``workers=2`` on 2 cores: one pool process plus this one (before: two pool processes
+    and this process competing with them for the two cores)."""
+    from vanban.batch import engine
+
+    sizes: list[int] = []
+    original = engine._pool
+
+    def recorded(template_id: str, processes: int):  # noqa: ANN202
+        sizes.append(processes)
+        return original(template_id, processes)
+
+    monkeypatch.setattr(engine, "_pool", recorded)
+    inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
+              for i, name in enumerate(sorted(FIXTURES) * 8)]
+    items = list(iter_batch(TEMPLATE, inputs, workers=2))
+    assert sizes == [1]
+    assert [i.index for i in items] == list(range(len(inputs)))  # input order kept
+    assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)

@@ -45,31 +45,39 @@ class BatchSummary:
                 "ok": self.ok, "failed": self.failed, "errors": self.errors}
 
 
+def _entries(zf: zipfile.ZipFile, items: Iterable[BatchItem], summary: BatchSummary,
+             on_item: Callable[[BatchItem], None] | None) -> Iterator[None]:
+    """Write each item into ``zf`` (stored: a .docx or PDF is compressed already), yielding
+    after each; then ``errors.json``. ``summary`` is filled in as it goes."""
+    names = UniqueNames()
+    for item in items:
+        summary.total += 1
+        if item.ok:
+            name = names.take(item.stem, item.fmt)
+            zf.writestr(zipfile.ZipInfo(name, date_time=_STAMP), item.content or b"")
+            summary.ok += 1
+        else:
+            summary.errors.append({"index": item.index, "source": item.source,
+                                   "problems": [p.to_dict() for p in item.problems]})
+        if on_item:
+            on_item(item)
+        yield
+    report = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2).encode()
+    info = zipfile.ZipInfo(ERRORS_NAME, date_time=_STAMP)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, report)
+
+
 def iter_zip_chunks(items: Iterable[BatchItem], summary: BatchSummary,
                     on_item: Callable[[BatchItem], None] | None = None) -> Iterator[bytes]:
     """The batch zip as byte chunks: one chunk as soon as each item is written, then the
     end (``errors.json`` and the central directory). ``summary`` is filled in as it goes."""
     sink = _Chunks()
-    names = UniqueNames()
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
-        for item in items:
-            summary.total += 1
-            if item.ok:
-                name = names.take(item.stem, item.fmt)
-                zf.writestr(zipfile.ZipInfo(name, date_time=_STAMP), item.content or b"")
-                summary.ok += 1
-            else:
-                summary.errors.append({"index": item.index, "source": item.source,
-                                       "problems": [p.to_dict() for p in item.problems]})
-            if on_item:
-                on_item(item)
+        for _ in _entries(zf, items, summary, on_item):
             chunk = sink.drain()
             if chunk:
                 yield chunk
-        report = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2).encode()
-        info = zipfile.ZipInfo(ERRORS_NAME, date_time=_STAMP)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        zf.writestr(info, report)
     yield sink.drain()
 
 
@@ -77,8 +85,20 @@ def write_zip(items: Iterable[BatchItem], fileobj: IO[bytes], template: str = ""
               fmt: str = "docx", on_item: Callable[[BatchItem], None] | None = None,
               ) -> BatchSummary:
     """Write every item into a zip on ``fileobj`` as it comes; returns the summary that
-    ``errors.json`` holds. ``on_item`` is called after each item is written."""
+    ``errors.json`` holds. ``on_item`` is called after each item is written. A seekable file
+    (``-o lo.zip``) is written in place, each entry straight to it; a pipe gets the chunks of
+    :func:`iter_zip_chunks`."""
     summary = BatchSummary(template, fmt)
+    seekable = getattr(fileobj, "seekable", lambda: False)
+    try:
+        direct = seekable()
+    except (OSError, ValueError):
+        direct = False
+    if direct:
+        with zipfile.ZipFile(fileobj, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+            for _ in _entries(zf, items, summary, on_item):
+                pass
+        return summary
     for chunk in iter_zip_chunks(items, summary, on_item):
         fileobj.write(chunk)
     return summary

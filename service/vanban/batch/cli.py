@@ -37,6 +37,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _progress(args: argparse.Namespace, total: int | None):  # noqa: ANN202
     from tqdm import tqdm
 
+    # No monitor thread: a second thread would make the batch pool start through a fork server
+    # (which compiles every installed template first) instead of a plain fork.
+    tqdm.monitor_interval = 0
     return tqdm(total=total, unit=" văn bản", file=sys.stderr, dynamic_ncols=True,
                 disable=args.no_progress or not sys.stderr.isatty())
 

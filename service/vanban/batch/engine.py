@@ -1,11 +1,17 @@
 """The batch engine: inputs in, one :class:`BatchItem` per input out, in input order.
 
-Work is spread over a process pool (``workers`` processes; ``None`` = the setting
-``VANBAN_BATCH_WORKERS``, where 0 means every core this process may use). Each worker
-compiles the template's families once, in the pool initializer, then renders items with
-:func:`vanban.pipeline.run`. At most ``4 × workers`` items are in flight, so memory does not
-grow with the batch: inputs are pulled from an iterator only when a slot frees up, and each
-result is handed to the caller before more are read. ``workers=1`` renders in this process.
+Work is spread over ``workers`` renderers (``None`` = the setting ``VANBAN_BATCH_WORKERS``,
+where 0 means every core this process may use): this process and a pool of ``workers − 1``
+processes. The template's families are compiled once in this process before the pool starts
+(forked workers inherit them; see :func:`start_method`). Inputs go to the pool in chunks of
+:data:`CHUNK` (one message per chunk, not per document) and each pool process always has a
+chunk queued behind the one it renders; whenever the next result in order is not ready yet,
+this process renders the next chunk itself instead of waiting. So on 2 cores the batch uses
+exactly 2 processes — no third one competing for a core — and the parent's own work per
+document (receive, zip entry) is small next to a render. At most :func:`max_in_flight` items
+are in flight, so memory does not grow with the batch: inputs are pulled from an iterator only
+when a slot frees up, and each result is handed to the caller in input order before more are
+read. ``workers=1`` renders in this process only.
 
 An item that fails (invalid data, unreadable JSON, a failed PDF conversion, even an
 unexpected exception) becomes a :class:`BatchItem` with ``problems``; the batch goes on.
@@ -20,6 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from vanban.config import get_settings
@@ -27,6 +34,8 @@ from vanban.errors import InputError, Problem, VanbanError, problem
 from vanban.templates import REGISTRY
 
 FORMATS = ("docx", "pdf")
+#: Inputs per message to a pool process: the queue and pickling cost is paid per chunk.
+CHUNK = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +82,20 @@ def _init_worker(template_id: str) -> None:
     spec = REGISTRY.get(template_id)
     for family in spec.families:
         REGISTRY.compiled(template_id, family)
+
+
+def max_in_flight(workers: int) -> int:
+    """Inputs read but not yet handed to the caller, at most (the batch's memory bound)."""
+    return CHUNK * _slots(workers - 1) if workers > 1 else 1
+
+
+def _slots(processes: int) -> int:
+    return 2 * processes + 2  # a chunk rendering and one queued per process, two in the parent
+
+
+def render_chunk(template_id: str, fmt: str,
+                 chunk: list[tuple[int, BatchInput]]) -> list[BatchItem]:
+    return [render_one(template_id, fmt, index, item) for index, item in chunk]
 
 
 def render_one(template_id: str, fmt: str, index: int, item: BatchInput) -> BatchItem:
@@ -134,17 +157,40 @@ def iter_batch(template_id: str, items: Iterable[BatchInput], fmt: str = "docx",
 
 def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
             workers: int) -> Iterator[BatchItem]:
-    window = 4 * workers
-    pending: deque[Future[BatchItem]] = deque()
+    processes = workers - 1  # this process renders too
     source = enumerate(items)
-    with _pool(template_id, workers) as pool:
+    slots: deque[Future[list[BatchItem]] | list[BatchItem]] = deque()
+    limit = _slots(processes)
+
+    def next_chunk() -> list[tuple[int, BatchInput]]:
+        return list(islice(source, CHUNK))
+
+    exhausted = False
+    with _pool(template_id, processes) as pool:
         try:
-            for index, item in source:
-                pending.append(pool.submit(render_one, template_id, fmt, index, item))
-                if len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+            while True:
+                # Keep every pool process busy: one chunk rendering, one queued.
+                while not exhausted and len(slots) < limit and sum(
+                        isinstance(s, Future) and not s.done() for s in slots) < 2 * processes:
+                    chunk = next_chunk()
+                    if not chunk:
+                        exhausted = True
+                        break
+                    slots.append(pool.submit(render_chunk, template_id, fmt, chunk))
+                if not slots:
+                    return
+                head = slots[0]
+                if isinstance(head, Future) and not head.done() and not exhausted \
+                        and len(slots) < limit:
+                    chunk = next_chunk()  # rather than wait, render the next chunk here
+                    if chunk:
+                        slots.append(render_chunk(template_id, fmt, chunk))
+                    else:
+                        exhausted = True
+                    continue
+                slots.popleft()
+                yield from (head.result() if isinstance(head, Future) else head)
         finally:  # the consumer stopped early (client gone): drop what is queued
-            for fut in pending:
-                fut.cancel()
+            for slot in slots:
+                if isinstance(slot, Future):
+                    slot.cancel()
