@@ -17,7 +17,8 @@ Prints, measured in this run on this machine:
 5. with ``--profile``, a pyinstrument profile of the render path.
 
 Targets: render ≥ 15× docxtpl and no slower than the floor; HTTP p99 < 50 ms; 1,000
-documents < 10 s on 2 cores, and the CLI's batch ≤ 0.6× one in-process render per document; RSS flat (±10 %) from 100 to 10,000 renders. Results are
+documents < 10 s on 2 cores, and the CLI's batch ≤ 0.6× one in-process render per document;
+RSS flat (±10 %) from 100 to 10,000 renders. Results are
 recorded in docs/performance.md. This is a script, never a test: the machine's load decides.
 """
 
@@ -29,7 +30,6 @@ import os
 import platform
 import subprocess
 import sys
-import time
 from importlib.metadata import version
 from pathlib import Path
 
