@@ -2,6 +2,9 @@
 batch | compute | config | worker`` (and the designer's ``lint`` / ``preview``, in
 :mod:`vanban.designer.cli`).
 
+Help (``-h``) and usage errors are in Vietnamese — argparse's own words too — or in English
+with ``VANBAN_LANG=en`` or an English locale (see :mod:`vanban.cli_lang`).
+
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
 """
@@ -139,10 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "VANBAN_TEMPLATES_PATH)")
     parser.add_argument("--json-errors", action="store_true",
                         help="in lỗi dạng JSON (cho chương trình khác đọc)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH",
+                                help="một trong các lệnh dưới đây; trợ giúp của từng lệnh: "
+                                "vanban LỆNH -h")
 
     p = sub.add_parser("render", help="điền dữ liệu vào mẫu, ghi .docx (hoặc .pdf)")
-    p.add_argument("template")
+    p.add_argument("template", help="mã mẫu văn bản, ví dụ bao-cao-thi-dua (xem: vanban "
+                   "templates); ho-so-khen-thuong cho cả một hồ sơ")
     p.add_argument("input", help="tệp JSON, hoặc - để đọc từ stdin")
     p.add_argument("-o", "--output", required=True,
                    help="tệp ra (.docx/.pdf), thư mục (tên tệp theo số, ký hiệu, trích yếu), "
@@ -154,16 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_render_file(sub)
 
     p = sub.add_parser("validate", help="chỉ kiểm tra dữ liệu")
-    p.add_argument("template")
-    p.add_argument("input")
+    p.add_argument("template", help="mã mẫu văn bản, ví dụ bao-cao-thi-dua (xem: vanban templates)")
+    p.add_argument("input", help="tệp JSON cần kiểm tra, hoặc - để đọc từ stdin")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="JSON Schema của dữ liệu đầu vào")
-    p.add_argument("template")
+    p.add_argument("template", help="mã mẫu văn bản, ví dụ bao-cao-thi-dua (xem: vanban templates)")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("example", help="dữ liệu mẫu hợp lệ")
-    p.add_argument("template")
+    p.add_argument("template", help="mã mẫu văn bản, ví dụ bao-cao-thi-dua (xem: vanban templates)")
     p.set_defaults(func=cmd_example)
 
     p = sub.add_parser("templates", help="danh sách mẫu văn bản")
@@ -175,17 +181,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True, help="tên mẫu hiển thị cho người dùng")
     p.add_argument("--loai", required=True, help="tên loại văn bản in hoa, ví dụ “THÔNG BÁO”")
     p.add_argument("--viet-tat", default="", help="chữ viết tắt loại văn bản, ví dụ TB")
-    p.add_argument("--families", nargs="+", choices=["nha-nuoc", "dang", "cong-doan"])
+    p.add_argument("--families", nargs="+", choices=["nha-nuoc", "dang", "cong-doan"],
+                   help="các thể thức mẫu dùng được: nha-nuoc (Nhà nước), dang (Đảng), "
+                   "cong-doan (Công đoàn); mặc định cả ba")
     p.set_defaults(func=cmd_new_template)
 
-    p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000)")
-    p.add_argument("--host", help="mặc định theo VANBAN_BIND (127.0.0.1)")
-    p.add_argument("--port", type=int, help="mặc định theo VANBAN_BIND (8000)")
+    p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000; "
+                       "Ctrl+C để dừng)")
+    p.add_argument("--host", help="địa chỉ lắng nghe; mặc định theo VANBAN_BIND (127.0.0.1)")
+    p.add_argument("--port", type=int, help="cổng; mặc định theo VANBAN_BIND (8000)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
-    p.add_argument("file")
-    p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
+    p.add_argument("file", help="tệp .docx cần kiểm tra")
+    p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"],
+                   help="kiểm tra theo thể thức này: nha-nuoc (Nghị định 30), dang "
+                   "(Hướng dẫn 36-HD/VPTW), cong-doan (933/QĐ-TLĐ); mặc định tự nhận")
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_check_format)
 
@@ -218,8 +229,18 @@ def _quiet_closed_stdout() -> int:
     return 141  # 128 + SIGPIPE, what a shell reports for a writer cut off by `head`
 
 
+def parse(argv: list[str] | None = None, lang: str | None = None) -> argparse.Namespace:
+    """Parse the command line; help and usage errors in Vietnamese, or in English with
+    ``VANBAN_LANG=en`` or an English locale (:mod:`vanban.cli_lang`)."""
+    from vanban.cli_lang import argparse_speaking, language, localize
+
+    lang = lang or language()
+    with argparse_speaking(lang):
+        return localize(build_parser(), lang).parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     if args.templates_dir:
         from vanban.templates import REGISTRY
 

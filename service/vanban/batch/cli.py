@@ -22,14 +22,18 @@ from vanban.batch.inputs import read_paths
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("batch", help="tạo nhiều văn bản một lần (tệp .zip)")
-    p.add_argument("template")
+    p.add_argument("template", help="mã mẫu văn bản, ví dụ bao-cao-thi-dua (xem: vanban "
+                   "templates)")
     p.add_argument("inputs", nargs="+",
                    help="tệp .json, tệp .jsonl (mỗi dòng một văn bản), thư mục, hoặc - (JSON "
                    "Lines từ stdin)")
     p.add_argument("-o", "--output", required=True, help="tệp .zip ra, hoặc - cho stdout")
-    p.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    p.add_argument("--format", choices=["docx", "pdf"], default="docx",
+                   help="định dạng từng văn bản trong tệp .zip (mặc định docx; pdf qua "
+                   "LibreOffice)")
     p.add_argument("--workers", type=int, default=None,
-                   help="số tiến trình song song (mặc định: mọi nhân CPU)")
+                   help="số tiến trình tạo văn bản: tiến trình này cùng WORKERS − 1 tiến "
+                   "trình phụ (mặc định: mọi nhân CPU; 1 = chỉ tiến trình này)")
     p.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
     p.set_defaults(func=run)
 

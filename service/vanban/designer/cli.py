@@ -43,7 +43,8 @@ def add_preview_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="tệp ra: .pdf (hoặc .docx)")
     p.add_argument("--png", metavar="DIR", help="ghi ảnh từng trang (trang-1.png …) vào DIR")
     p.add_argument("--family", choices=FAMILIES, help="thể thức bọc mẫu nội dung")
-    p.add_argument("--kind", choices=KINDS, default="auto")
+    p.add_argument("--kind", choices=KINDS, default="auto",
+                   help="mẫu nội dung (body) hay văn bản đầy đủ (full); mặc định tự nhận")
     p.add_argument("--schema", metavar="TEMPLATE_ID",
                    help="mẫu đã cài mà dữ liệu theo (mặc định: tự tìm)")
     p.add_argument("--watch", action="store_true",

@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("worker", help="xử lý các lô văn bản từ hàng đợi Redis (VANBAN_REDIS_URL)")
+    p = sub.add_parser("worker", help="xử lý các lô văn bản từ hàng đợi Redis "
+                       "(VANBAN_REDIS_URL; Redis phải đang chạy: make worker)")
     p.add_argument("--burst", action="store_true", help="dừng khi hàng đợi trống")
     p.add_argument("--name", help="tên worker (mặc định: tự sinh)")
     p.set_defaults(func=run)
