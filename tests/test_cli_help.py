@@ -70,7 +70,8 @@ def test_every_help_text_has_its_english() -> None:
 
 
 def test_every_message_of_this_pythons_argparse_is_translated() -> None:
-    source = open(argparse.__file__, encoding="utf-8").read()
+    with open(argparse.__file__, encoding="utf-8") as fh:
+        source = fh.read()
     ids = {eval(m) for m in re.findall(  # noqa: S307 — string literals of argparse's source
         r"""\b_\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\)""", source)}
     for single, plural in re.findall(r"ngettext\(\s*('[^']*'),\s*('[^']*')", source):

@@ -153,3 +153,20 @@ def test_endless_loop_is_stopped_and_the_server_keeps_serving(live_server: str,
     finally:
         monkeypatch.delenv("VANBAN_DESIGNER_TIMEOUT")
         reload_settings()
+
+
+def test_annotating_a_finding_that_quotes_a_control_character(client: FlaskClient):
+    """Found by the API fuzz: a finding quoting the data ("\\x12" in a key) made the Word
+    comment impossible to write (lxml refuses the character) — a 500 instead of the copy."""
+    data = json.dumps({"\x12khoa": {"W\x84": "\x00x"}, "bang": [{"\x1a": True}]})
+    r = client.post(f"{API}/annotate", data={"installed": "xep-hang-khoi-thi-dua",
+                                             "schema": "bao-cao-thanh-tich", "data": data,
+                                             "the_thuc": "cong-doan"})
+    assert r.status_code == 200, r.get_data(as_text=True)[:500]
+    assert validate_docx(r.data) == []
+
+
+def test_preview_with_an_empty_format_is_refused(client: FlaskClient):
+    """Found by the API fuzz: ``?format=`` (not one of json, docx, pdf) was taken as json."""
+    r = client.post(f"{API}/preview?format=", data={"installed": "bao-cao-thi-dua"})
+    assert r.status_code == 400 and r.get_json()["problems"][0]["code"] == "request.format"

@@ -9,6 +9,7 @@ paragraph of the body with their place written out. The original file is never c
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 from docx.oxml.ns import qn
@@ -22,11 +23,16 @@ from vanban.ooxml.safezip import read_docx_parts
 AUTHOR = "vanban lint"
 
 
+#: Characters XML 1.0 cannot hold; a finding may quote them from the data (a key named "\x12").
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _comment_text(p: Problem, with_place: bool) -> str:
     severity = "LỖI" if p.extra.get("severity") == "error" else "Cảnh báo"
     head = f"[{p.path}] " if with_place else ""
     fix = p.extra.get("fix")
-    return f"{head}{severity} {p.code}: {p.message}" + (f"\nCách sửa: {fix}" if fix else "")
+    text = f"{head}{severity} {p.code}: {p.message}" + (f"\nCách sửa: {fix}" if fix else "")
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def annotate(template: bytes, report: LintReport) -> bytes:

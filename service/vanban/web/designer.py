@@ -170,7 +170,7 @@ def lint_route() -> Response:
 
 @api.post("/preview")
 def preview_route() -> Response:
-    fmt = (request.args.get("format") or "json").lower()
+    fmt = request.args.get("format", "json").lower()  # "format=" is a mistake, not json
     if fmt not in ("json", "docx", "pdf"):
         raise RequestError(400, problem("request.format", "format",
                                         f"Định dạng “{fmt}” không hỗ trợ; chọn json, docx "
