@@ -53,3 +53,44 @@ def test_ci_installs_and_tests_inside_the_venv() -> None:
     venv = script.index("source .venv/bin/activate")
     assert venv < script.index("python3 -m pip install") < script.index("python3 -m pytest -q")
     assert script.index("bash deploy/install-system.sh --tests") < venv
+
+
+def test_worker_starts_redis_before_the_worker() -> None:
+    """README: ``make worker`` — Redis first (before: ``VANBAN_REDIS_URL=… vanban worker``
+    failed, nothing said Redis had to be started, or how)."""
+    lines = dry_run("worker")
+    redis = next(i for i, line in enumerate(lines) if "redis-server --bind 127.0.0.1" in line)
+    worker = next(i for i, line in enumerate(lines) if line.endswith("vanban worker "))
+    assert redis < worker
+    assert lines[worker].startswith(
+        "VANBAN_REDIS_URL=redis://127.0.0.1:6379/0 /nonexistent/venv/bin/vanban worker")
+
+
+@pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is absent")
+def test_make_redis_starts_one_the_worker_can_use(tmp_path) -> None:
+    import socket
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in MAKE_VARIABLES}
+    started = subprocess.run(["make", "--no-print-directory", "redis", f"REDIS_PORT={port}"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    try:
+        assert started.returncode == 0, started.stderr
+        assert f"started redis-server on 127.0.0.1:{port}" in started.stdout
+        again = subprocess.run(["make", "--no-print-directory", "redis", f"REDIS_PORT={port}"],
+                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        assert "Redis answers" in again.stdout  # a running Redis is left alone
+        worker = subprocess.run(
+            [sys.executable, "-m", "vanban.cli", "worker", "--burst"], cwd=tmp_path,
+            env={**env, "PYTHONPATH": str(ROOT / "service"),
+                 "VANBAN_REDIS_URL": f"redis://127.0.0.1:{port}/0",
+                 "VANBAN_QUEUE_NAME": "vanban-make-test"},
+            capture_output=True, text=True, timeout=120)
+        assert worker.returncode == 0, worker.stderr
+        assert "vanban worker" in worker.stderr
+    finally:
+        subprocess.run(["redis-cli", "-p", str(port), "shutdown", "nosave"],
+                       capture_output=True, timeout=30)

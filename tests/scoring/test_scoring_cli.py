@@ -54,3 +54,27 @@ def test_library_raises_for_a_template_without_computation():
         vanban.compute("cong-van", vanban.example("cong-van"))
     assert {"bang-cham-diem", "bao-cao-khoi-thi-dua", "xep-hang-khoi-thi-dua"} <= set(
         exc.value.problems[0].extra["computable"])
+
+
+def test_the_table_alone_computes_as_the_whole_envelope():
+    """README: ``vanban.compute("bang-cham-diem", table)`` — before, the table alone (the
+    body, ``noi_dung``) was refused: only a whole envelope was accepted."""
+    envelope = json.loads(BANG.read_text("utf-8"))
+    table = envelope["noi_dung"]
+    assert vanban.compute("bang-cham-diem", table) == vanban.compute("bang-cham-diem", envelope)
+    assert vanban.compute("bang-cham-diem", json.dumps(table)) == vanban.compute(
+        "bang-cham-diem", envelope)
+    out = _cli("compute", "bang-cham-diem", "-", stdin=json.dumps(table).encode())
+    assert out.returncode == 0, out.stderr.decode()
+    assert json.loads(out.stdout)["tong_diem"] == 92
+
+
+def test_problems_of_the_table_alone_are_located_in_the_table():
+    table = json.loads(BANG.read_text("utf-8"))["noi_dung"]
+    table["nhom"][1]["tieu_chi"][0]["xep_loai"] = "Xuất sắc"
+    with pytest.raises(vanban.InputError) as exc:
+        vanban.compute("bang-cham-diem", table)
+    assert [p.path for p in exc.value.problems] == ["nhom[1].tieu_chi[0].xep_loai"]
+    with pytest.raises(vanban.InputError) as exc:
+        vanban.compute("bang-cham-diem", {**table, "thua": 1})
+    assert [p.path for p in exc.value.problems] == ["thua"]
