@@ -14,9 +14,8 @@ envelope, and its problems are located from the body (``nhom[0].tieu_chi[0].tu_c
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import replace
+from typing import Any
 
 from vanban.errors import InputError, Problem, VanbanError, problem
 from vanban.model import json_input
