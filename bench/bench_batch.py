@@ -100,10 +100,12 @@ def http_batch(port: int, body: bytes, out: Path) -> float:
 def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
     docs = _inputs(n)
     res: dict[str, list[float]] = {k: [] for k in (
-        "render", "engine", "engine_1", "cli", "cli_1", "http_first", "http")}
+        "render", "engine", "engine_1", "cli", "cli_1", "cli_start", "http_first", "http")}
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "all.jsonl"
         jsonl.write_bytes(b"\n".join(docs) + b"\n")
+        three = Path(tmp) / "three.jsonl"  # one of each family: what starting up costs
+        three.write_bytes(b"\n".join(docs[:3]) + b"\n")
         out = Path(tmp) / "out.zip"
         for _ in range(repeat):  # interleaved, so load changes touch every path alike
             res["render"].append(one_render(docs))
@@ -111,6 +113,7 @@ def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
             res["engine_1"].append(engine(docs, 1))
             res["cli"].append(cli(jsonl, out))
             res["cli_1"].append(cli(jsonl, out, "--workers", "1"))
+            res["cli_start"].append(cli(three, out))
         port = bench_http.free_port()
         proc = bench_http.start_gunicorn(port, 2)
         try:
@@ -142,6 +145,9 @@ def report(r: dict[str, Any]) -> list[str]:
     for key, label in ROWS:
         per = r[key] / r["n"] * 1000
         lines.append(f"  {label:42} {r[key]:7.2f} {per:7.2f} {per / one:8.2f}×")
+    marginal = (r["cli"] - r["cli_start"]) / (r["n"] - 3) * 1000
+    lines.append(f"  vanban batch start-up (3 documents): {r['cli_start']:.2f} s; each further "
+                 f"document {marginal:.2f} ms = {marginal / one:.2f}× one render")
     return lines
 
 
