@@ -71,10 +71,20 @@ def on_starting(server) -> None:  # noqa: ANN001 — gunicorn's Arbiter
         stale.unlink(missing_ok=True)
 
 
+#: GIL switch interval of the workers: 1 ms instead of Python's 5 ms. A request's threads (the
+#: gthread worker's, the render-deadline thread) wait for the GIL while another request renders;
+#: handing it over sooner cut the p99 at 8 clients (docs/performance.md, bench/http_configs.py).
+SWITCH_INTERVAL = 0.001
+
+
 def post_fork(server, worker) -> None:  # noqa: ANN001
     """Each worker gets its own PDF converter; a warm one starts its LibreOffice now, so the
-    first PDF request of the worker is already fast (no-op for converters without ``start``)."""
+    first PDF request of the worker is already fast (no-op for converters without ``start``).
+    And its GIL is handed over every :data:`SWITCH_INTERVAL` seconds."""
+    import sys
     import threading
+
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
     from vanban.pdf import converter
 

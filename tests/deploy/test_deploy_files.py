@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from live_processes import ROOT
+from live_processes import env as live_env
 
 SCRIPT = "deploy/install-system.sh"
 CI = (ROOT / ".ci" / "run").read_text("utf-8")
@@ -149,3 +150,18 @@ def test_dockerignore_keeps_what_the_image_copies() -> None:
         assert (ROOT / source).exists(), source
         assert not any(fnmatch.fnmatch(source, pattern) or source.startswith(pattern + "/")
                        for pattern in ignored), f"{source} is in .dockerignore"
+
+
+def test_gunicorn_workers_hand_the_gil_over_every_millisecond(tmp_path) -> None:
+    """gunicorn.conf.py's post_fork: 1 ms GIL switch interval (Python's 5 ms made the threads
+    of a request wait behind another request's render: docs/performance.md)."""
+    script = ("import runpy, sys\n"
+              "hooks = runpy.run_path('gunicorn.conf.py')\n"
+              "hooks['post_fork'](None, None)\n"
+              "print(sys.getswitchinterval())\n")
+    env = {**live_env(), "VANBAN_PDF": "libreoffice",  # a cold converter: nothing to start
+           "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) == 0.001
