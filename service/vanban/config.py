@@ -130,8 +130,9 @@ class Settings(BaseSettings):
         return cls._folders_exist(value) if value else value
 
     batch_workers: int = Field(
-        0, ge=0, le=256, description="Số tiến trình tạo văn bản song song trong một lô (0 = "
-        "mọi nhân CPU). Worker processes per batch (0 = every core).")
+        0, ge=0, le=256, description="Số tiến trình tạo văn bản song song trong một lô, kể cả "
+        "tiến trình nhận lô (0 = mọi nhân CPU). Processes rendering a batch, the one receiving "
+        "it included: a pool of N − 1 (0 = every core).")
     batch_max_bytes: int = Field(
         64 * 1024 * 1024, ge=1, description="Dung lượng tối đa của dữ liệu một lô gửi qua "
         "HTTP (byte). Request body limit of POST /api/v1/batch.")
