@@ -171,3 +171,23 @@ def test_the_pool_leaves_a_core_to_this_process_which_renders_too(monkeypatch) -
     assert sizes == [1]
     assert [i.index for i in items] == list(range(len(inputs)))  # input order kept
     assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)
+
+
+def test_a_pool_that_cannot_start_leaves_the_batch_to_this_process(monkeypatch) -> None:
+    """The pool's processes may be slow to start (a fork server compiles every template
+    first) or fail to: this process renders meanwhile, and alone if it must (before: the
+    first documents waited for the pool, and a broken pool failed the batch)."""
+    import subprocess
+    from concurrent.futures import ProcessPoolExecutor
+
+    from vanban.batch import engine
+
+    def broken(template_id: str, processes: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(processes, initializer=subprocess.check_call,
+                                   initargs=(["false"],))  # every pool process dies at once
+
+    monkeypatch.setattr(engine, "_pool", broken)
+    inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
+              for i, name in enumerate(sorted(FIXTURES) * 4)]
+    items = list(iter_batch(TEMPLATE, inputs, workers=2))
+    assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)

@@ -93,6 +93,11 @@ def _slots(processes: int) -> int:
     return 2 * processes + 2  # a chunk rendering and one queued per process, two in the parent
 
 
+def _ready() -> bool:
+    """A first task for the pool: done as soon as a pool process runs."""
+    return True
+
+
 def render_chunk(template_id: str, fmt: str,
                  chunk: list[tuple[int, BatchInput]]) -> list[BatchItem]:
     return [render_one(template_id, fmt, index, item) for index, item in chunk]
@@ -166,31 +171,43 @@ def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
         return list(islice(source, CHUNK))
 
     exhausted = False
-    with _pool(template_id, processes) as pool:
-        try:
-            while True:
-                # Keep every pool process busy: one chunk rendering, one queued.
-                while not exhausted and len(slots) < limit and sum(
-                        isinstance(s, Future) and not s.done() for s in slots) < 2 * processes:
-                    chunk = next_chunk()
-                    if not chunk:
-                        exhausted = True
-                        break
-                    slots.append(pool.submit(render_chunk, template_id, fmt, chunk))
-                if not slots:
+    pool = _pool(template_id, processes)
+    # Until a pool process runs (a fork server compiles every template first: seconds for
+    # the first batch of a server), this process renders alone, so the first documents
+    # are not held behind the pool's start; a pool that cannot start leaves it all here.
+    ready = pool.submit(_ready)
+    try:
+        while True:
+            usable = ready.done() and ready.exception() is None
+            # Keep every pool process busy: one chunk rendering, one queued.
+            while usable and not exhausted and len(slots) < limit and sum(
+                    isinstance(s, Future) and not s.done() for s in slots) < 2 * processes:
+                chunk = next_chunk()
+                if not chunk:
+                    exhausted = True
+                    break
+                slots.append(pool.submit(render_chunk, template_id, fmt, chunk))
+            if not slots:
+                chunk = [] if exhausted else next_chunk()
+                if not chunk:
                     return
-                head = slots[0]
-                if isinstance(head, Future) and not head.done() and not exhausted \
-                        and len(slots) < limit:
-                    chunk = next_chunk()  # rather than wait, render the next chunk here
-                    if chunk:
-                        slots.append(render_chunk(template_id, fmt, chunk))
-                    else:
-                        exhausted = True
-                    continue
-                slots.popleft()
-                yield from (head.result() if isinstance(head, Future) else head)
-        finally:  # the consumer stopped early (client gone): drop what is queued
-            for slot in slots:
-                if isinstance(slot, Future):
-                    slot.cancel()
+                slots.append(render_chunk(template_id, fmt, chunk))
+                continue
+            head = slots[0]
+            if isinstance(head, Future) and not head.done() and not exhausted \
+                    and len(slots) < limit:
+                chunk = next_chunk()  # rather than wait, render the next chunk here
+                if chunk:
+                    slots.append(render_chunk(template_id, fmt, chunk))
+                else:
+                    exhausted = True
+                continue
+            slots.popleft()
+            yield from (head.result() if isinstance(head, Future) else head)
+    finally:  # the consumer stopped early (client gone): drop what is queued
+        for slot in slots:
+            if isinstance(slot, Future):
+                slot.cancel()
+        # Every result is delivered: the pool processes end on their own; not waiting for
+        # them keeps the end of the zip from waiting for a pool still starting up.
+        pool.shutdown(wait=False, cancel_futures=True)
