@@ -175,10 +175,10 @@ def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
     # Until a pool process runs (a fork server compiles every template first: seconds for
     # the first batch of a server), this process renders alone, so the first documents
     # are not held behind the pool's start; a pool that cannot start leaves it all here.
-    ready = pool.submit(_ready)
+    ready = _start(pool)
     try:
         while True:
-            usable = ready.done() and ready.exception() is None
+            usable = ready.done() and not ready.cancelled() and ready.exception() is None
             # Keep every pool process busy: one chunk rendering, one queued.
             while usable and not exhausted and len(slots) < limit and sum(
                     isinstance(s, Future) and not s.done() for s in slots) < 2 * processes:
@@ -209,5 +209,36 @@ def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
             if isinstance(slot, Future):
                 slot.cancel()
         # Every result is delivered: the pool processes end on their own; not waiting for
-        # them keeps the end of the zip from waiting for a pool still starting up.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # them (nor for a pool still starting, in another thread) keeps the end of the zip
+        # from waiting for the pool.
+        threading.Thread(target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True},
+                         name="vanban-batch-pool-stop", daemon=True).start()
+
+
+def _start(pool: ProcessPoolExecutor) -> Future[bool]:
+    """Start the pool's processes; the future is done when one runs. A plain fork takes
+    milliseconds and is done here, in this thread (forking from another thread while this
+    one renders could copy a lock it holds); through a fork server or spawn, starting blocks
+    until the server has imported vanban and compiled the templates, so another thread waits
+    for that while this one renders."""
+    context = getattr(pool, "_mp_context", None)  # the executor keeps it, without a getter
+    if context is not None and context.get_start_method() == "fork":
+        return pool.submit(_ready)
+    ready: Future[bool] = Future()
+
+    def relay(inner: Future[bool]) -> None:
+        if inner.cancelled():
+            ready.cancel()
+        elif inner.exception() is not None:
+            ready.set_exception(inner.exception())  # type: ignore[arg-type]
+        else:
+            ready.set_result(True)
+
+    def start() -> None:
+        try:
+            pool.submit(_ready).add_done_callback(relay)
+        except BaseException as exc:  # noqa: BLE001 — shut down meanwhile, or broken
+            ready.set_exception(exc)
+
+    threading.Thread(target=start, name="vanban-batch-pool-start", daemon=True).start()
+    return ready
