@@ -208,11 +208,16 @@ def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
         for slot in slots:
             if isinstance(slot, Future):
                 slot.cancel()
-        # Every result is delivered: the pool processes end on their own; not waiting for
-        # them (nor for a pool still starting, in another thread) keeps the end of the zip
-        # from waiting for the pool.
-        threading.Thread(target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True},
-                         name="vanban-batch-pool-stop", daemon=True).start()
+        if ready.done() or _forks(pool):  # started: its processes end at once
+            pool.shutdown(wait=True, cancel_futures=True)
+        else:  # still starting through a fork server: the end of the zip does not wait
+            threading.Thread(target=pool.shutdown, kwargs={"cancel_futures": True},
+                             name="vanban-batch-pool-stop", daemon=True).start()
+
+
+def _forks(pool: ProcessPoolExecutor) -> bool:
+    context = getattr(pool, "_mp_context", None)  # the executor keeps it, without a getter
+    return context is not None and context.get_start_method() == "fork"
 
 
 def _start(pool: ProcessPoolExecutor) -> Future[bool]:
@@ -221,8 +226,7 @@ def _start(pool: ProcessPoolExecutor) -> Future[bool]:
     one renders could copy a lock it holds); through a fork server or spawn, starting blocks
     until the server has imported vanban and compiled the templates, so another thread waits
     for that while this one renders."""
-    context = getattr(pool, "_mp_context", None)  # the executor keeps it, without a getter
-    if context is not None and context.get_start_method() == "fork":
+    if _forks(pool):
         return pool.submit(_ready)
     ready: Future[bool] = Future()
 
