@@ -191,3 +191,27 @@ def test_a_pool_that_cannot_start_leaves_the_batch_to_this_process(monkeypatch) 
               for i, name in enumerate(sorted(FIXTURES) * 4)]
     items = list(iter_batch(TEMPLATE, inputs, workers=2))
     assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)
+
+
+def test_a_batch_leaves_no_thread_so_the_next_one_forks_too(tmp_path) -> None:
+    """A thread left behind by a batch (a pool being stopped) would send the next batch of
+    the same script through the fork server, which compiles every template first."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    script = (
+        "import threading, vanban.batch.engine as e\n"
+        "from vanban.batch import BatchInput, iter_batch\n"
+        "data = open(e.__file__.rsplit('/service/', 1)[0] + "
+        "'/fixtures/bao-cao-thi-dua/nha-nuoc-mau-01-tong-ket-2021.json', 'rb').read()\n"
+        "for _ in range(2):\n"
+        "    print(e.start_method(), sum(i.ok for i in iter_batch('bao-cao-thi-dua', "
+        "[BatchInput(str(i), data) for i in range(12)], workers=2)))\n"
+        "print(threading.active_count())\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "service")},
+                          cwd=tmp_path, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == ["fork 12", "fork 12", "1"]
