@@ -1,8 +1,8 @@
 """HTTP figures for bench/run.py: gunicorn with 2 workers on loopback, 8 concurrent clients.
 
 Starts ``gunicorn -c gunicorn.conf.py`` (gthread workers, as in production) on a free port of
-127.0.0.1 with ``WEB_CONCURRENCY=2``, waits for ``/readyz``, then 8 client threads, each with
-its own keep-alive connection (``http.client``), POST the fixtures in turn to
+127.0.0.1 with ``WEB_CONCURRENCY=2``, waits for ``/readyz``, then 8 client processes, each
+with its own keep-alive connection (``http.client``), POST the fixtures in turn to
 ``/api/v1/documents/bao-cao-thi-dua``. Every answer must be 200 and a zip. Latency is per
 request, from send to last byte; throughput is requests over wall time.
 """
@@ -12,10 +12,8 @@ from __future__ import annotations
 import http.client
 import os
 import socket
-import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -66,30 +64,20 @@ def client(port: int, bodies: list[bytes], count: int, out: list[float],
 
 
 def run(requests: int, clients: int = 8, workers: int = 2) -> dict[str, Any]:
-    bodies = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    """Latency with ``clients`` client *processes* (see :func:`http_configs.load`: threads of
+    one Python client would add their own GIL to the tail)."""
+    import http_configs
+
     port = free_port()
     proc = start_gunicorn(port, workers)
     try:
-        warm: list[float] = []
-        errors: list[str] = []
-        client(port, bodies, 40, warm, errors)
-        latencies: list[float] = []
-        per = max(requests // clients, 1)
-        threads = [threading.Thread(target=client, args=(port, bodies, per, latencies, errors))
-                   for _ in range(clients)]
-        start = time.perf_counter()
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        wall = time.perf_counter() - start
+        r = http_configs.load(port, requests, clients)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    q = statistics.quantiles(latencies, n=100)
-    return {"requests": len(latencies), "errors": len(errors), "clients": clients,
-            "workers": workers, "p50": statistics.median(latencies), "p90": q[89],
-            "p99": q[98], "throughput": len(latencies) / wall}
+    return {"requests": r["requests"], "errors": r["errors"], "clients": clients,
+            "workers": workers, "p50": r["p50"], "p90": r["p90"], "p99": r["p99"],
+            "throughput": r["rps"]}
 
 
 def report(r: dict[str, Any]) -> list[str]:

@@ -92,7 +92,7 @@ def load(port: int, requests: int, clients: int = 8) -> dict[str, float]:
         p.join()
     lat = [x for got, _ in results for x in got]
     q = statistics.quantiles(lat, n=100)
-    return {"p50": statistics.median(lat), "p90": q[89], "p99": q[98],
+    return {"p50": statistics.median(lat), "p90": q[89], "p99": q[98], "requests": len(lat),
             "rps": len(lat) / wall, "errors": sum(e for _, e in results)}
 
 
