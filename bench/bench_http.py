@@ -49,20 +49,6 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not become ready")
 
 
-def client(port: int, bodies: list[bytes], count: int, out: list[float],
-           errors: list[str]) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {"Content-Type": "application/json"}
-    for i in range(count):
-        t = time.perf_counter()
-        conn.request("POST", PATH, body=bodies[i % len(bodies)], headers=headers)
-        resp = conn.getresponse()
-        data = resp.read()
-        out.append((time.perf_counter() - t) * 1000)
-        if resp.status != 200 or data[:2] != b"PK":
-            errors.append(f"{resp.status}")
-
-
 def run(requests: int, clients: int = 8, workers: int = 2) -> dict[str, Any]:
     """Latency with ``clients`` client *processes* (see :func:`http_configs.load`: threads of
     one Python client would add their own GIL to the tail)."""
