@@ -17,6 +17,7 @@ RUNTIME_PACKAGES=(
   fonts-dejavu-core          # fallback glyphs
   poppler-utils              # pdftotext / pdftoppm: read PDFs, page images
   python3-uno                # LibreOffice's UNO bridge (for /usr/bin/python3): the warm converter
+  bubblewrap                 # contains LibreOffice: no network, no files outside its folder
 )
 # Tests only: pages in a real browser, the batch queue on a real Redis, a virtualenv.
 TEST_PACKAGES=(

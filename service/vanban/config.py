@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     pdf_timeout: float = Field(
         60.0, gt=0, le=3600, description="Số giây tối đa cho một lần chuyển PDF; quá hạn thì "
         "dừng LibreOffice và báo lỗi pdf.timeout (504). Seconds per conversion.")
+    pdf_contain: Literal["auto", "bwrap", "unshare", "off"] = Field(
+        "auto", description="Cách ly LibreOffice: bwrap (không mạng, chỉ đọc được thư mục làm "
+        "việc), unshare (chỉ cắt mạng), auto (bwrap nếu chạy được, rồi unshare), off. "
+        "Containment of LibreOffice (docs/security.md).")
     uno_python: str = Field(
         "", description="Trình Python có mô-đun uno của LibreOffice (Debian: /usr/bin/python3 "
         "với gói python3-uno); để trống thì tự tìm. Interpreter that can import uno.")

@@ -7,9 +7,12 @@ that ran and failed :func:`failed` (503, ``pdf.failed``), one that hung :func:`t
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 
 from vanban.errors import ConversionError, ConversionTimeout, problem
+
+log = logging.getLogger("vanban.pdf")
 
 #: The advice every unavailability message ends with: the .docx is always there.
 DOCX_STILL_WORKS = "Tệp .docx vẫn tải được."
@@ -24,9 +27,24 @@ class Converter(ABC):
     def available(self) -> bool:
         """Can this converter run on this machine (cheap; no conversion)?"""
 
-    @abstractmethod
     def convert(self, docx: bytes) -> bytes:
-        """.docx bytes → PDF bytes; raises :class:`vanban.errors.ConversionError`."""
+        """.docx bytes → PDF bytes; raises :class:`vanban.errors.ConversionError`.
+
+        Every backend gets the package only after
+        :func:`vanban.ooxml.untrusted.neutralise_package` removed what would make the renderer
+        fetch a URL or read a file (external relationships, SVG references, loading fields):
+        backends implement :meth:`_convert`, never this."""
+        from vanban.ooxml.untrusted import neutralise_package
+
+        clean, removed = neutralise_package(docx)
+        if removed:
+            log.warning("removed before conversion (%d): %s", len(removed),
+                        "; ".join(removed[:20]))
+        return self._convert(clean)
+
+    @abstractmethod
+    def _convert(self, docx: bytes) -> bytes:
+        """The backend's conversion of an already neutralised package."""
 
     def status(self) -> dict[str, object]:
         """What ``/readyz`` reports."""

@@ -35,7 +35,7 @@ class GotenbergConverter(Converter):
         except requests.RequestException:
             return False
 
-    def convert(self, docx: bytes) -> bytes:
+    def _convert(self, docx: bytes) -> bytes:
         if not self.url:
             raise unavailable("Chưa cấu hình địa chỉ Gotenberg (VANBAN_GOTENBERG_URL).",
                               "VANBAN_GOTENBERG_URL is not set")

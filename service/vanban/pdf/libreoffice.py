@@ -83,7 +83,7 @@ class LibreOfficeConverter(Converter):
     def available(self) -> bool:
         return find_soffice(self.soffice) is not None
 
-    def convert(self, docx: bytes) -> bytes:
+    def _convert(self, docx: bytes) -> bytes:
         soffice = find_soffice(self.soffice)
         if soffice is None:
             raise missing_soffice(self.soffice)
@@ -91,7 +91,10 @@ class LibreOfficeConverter(Converter):
             src = Path(tmp) / "vanban.docx"
             src.write_bytes(docx)
             profile = Path(tmp, "profile").as_uri()
-            cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            from vanban.pdf.contain import command_prefix
+
+            cmd = [*command_prefix(Path(tmp), programs=(soffice,)),
+                   soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                    "--nologo", "--convert-to", "pdf", "--outdir", tmp, str(src)]
             process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.STDOUT, start_new_session=True,

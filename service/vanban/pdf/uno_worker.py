@@ -49,6 +49,12 @@ def _watch_stdin(requests: queue.Queue, office_pid: int) -> None:
     """Read requests; on end of input kill the office and leave (even mid-conversion)."""
     for line in sys.stdin:
         requests.put(line)
+    # The office may run inside a containment wrapper (bwrap): its children go first.
+    with contextlib.suppress(OSError), \
+            open(f"/proc/{office_pid}/task/{office_pid}/children") as children:
+        for child in children.read().split():
+            with contextlib.suppress(OSError):
+                os.kill(int(child), _KILL)
     with contextlib.suppress(OSError):
         os.kill(office_pid, _KILL)
     os._exit(0)

@@ -106,11 +106,11 @@ class WarmConverter(Converter):
         """Process ids of the running LibreOffice processes (for operators and tests)."""
         return [p.pid for p in self.processes if p is not None and p.pid is not None]
 
-    def convert(self, docx: bytes) -> bytes:
+    def _convert(self, docx: bytes) -> bytes:
         if find_soffice(self.soffice) is None:
             raise missing_soffice(self.soffice)
         if self._closed or time.monotonic() < self._cold_until:
-            return self.cold.convert(docx)
+            return self.cold._convert(docx)
         slot = self._idle.get()
         release = True
         try:
@@ -120,7 +120,7 @@ class WarmConverter(Converter):
                 except OfficeStartError as exc:
                     log.warning("warm LibreOffice unavailable, using cold conversion: %s", exc)
                     self._cold_until = time.monotonic() + RETRY_START_SECONDS
-                    return self.cold.convert(docx)
+                    return self.cold._convert(docx)
                 try:
                     return process.convert(docx, self.timeout)
                 except OfficeDied as exc:
