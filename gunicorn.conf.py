@@ -82,6 +82,9 @@ def post_fork(server, worker) -> None:  # noqa: ANN001
     start = getattr(converter(), "start", None)
     if callable(start):
         threading.Thread(target=start, name="vanban-pdf-start", daemon=True).start()
+    from vanban.designer.sandbox import start_workers  # the upload workers' fork server
+
+    threading.Thread(target=start_workers, name="vanban-workers-start", daemon=True).start()
 
 
 def child_exit(server, worker) -> None:  # noqa: ANN001

@@ -90,6 +90,16 @@ class Settings(BaseSettings):
         True, description="Mở /metrics cho Prometheus. Expose Prometheus metrics at /metrics.")
 
     # --- limits ------------------------------------------------------------------------------
+    heavy_concurrency: int = Field(
+        0, ge=0, le=256, description="Số việc nặng (kiểm tra tệp, rà soát và điền mẫu tải lên, "
+        "chuyển PDF) chạy cùng lúc trong một tiến trình; 0 = một nửa số luồng. Heavy-work "
+        "slots per process (0 = half of VANBAN_THREADS, at least 1); beyond: 503.")
+    heavy_wait: float = Field(
+        0.5, ge=0, le=60, description="Số giây chờ một chỗ trống trước khi trả 503. Seconds a "
+        "request waits for a heavy-work slot before 503 server.busy.")
+    heavy_retry_after: int = Field(
+        5, ge=1, le=3600, description="Giá trị Retry-After (giây) của trả lời 503 khi bận. "
+        "Retry-After of the 503 server.busy answer, seconds.")
     max_content_length: int = Field(
         2 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên (byte): JSON, biểu mẫu. "
         "Request body limit in bytes.")
@@ -151,6 +161,20 @@ class Settings(BaseSettings):
     upload_max_xml_depth: int = Field(
         200, ge=16, le=10000, description="Độ sâu lồng nhau tối đa của XML trong tệp .docx. "
         "XML nesting depth limit of an uploaded .docx.")
+    upload_max_paragraphs: int = Field(
+        20_000, ge=100, description="Số đoạn văn tối đa của một tệp .docx tải lên (kiểm tra thể "
+        "thức, mẫu thiết kế); nhiều hơn thì từ chối ngay, không đọc. Paragraphs per uploaded "
+        ".docx (check-format, designer): refused before parsing.")
+    upload_max_elements: int = Field(
+        1_000_000, ge=1000, description="Số phần tử XML tối đa (mọi phần của tệp .docx tải lên "
+        "cộng lại). XML elements per uploaded .docx, all parts together.")
+    check_timeout: float = Field(
+        20.0, gt=0, le=600, description="Thời gian tối đa (giây) kiểm tra thể thức hoặc rà soát "
+        "(lint) một tệp tải lên; chạy trong tiến trình riêng, quá hạn thì dừng. Time limit of "
+        "one format check or template lint (run in a worker process).")
+    check_memory_mb: int = Field(
+        1024, ge=0, description="Bộ nhớ tối đa (MiB) của tiến trình kiểm tra thể thức / rà soát "
+        "mẫu; 0 = không giới hạn. Address-space limit of the check/lint worker process.")
     json_max_depth: int = Field(
         32, ge=4, description="Độ sâu lồng nhau tối đa của dữ liệu JSON. JSON nesting depth.")
     json_max_list: int = Field(
@@ -171,6 +195,10 @@ class Settings(BaseSettings):
     designer_max_output: int = Field(
         20_000_000, ge=10_000, description="Số ký tự XML tối đa một lần điền mẫu tải lên sinh "
         "ra. Output-size limit of one render of an uploaded template (characters of XML).")
+    preview_max_pages: int = Field(
+        20, ge=1, le=1000, description="Số trang tối đa có ảnh trong một lần xem trước mẫu "
+        "(trang sau đó không được vẽ; page_count vẫn cho biết tổng số). Page images per "
+        "designer preview.")
     designer_memory_mb: int = Field(
         1024, ge=0, description="Bộ nhớ tối đa (MiB) của tiến trình điền mẫu tải lên; 0 = "
         "không giới hạn. Address-space limit of the worker rendering an uploaded template.")

@@ -13,6 +13,7 @@ Exceptions carry a list of problems so that one call reports *every* mistake at 
 * :class:`UnknownTemplateError` — no template with that id (HTTP 404).
 * :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503);
   :class:`ConversionTimeout` — the converter did not answer in time (HTTP 504).
+* :class:`BusyError` — every slot for heavy work is taken (HTTP 503, ``Retry-After``).
 """
 
 from __future__ import annotations
@@ -114,6 +115,19 @@ class ConversionTimeout(ConversionError):
 
     status = 504
     title = "Chuyển sang PDF quá thời gian"
+
+
+class BusyError(VanbanError):
+    """Every slot for heavy work (sandboxed renders, checks, conversions) is taken (HTTP 503
+    with ``Retry-After``; code ``server.busy``). :mod:`vanban.ops.slots`."""
+
+    status = 503
+    title = "Máy chủ đang bận"
+    slug = "busy"
+
+    def __init__(self, problems: list[Problem] | Problem, retry_after: int = 5):
+        super().__init__(problems)
+        self.retry_after = retry_after
 
 
 def problem(code: str, path: str, message: str, message_en: str = "", **extra: Any) -> Problem:

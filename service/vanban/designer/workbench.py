@@ -16,10 +16,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import vanban
+from vanban.config import get_settings
 from vanban.designer.lint import LintReport, lint_template
 from vanban.designer.render import BODY, render_sandboxed, template_kind
-from vanban.errors import ConversionError, InputError, TemplateError, VanbanError, problem
-from vanban.ooxml.safezip import read_docx_parts
+from vanban.designer.sandbox import run_bounded
+from vanban.errors import (
+    BusyError,
+    ConversionError,
+    InputError,
+    Problem,
+    TemplateError,
+    VanbanError,
+    problem,
+)
+from vanban.ooxml.safezip import check_counts, read_docx_parts, read_package_parts
 from vanban.pipeline import _load
 from vanban.templates import REGISTRY
 
@@ -44,7 +54,8 @@ class Outcome:
     report: LintReport | None = None
     docx: bytes | None = None
     pdf: bytes | None = None
-    pages: list[bytes] = field(default_factory=list)
+    pages: list[bytes] = field(default_factory=list)  # at most preview_max_pages
+    page_count: int = 0  # pages of the PDF (may be more than the images)
     error: VanbanError | None = None  # why there is no document
     pdf_error: VanbanError | None = None  # why there is a document but no pages
     data_source: str = ""  # "upload" or "example:<id>"
@@ -82,6 +93,31 @@ def _as_upload_error(exc: TemplateError) -> InputError:
     return InputError(exc.problems)
 
 
+def lint_timeout(seconds: float) -> Problem:
+    return problem(
+        "lint.timeout", "template",
+        f"Rà soát mẫu quá {seconds:g} giây nên đã bị dừng (check_timeout); mẫu quá lớn hoặc "
+        "quá phức tạp.", f"lint stopped after {seconds:g} s (check_timeout)",
+        limit="check_timeout", max=seconds)
+
+
+def prepare(job: Job, template: bytes, schema_id: str | None) -> tuple[LintReport, Any, str]:
+    """Everything before the render: the kind, the example data when none was sent, the lint
+    report. For an uploaded template it runs in a bounded worker process (:func:`run`)."""
+    data = job.data
+    if data in (None, b"", ""):
+        data = None
+    source = "upload"
+    if data is None:
+        kind = job.kind
+        if kind == "auto":
+            kind = template_kind(read_docx_parts(template))
+        data, source = _example_for(job, kind)
+    report = lint_template(template, name=job.filename, schema_id=schema_id,
+                           data=data, kind=job.kind, family=job.family)
+    return report, data, source
+
+
 def run(job: Job) -> Outcome:
     out = Outcome()
     t0 = time.perf_counter()
@@ -95,22 +131,18 @@ def run(job: Job) -> Outcome:
         raise InputError(problem("designer.no-template", "template",
                                  "Chưa chọn mẫu: tải lên tệp .docx hoặc chọn một mẫu có sẵn.",
                                  "no template uploaded or chosen"))
-    data = job.data
-    if data in (None, b"", ""):
-        data = None
-    out.data_source = "upload"
-    if data is None:
-        kind = job.kind
-        if kind == "auto":
-            try:
-                kind = template_kind(read_docx_parts(template))
-            except InputError as exc:
-                out.error = exc
-                return out
-        data, out.data_source = _example_for(job, kind)
     try:
-        out.report = lint_template(template, name=job.filename, schema_id=schema_id,
-                                   data=data, kind=job.kind, family=job.family)
+        if job.installed:
+            out.report, data, out.data_source = prepare(job, template, schema_id)
+        else:
+            read_docx_parts(template)  # sizes and counts here first: refused in milliseconds
+            settings = get_settings()
+            out.report, data, out.data_source = run_bounded(
+                prepare, job, template, schema_id, timeout=settings.check_timeout,
+                memory_mb=settings.check_memory_mb, on_timeout=lint_timeout, kind="lint")
+    except TemplateError as exc:  # the worker's limits: the upload's fault
+        out.error = _as_upload_error(exc)
+        return out
     except InputError as exc:  # unreadable upload: nothing else can run
         out.error = exc
         return out
@@ -135,6 +167,10 @@ def run(job: Job) -> Outcome:
             rendered = render_sandboxed(template, data, family=job.family, kind=job.kind,
                                         template_id=job.schema_id)
             out.docx, out.family = rendered.docx, rendered.family
+            # what the upload produced is read under the same caps before LibreOffice sees it
+            check_counts(read_package_parts(out.docx))
+    except BusyError:
+        raise
     except TemplateError as exc:
         out.error = exc if job.installed else _as_upload_error(exc)
         return out
@@ -150,10 +186,12 @@ def run(job: Job) -> Outcome:
             out.pdf = converter().convert(out.docx)
             out.seconds["pdf"] = time.perf_counter() - t2
             if job.want == "preview":
-                from vanban.pdf.images import pdf_pages_png
+                from vanban.pdf.images import page_count, pdf_pages_png
 
                 t3 = time.perf_counter()
-                out.pages = pdf_pages_png(out.pdf, dpi=job.dpi)
+                out.page_count = page_count(out.pdf)
+                cap = get_settings().preview_max_pages
+                out.pages = pdf_pages_png(out.pdf, dpi=job.dpi, last=cap)
                 out.seconds["png"] = time.perf_counter() - t3
         except ConversionError as exc:
             out.pdf_error = exc

@@ -32,15 +32,18 @@ class Converter(ABC):
 
         Every backend gets the package only after
         :func:`vanban.ooxml.untrusted.neutralise_package` removed what would make the renderer
-        fetch a URL or read a file (external relationships, SVG references, loading fields):
-        backends implement :meth:`_convert`, never this."""
+        fetch a URL or read a file (external relationships, SVG references, loading fields),
+        and while holding a heavy-work slot (:mod:`vanban.ops.slots`): backends implement
+        :meth:`_convert`, never this."""
         from vanban.ooxml.untrusted import neutralise_package
+        from vanban.ops.slots import heavy
 
         clean, removed = neutralise_package(docx)
         if removed:
             log.warning("removed before conversion (%d): %s", len(removed),
                         "; ".join(removed[:20]))
-        return self._convert(clean)
+        with heavy("pdf"):  # one of the process's heavy-work slots (503 when none is free)
+            return self._convert(clean)
 
     @abstractmethod
     def _convert(self, docx: bytes) -> bytes:

@@ -128,7 +128,8 @@ def outcome_json(out: Outcome) -> dict[str, Any]:
     return {
         "kind": out.kind, "family": out.family, "data_source": out.data_source,
         "lint": out.report.to_dict() if out.report else None,
-        "page_count": len(out.pages), "pages": [_data_uri(p) for p in out.pages],
+        "page_count": out.page_count or len(out.pages), "pages_shown": len(out.pages),
+        "pages": [_data_uri(p) for p in out.pages],
         "pdf_problems": [p.to_dict() for p in out.pdf_error.problems] if out.pdf_error else [],
         "seconds": {k: round(v, 3) for k, v in out.seconds.items()},
     }

@@ -129,7 +129,11 @@ def from_vanban_error(exc: VanbanError) -> Response:
         current_app.logger.error("%s %s: %s", request.method, request.path, exc)
     elif isinstance(exc, ConversionError):
         current_app.logger.warning("PDF: %s", "; ".join(p.message_en for p in exc.problems))
-    return problem_response(status, exc.title, exc.problems, _slug(exc))
+    response = problem_response(status, exc.title, exc.problems, _slug(exc))
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 _HTTP_TEXT: dict[int, tuple[str, str, str]] = {
