@@ -120,8 +120,12 @@ class Settings(BaseSettings):
         25, ge=1, le=10000, description="Số văn bản mỗi phần việc giao cho một worker. "
         "Documents per chunk handed to one worker.")
     job_max_content_length: int = Field(
-        64 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên của một lô (byte). Request "
+        16 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên của một lô (byte). Request "
         "body limit of POST /api/v1/jobs in bytes.")
+    job_max_queue_depth: int = Field(
+        400, ge=1, description="Số phần việc tối đa đang chờ trong hàng đợi (mỗi phần "
+        "VANBAN_JOB_CHUNK_SIZE văn bản); đầy thì từ chối lô mới (503, Retry-After). Chunks "
+        "waiting in the queue before new jobs get 503 queue.full.")
     job_timeout: int = Field(
         3600, ge=10, description="Giây tối đa cho một lô. Seconds a job may run.")
     job_result_ttl: int = Field(
@@ -149,6 +153,12 @@ class Settings(BaseSettings):
     batch_max_bytes: int = Field(
         64 * 1024 * 1024, ge=1, description="Dung lượng tối đa của dữ liệu một lô gửi qua "
         "HTTP (byte). Request body limit of POST /api/v1/batch.")
+    batch_max_items: int = Field(
+        2000, ge=1, description="Số văn bản tối đa của một lô gửi qua POST /api/v1/batch "
+        "(.docx). Items per synchronous batch.")
+    batch_max_pdf_items: int = Field(
+        200, ge=1, description="Số văn bản tối đa của một lô /api/v1/batch?format=pdf (mỗi "
+        "văn bản một lần chuyển LibreOffice). Items per synchronous PDF batch.")
     # ---- limits on what clients send (docs/security.md); each is named in its error
     upload_max_inflated_bytes: int = Field(
         64 * 1024 * 1024, ge=1024, description="Tổng dung lượng tối đa của một tệp .docx tải "
