@@ -71,6 +71,17 @@ def on_starting(server) -> None:  # noqa: ANN001 — gunicorn's Arbiter
         stale.unlink(missing_ok=True)
 
 
+def when_ready(server) -> None:  # noqa: ANN001
+    """``VANBAN_METRICS_BIND``: the master serves every worker's metrics on that port."""
+    from vanban.config import get_settings
+
+    settings = get_settings()
+    if settings.metrics and settings.metrics_bind:
+        from vanban.ops.metrics import serve_separately
+
+        serve_separately(settings.metrics_bind)
+
+
 def post_fork(server, worker) -> None:  # noqa: ANN001
     """Each worker gets its own PDF converter; a warm one starts its LibreOffice now, so the
     first PDF request of the worker is already fast (no-op for converters without ``start``)."""

@@ -88,6 +88,13 @@ class Settings(BaseSettings):
         "dòng JSON). Log format: text or one JSON object per line.")
     metrics: bool = Field(
         True, description="Mở /metrics cho Prometheus. Expose Prometheus metrics at /metrics.")
+    metrics_token: str = Field(
+        "", description="Nếu đặt: /metrics chỉ trả lời yêu cầu có “Authorization: Bearer "
+        "<mã>”. If set, /metrics needs this bearer token (401 otherwise). Default: none.")
+    metrics_bind: str = Field(
+        "", pattern=r"^(\S+:\d+)?$", description="Nếu đặt (vd. 127.0.0.1:9464): /metrics "
+        "chạy ở cổng riêng này và không còn ở cổng của ứng dụng. If set, metrics are served "
+        "on this host:port only (not on the app port).")
 
     # --- limits ------------------------------------------------------------------------------
     heavy_concurrency: int = Field(
