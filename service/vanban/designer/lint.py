@@ -45,7 +45,7 @@ from vanban.designer.lint_rules import (
 from vanban.designer.render import BODY, FULL, body_context, repackage, template_kind
 from vanban.designer.sandbox import SafeEnvironment
 from vanban.errors import InputError, Problem, problem
-from vanban.ooxml.safezip import read_docx_parts
+from vanban.ooxml.safezip import read_docx_parts, refuse_dtd
 from vanban.pipeline import _load
 
 
@@ -132,10 +132,37 @@ def _readable(parts: dict[str, bytes]) -> None:
                                          f"không phải XML hợp lệ: {exc}.", str(exc))) from exc
 
 
+_OPENERS, _CLOSERS = "([{", ")]}"
+
+
+def _nesting(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def too_deep(paras_list: list[Paragraph]) -> Problem:
+    """Jinja's parser recursed too deep: the paragraph whose tags nest deepest is the place."""
+    worst = max(paras_list, key=lambda p: _nesting(p.text), default=None)
+    where = locate_at(worst.part, worst, worst.index) if worst is not None else ("template", {})
+    depth = _nesting(worst.text) if worst is not None else 0
+    return finding(
+        "template.too-deep", "error", where,
+        f"Biểu thức lồng nhau quá sâu ({depth} tầng ngoặc) nên không dịch được mẫu; hãy tách "
+        "thành nhiều bước, ví dụ {% set x = … %}.",
+        f"expression nested too deep ({depth} levels of brackets)", "", depth=depth)
+
+
 def lint_template(template: bytes, *, name: str = "template.docx", schema_id: str | None = None,
                   data: Any = None, kind: str = "auto", family: str | None = None) -> LintReport:
     """Lint; raises :class:`InputError` (``upload.*``) only when the file is unreadable."""
     parts = read_docx_parts(template)
+    refuse_dtd(parts, name)
     _readable(parts)
     kind = template_kind(parts) if kind == "auto" else kind
     packaged = repackage(parts, compress=False)
@@ -172,8 +199,11 @@ def lint_template(template: bytes, *, name: str = "template.docx", schema_id: st
             lint_schema = contract.input_schema(schema_id)
             fields = contract.leaves(lint_schema)
     env = SafeEnvironment()
-    result = docxtpl_lint.lint(packaged, lint_data, schema=lint_schema, jinja_env=env,
-                               autoescape=True)
+    try:
+        result = docxtpl_lint.lint(packaged, lint_data, schema=lint_schema, jinja_env=env,
+                                   autoescape=True)
+    except RecursionError:
+        raise InputError(too_deep(paras_list)) from None
     report.variables = list(result.variables)
     derived = set(lint_schema.get("properties", {})) - SHELL_KEYS - {"noi_dung"} \
         if lint_schema and kind == BODY else set()

@@ -36,7 +36,7 @@ from vanban.designer.sandbox import SafeEnvironment, run_isolated, translate
 from vanban.errors import InputError, TemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
-from vanban.ooxml.safezip import read_docx_parts
+from vanban.ooxml.safezip import read_docx_parts, refuse_dtd
 from vanban.pipeline import _load
 from vanban.pipeline import context as pipeline_context
 from vanban.pipeline import validate as pipeline_validate
@@ -237,6 +237,7 @@ def render_upload(template: bytes, data: Any, *, family: str | None = None,
                   kind: str = "auto", template_id: str | None = None) -> Rendered:
     """Render in this process (the worker); raises :class:`VanbanError` with problems."""
     parts = read_docx_parts(template)
+    refuse_dtd(parts)
     data = _load(data)
     chosen = template_kind(parts) if kind == "auto" else kind
     if chosen == BODY:

@@ -23,6 +23,7 @@ import contextlib
 import logging
 import multiprocessing
 import pickle
+import re
 import resource
 import time
 import traceback
@@ -86,6 +87,26 @@ class LimitedTemplate(jinja2.Template):
         return "".join(out)
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+#: A Python repr after Jinja folded a constant expression and escaped it at compile time.
+_ESCAPED_REPR = re.compile(r"&lt;[^&]* at 0x[0-9a-fA-F]+&gt;")
+
+
+def _printable(value: Any) -> Any:
+    """What ``{{ … }}`` may print: never a function, method or object whose text is Python's
+    ``<… at 0x7f…>`` (a memory address tells an attacker about the server)."""
+    if isinstance(value, jinja2.Undefined):  # StrictUndefined says which name is missing
+        return value
+    if hasattr(value, "__html__") and isinstance(value, str) and _ESCAPED_REPR.search(value):
+        raise SecurityError("cannot print an internal object (a Python repr)")
+    if callable(value) and not hasattr(value, "__html__"):
+        raise SecurityError(f"cannot print a function or method ({type(value).__name__})")
+    if not isinstance(value, str | int | float | bool) and value is not None and \
+            _ADDRESS.search(str(value)):
+        raise SecurityError(f"cannot print an internal object ({type(value).__name__})")
+    return value
+
+
 #: (timeout, max_output) the parent passed to this worker process; None in the parent.
 _LIMITS: tuple[float, int] | None = None
 
@@ -97,7 +118,7 @@ class SafeEnvironment(SandboxedEnvironment):
 
     def __init__(self, timeout: float | None = None, max_output: int | None = None) -> None:
         super().__init__(autoescape=True, undefined=jinja2.StrictUndefined,
-                         keep_trailing_newline=True)
+                         keep_trailing_newline=True, finalize=_printable)
         settings = get_settings()
         default_timeout, default_output = _LIMITS or (settings.designer_timeout,
                                                       settings.designer_max_output)

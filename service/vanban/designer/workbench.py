@@ -29,7 +29,7 @@ from vanban.errors import (
     VanbanError,
     problem,
 )
-from vanban.ooxml.safezip import check_counts, read_docx_parts, read_package_parts
+from vanban.ooxml.safezip import check_counts, read_docx_parts, read_package_parts, refuse_dtd
 from vanban.pipeline import _load
 from vanban.templates import REGISTRY
 
@@ -135,7 +135,8 @@ def run(job: Job) -> Outcome:
         if job.installed:
             out.report, data, out.data_source = prepare(job, template, schema_id)
         else:
-            read_docx_parts(template)  # sizes and counts here first: refused in milliseconds
+            # sizes, counts and DTDs here first: refused in milliseconds
+            refuse_dtd(read_docx_parts(template), job.filename)
             settings = get_settings()
             out.report, data, out.data_source = run_bounded(
                 prepare, job, template, schema_id, timeout=settings.check_timeout,

@@ -81,6 +81,8 @@ CUSTOM_EN = {
     "chi_tieu.thuc_hien": "the result of a count target must be a whole number",
     "dang_ky.empty": "a registration needs at least one target (tap_the or ca_nhan)",
     "gia-tri.kieu": "must be a number (within ±10^12) or text, e.g. 100 or \"6-8\"",
+    "so.qua-lon": "number too large: at most 999,999,999,999,999 (15 digits)",
+    "so.qua-nho": "non-zero figure below 0.000001 (write 0, or at most 6 decimals)",
     "chu_thich.label": "footnote label '{label}' must not be empty nor contain spaces or "
                        "square brackets; use e.g. 1, 2, nguon-so-lieu and mark [^1] in the text",
     "ke_hoach.thoi_gian": "the start date ({start}) is after the end date ({end}) of the "

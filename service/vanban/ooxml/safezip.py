@@ -36,7 +36,7 @@ from vanban.config import get_settings
 from vanban.errors import InputError, LimitError, problem
 
 __all__ = ["ZipLimits", "check_counts", "parse_xml", "read_docx_parts", "read_package_parts",
-           "safe_xml_parser"]
+           "refuse_dtd", "safe_xml_parser"]
 
 _CHUNK = 64 * 1024
 #: A part smaller than this is never refused for its ratio (tiny parts compress oddly).
@@ -199,6 +199,27 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
         ``upload.too-large``, ``upload.ratio``, ``upload.too-many-parts``,
         ``upload.too-many-paragraphs``, ``upload.too-many-elements``."""
     return read_package_parts(data, limits)
+
+
+def refuse_dtd(parts: dict[str, bytes], file: str = "template.docx") -> None:
+    """Refuse a template whose XML declares a DTD (``<!DOCTYPE … [<!ENTITY …>]>``): Word never
+    writes one, entities are never expanded (:func:`safe_xml_parser`), and a template's XML
+    becomes Jinja source where an undefined entity would only fail later. 422 ``upload.dtd``
+    naming the part and the line."""
+    for name, data in parts.items():
+        if not name.lower().endswith((".xml", ".rels")):
+            continue
+        at = data.find(b"<!DOCTYPE")
+        if at < 0:
+            at = data.find(b"<!ENTITY")
+        if at >= 0:
+            line = data.count(b"\n", 0, at) + 1
+            raise InputError(problem(
+                "upload.dtd", f"{file}:{name} dòng {line}",
+                f"Phần “{name}” (dòng {line}) khai báo DTD/thực thể (<!DOCTYPE …>, <!ENTITY …>); "
+                "Word không bao giờ ghi như vậy nên mẫu bị từ chối. Hãy mở bằng Word và lưu lại.",
+                f"{name} line {line} declares a DTD or entities; templates may not",
+                part=name, line=line))
 
 
 def _count(n: int) -> str:
