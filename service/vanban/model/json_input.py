@@ -11,7 +11,8 @@ same sentence wherever the data was pasted:
   before ``}`` or ``]``, single quotes, Python's ``True`` / ``None``.
 
 Every failure is an :class:`~vanban.errors.InputError` with code ``input.json`` (syntax),
-``input.empty``, ``input.encoding`` or ``input.too-deep``; ``message_en`` keeps the parser's
+``input.empty``, ``input.encoding``, ``input.too-deep`` or ``input.duplicate-key`` (a key
+repeated in one object, at its path); ``message_en`` keeps the parser's
 English text for logs.
 
 :func:`check_limits` then refuses data beyond the configured limits (``VANBAN_JSON_MAX_*``):
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from typing import Any
 
 from vanban.config import get_settings
@@ -112,13 +114,52 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _Duplicated(dict):
+    """An object that had the same key more than once (the last value kept, as JSON does)."""
+
+    duplicates: list[str]
+
+
+def _pairs(found: list[bool], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    found.append(True)
+    seen: set[str] = set()
+    marked = _Duplicated(out)
+    marked.duplicates = list(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    return marked
+
+
+def _duplicate_problems(data: Any, path: str = "") -> list[Problem]:
+    out: list[Problem] = []
+    if isinstance(data, dict):
+        for key in getattr(data, "duplicates", ()):
+            where = f"{path}.{key}" if path else key
+            out.append(problem(
+                "input.duplicate-key", where,
+                f"Trường “{key}” xuất hiện hai lần trong cùng một đối tượng; JSON chỉ giữ giá trị "
+                "sau cùng nên dữ liệu có thể bị mất — hãy xóa một chỗ.",
+                f"duplicate key {key!r} in the same object", key=key))
+        for key, value in data.items():
+            out += _duplicate_problems(value, f"{path}.{key}" if path else key)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            out += _duplicate_problems(value, f"{path}[{index}]")
+    return out
+
+
 def loads(raw: bytes | bytearray | str) -> Any:
-    """Parse JSON text; every failure is an :class:`InputError` worded as described above."""
+    """Parse JSON text; every failure is an :class:`InputError` worded as described above.
+    A key repeated in one object is ``input.duplicate-key`` at its path (not "the last one
+    wins" in silence)."""
     text = decode_text(raw)
     if not text.strip():
         raise InputError(problem("input.empty", "", "Chưa có dữ liệu JSON.", "empty input"))
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        found: list[bool] = []  # this parse's own flag (many threads parse at once)
+        data = json.loads(text, parse_constant=_reject_constant,
+                          object_pairs_hook=partial(_pairs, found))
     except json.JSONDecodeError as exc:
         raise InputError(json_problem(exc)) from None
     except RecursionError:
@@ -129,6 +170,9 @@ def loads(raw: bytes | bytearray | str) -> Any:
         raise InputError(problem(
             "input.json", "", "JSON sai cú pháp: có giá trị NaN/Infinity hoặc số quá dài; "
             "JSON chỉ nhận số thông thường.", f"{type(exc).__name__}: {exc}")) from None
+    if found:
+        raise InputError(_duplicate_problems(data))
+    return data
 
 
 # ---------------------------------------------------------------- limits on parsed data
