@@ -12,8 +12,8 @@ URL or read a file. This is the second layer, for whatever slips through: each `
   finds nothing;
 * ``unshare`` — ``unshare --net`` (util-linux; needs root or CAP_SYS_ADMIN): the network only,
   files stay readable;
-* ``auto`` (default) — ``bwrap`` when it works here, else ``unshare``, else nothing (logged
-  once as a warning; ``/readyz`` shows ``contain``);
+* ``auto`` (default) — ``bwrap`` when it works here, else ``unshare``, else nothing (the
+  choice is logged once, a warning when nothing works);
 * ``off`` — nothing (a machine where LibreOffice already runs in a locked-down container).
 
 A mode that was asked for but cannot run here makes conversions fail with ``pdf.unavailable``
@@ -105,9 +105,11 @@ def effective_mode(choice: str | None = None) -> str:
     """The containment in use: the configured one, or for ``auto`` the best that works."""
     choice = (choice or get_settings().pdf_contain).strip().lower()
     if choice != "auto":
+        log.info("LibreOffice containment: %s (VANBAN_PDF_CONTAIN)", choice)
         return choice
     for mode in ("bwrap", "unshare"):
         if works(mode):
+            log.info("LibreOffice containment: %s (VANBAN_PDF_CONTAIN=auto)", mode)
             return mode
     log.warning("LibreOffice runs without network or file containment: neither bwrap nor "
                 "'unshare --net' works here (VANBAN_PDF_CONTAIN=auto)")

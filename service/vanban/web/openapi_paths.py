@@ -26,13 +26,17 @@ _ERRORS = {
                              "`problems` liệt kê mọi lỗi."),
     "DocxTooLarge": ("413", "Tệp vượt giới hạn CHECK_MAX_CONTENT_LENGTH (mặc định 10 MiB), "
                      "hoặc vượt giới hạn khi giải nén: `upload.too-large`, `upload.ratio`, "
-                     "`upload.too-many-parts`, `upload.xml-depth` (`extra.limit`, "
+                     "`upload.too-many-parts`, `upload.xml-depth`, "
+                     "`upload.too-many-paragraphs`, `upload.too-many-elements` (`extra.limit`, "
                      "`extra.max`)."),
     "NotDocx": ("415", "Không phải multipart/form-data (tệp trong trường “file”) hay "
                 f"{DOCX_MIME}."),
     "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`upload.not-docx`, "
                        "`upload.bad-part-name`, `docx.unreadable`, "
-                       "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
+                       "`docx.unsupported`), kiểm tra quá `check_timeout` (`check.timeout`) "
+                       "hoặc `the_thuc` không có (`the_thuc.unknown`)."),
+    "Busy": ("503", "Mọi chỗ cho việc nặng đang bận (`server.busy`, VANBAN_HEAVY_CONCURRENCY); "
+             "thử lại sau số giây ở header Retry-After."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
     "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
@@ -118,7 +122,7 @@ def _check_format() -> dict[str, Any]:
             "200": _json({"$ref": "#/components/schemas/CheckReport"},
                          "Kết quả kiểm tra (kể cả khi văn bản có lỗi thể thức)."),
             **_errors("BadRequest", "MethodNotAllowed", "DocxTooLarge", "NotDocx",
-                      "UnreadableDocx")}}}
+                      "UnreadableDocx", "Busy")}}}
 
 
 def _designer(ids: list[str]) -> dict[str, Any]:
@@ -282,7 +286,8 @@ _JOB = {"type": "object", "required": ["id", "template", "status", "total", "don
             "self": {"type": "string"}, "result": {"type": "string"}}}
 _JOB_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
            "description": "Mã lô trả về khi gửi lô."}
-_QUEUE_DOWN = {"description": "Chưa cấu hình hoặc không kết nối được hàng đợi Redis.",
+_QUEUE_DOWN = {"description": "Chưa cấu hình hoặc không kết nối được hàng đợi Redis, hoặc "
+                              "hàng đợi đã đầy (`queue.full`, Retry-After).",
                "content": {"application/problem+json": {"schema": PROBLEM}}}
 _NOT_READY = {"description": "Lô chưa xong.",
               "content": {"application/problem+json": {"schema": PROBLEM}}}
@@ -304,7 +309,8 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
                     "application/json": {"schema": {"type": "array", "items": item}}}},
                 "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),
                               **_errors("BadRequest", "NotFound", "PayloadTooLarge",
-                                        "UnsupportedMediaType"), "503": _QUEUE_DOWN}},
+                                        "UnsupportedMediaType", "UnprocessableContent"),
+                              "503": _QUEUE_DOWN}},
             "get": {
                 "tags": ["lo"], "operationId": "getJob",
                 "summary": "Tiến độ của một lô; id = mã lô", "parameters": [_JOB_ID],
