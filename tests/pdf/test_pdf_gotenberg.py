@@ -77,6 +77,9 @@ def test_gotenberg_unreachable_is_503():
     problem = info.value.problems[0]
     assert info.value.status == 503 and problem.code == "pdf.unavailable"
     assert "Gotenberg" in problem.message and "unreachable" in problem.message_en
+    # issue 19: no internal host name, no Python error text in what a client is told
+    for text in (problem.message, problem.message_en):
+        assert "127.0.0.1" not in text and "Error" not in text and "Max retries" not in text
 
 
 def test_gotenberg_not_configured_is_503():
@@ -95,11 +98,14 @@ def test_gotenberg_slow_is_504(gotenberg):
     assert info.value.status == 504 and info.value.problems[0].code == "pdf.timeout"
 
 
-def test_gotenberg_error_is_503_with_its_status(gotenberg):
+def test_gotenberg_error_is_503_with_its_status(gotenberg, caplog):
     url, behaviour = gotenberg
     behaviour["mode"] = "error"
-    with pytest.raises(ConversionError) as info:
+    with caplog.at_level("WARNING"), pytest.raises(ConversionError) as info:
         GotenbergConverter(url, timeout=10).convert(b"PK")
     problem = info.value.problems[0]
     assert info.value.status == 503 and problem.code == "pdf.failed"
-    assert "500" in problem.message and "LibreOffice failed" in problem.message_en
+    assert "500" in problem.message and "500" in problem.message_en
+    # Gotenberg's own text is for the operator (the log), not for the client (issue 19)
+    assert "LibreOffice failed" not in problem.message_en
+    assert "LibreOffice failed" in caplog.text

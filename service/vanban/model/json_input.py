@@ -166,10 +166,11 @@ def loads(raw: bytes | bytearray | str) -> Any:
         raise InputError(problem(
             "input.too-deep", "", "Dữ liệu JSON lồng nhau quá sâu.",
             "JSON nesting too deep for the parser")) from None
-    except ValueError as exc:  # NaN, Infinity, or a number too long to read
+    except ValueError:  # NaN, Infinity, or a number too long to read
         raise InputError(problem(
             "input.json", "", "JSON sai cú pháp: có giá trị NaN/Infinity hoặc số quá dài; "
-            "JSON chỉ nhận số thông thường.", f"{type(exc).__name__}: {exc}")) from None
+            "JSON chỉ nhận số thông thường.",
+            "NaN, Infinity or a number too long to read")) from None
     if found:
         raise InputError(_duplicate_problems(data))
     return data

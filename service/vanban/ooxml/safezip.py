@@ -185,8 +185,10 @@ def read_package_parts(data: bytes | Path, limits: ZipLimits | None = None,
                 parts[entry.filename] = content
     except InputError:
         raise
-    except _ZIP_ERRORS as exc:
-        raise _not_docx(f"not a readable .docx: {type(exc).__name__}: {exc}") from None
+    except _ZIP_ERRORS:
+        # the zip library's own words stay out of the answer (issue 19)
+        raise _not_docx("not a readable .docx (a damaged, truncated or encrypted zip)") \
+            from None
     check_counts(parts, limits)
     return parts
 

@@ -60,12 +60,19 @@ class Converter(ABC):
         """Release processes and connections; default: nothing."""
 
 
-def unavailable(message: str, message_en: str) -> ConversionError:
+def unavailable(message: str, message_en: str, detail: str = "") -> ConversionError:
+    """``detail`` (an exception's text, a URL, LibreOffice's output) goes to the log only:
+    no problem body carries internal host names or Python error text (issue 19)."""
+    if detail:
+        log.warning("PDF unavailable: %s — %s", message_en, detail)
     return ConversionError(problem("pdf.unavailable", "format", f"{message} {DOCX_STILL_WORKS}",
                                    message_en))
 
 
-def failed(message: str, message_en: str) -> ConversionError:
+def failed(message: str, message_en: str, detail: str = "") -> ConversionError:
+    """As :func:`unavailable`: ``detail`` is logged, not answered."""
+    if detail:
+        log.warning("PDF failed: %s — %s", message_en, detail)
     return ConversionError(problem("pdf.failed", "format", f"{message} {DOCX_STILL_WORKS}",
                                    message_en))
 

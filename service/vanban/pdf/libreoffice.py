@@ -108,5 +108,5 @@ class LibreOfficeConverter(Converter):
             if process.returncode != 0 or not out.exists():
                 detail = output.decode("utf-8", "replace")[-500:]
                 raise failed("LibreOffice không chuyển được tệp sang PDF.",
-                             f"soffice exit {process.returncode}: {detail}")
+                             f"soffice exit {process.returncode}", detail=detail)
             return out.read_bytes()

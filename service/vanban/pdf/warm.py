@@ -134,7 +134,7 @@ class WarmConverter(Converter):
                     raise timed_out("LibreOffice", self.timeout) from exc
                 except OfficeError as exc:
                     raise failed("LibreOffice không chuyển được tệp sang PDF.",
-                                 f"LibreOffice refused the document: {exc}") from exc
+                                 "LibreOffice refused the document", detail=str(exc)) from exc
             raise failed("LibreOffice dừng đột ngột hai lần khi chuyển tệp này sang PDF.",
                          "LibreOffice died twice while converting this document")
         finally:
