@@ -75,3 +75,22 @@ def test_relative_targets_that_leave_the_package_and_odd_svgs():
     assert "passwd" not in svg_after and "script" not in svg_after
     assert "@import" not in svg_after and "url(#g)" in svg_after and 'href="#g"' in svg_after
     assert "<text" not in after["word/media/broken.svg"]
+
+
+def test_an_svg_under_another_name_or_compressed_is_cleaned_too():
+    import gzip
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           b'<image xlink:href="file:///etc/passwd"/></svg>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("word/document.xml", "<w:document xmlns:w='x'/>")
+        package.writestr("word/media/image1.png", svg)
+        package.writestr("word/media/image2.png", gzip.compress(svg))
+        package.writestr("word/media/image3.png", bytes.fromhex("89504e470d0a1a0a") + b"png")
+    clean, removed = neutralise_package(out.getvalue())
+    with zipfile.ZipFile(io.BytesIO(clean)) as package:
+        assert b"passwd" not in package.read("word/media/image1.png")
+        assert package.read("word/media/image2.png").startswith(b"<svg")
+        assert package.read("word/media/image3.png").endswith(b"png")  # a real PNG: as it was
+    assert len(removed) == 2

@@ -51,7 +51,7 @@ _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\)")
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(?!\s*#)(?!data:)[^)]*\)|@import[^;]*;?", re.I)
 _EMPTY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
 #: Cheap test before parsing a WordprocessingML part: can it hold anything to remove?
-_WORDML_SUSPECT = re.compile(rb"instrText|fldSimple|mailMerge|imagedata|o:href|\bsrc=")
+_WORDML_SUSPECT = (b"instrText", b"fldSimple", b"mailMerge", b"imagedata", b"href", b"src=")
 
 
 def _leaves_package(target: str, mode: str, source: str) -> bool:
@@ -131,7 +131,7 @@ def _field_word(instruction: str) -> str:
 def neutralise_wordml(data: bytes, name: str, removed: list[str]) -> bytes:
     """A WordprocessingML part without content-loading fields, VML file references and
     mail-merge settings."""
-    if not _WORDML_SUSPECT.search(data):
+    if not any(marker in data for marker in _WORDML_SUSPECT):  # memmem: fast on megabytes
         return data
     root = etree.fromstring(data, safe_xml_parser())
     changed = False
@@ -187,10 +187,6 @@ def neutralise_wordml(data: bytes, name: str, removed: list[str]) -> bytes:
         if changed else data
 
 
-def _is_svg(name: str, data: bytes) -> bool:
-    return name.lower().endswith(".svg") or b"<svg" in data[:2048]
-
-
 def neutralise_package(data: bytes) -> tuple[bytes, list[str]]:
     """``data`` (an OOXML package: .docx, .xlsx…) with every way out of the package removed,
     and what was removed (for the log). Not a zip → returned unchanged (the converter will say
@@ -201,27 +197,42 @@ def neutralise_package(data: bytes) -> tuple[bytes, list[str]]:
     except (zipfile.BadZipFile, OSError, ValueError):
         return data, []
     removed: list[str] = []
-    changed = False
-    out = io.BytesIO()
-    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    changed: dict[str, bytes | None] = {}  # part → new content (None: dropped)
+    with source:
         for info in infos:
-            if info.is_dir():
-                continue
-            content = source.read(info)
             name = info.filename
             lower = name.lower()
-            new = content
+            if info.is_dir() or (lower.endswith(".xml") and not lower.startswith("word/")):
+                continue
+            content = source.read(info)
             try:
                 if lower.endswith(".rels"):
                     new = neutralise_rels(content, name, removed)
-                elif _is_svg(lower, content[:2048]) and not lower.endswith(".xml"):
-                    new = neutralise_svg(content, name, removed)
-                elif lower.endswith(".xml") and lower.startswith("word/"):
+                elif lower.endswith(".xml"):
                     new = neutralise_wordml(content, name, removed)
+                elif content[:2] == b"\x1f\x8b":  # gzip: an .svgz, whatever its name says
+                    removed.append(f"{name}: compressed (svgz) image replaced")
+                    new = _EMPTY_SVG
+                elif lower.endswith(".svg") or b"<svg" in content[:4096].lower():
+                    # LibreOffice sniffs images: an SVG named image1.png is still an SVG
+                    new = neutralise_svg(content, name, removed)
+                else:
+                    continue
             except etree.XMLSyntaxError:
                 removed.append(f"{name}: unreadable XML part dropped")
-                changed = True
+                changed[name] = None
                 continue
-            changed = changed or new is not content
-            target.writestr(info, new)
-    return (out.getvalue() if changed else data), removed
+            if new is not content:
+                changed[name] = new
+        if not changed:  # the usual case: nothing to remove, the bytes go through untouched
+            return data, removed
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                if info.filename not in changed:
+                    target.writestr(info, source.read(info))
+                elif changed[info.filename] is not None:
+                    target.writestr(info, changed[info.filename])  # type: ignore[arg-type]
+    return out.getvalue(), removed
