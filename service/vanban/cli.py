@@ -1,5 +1,5 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch | compute | config | worker`` (and the designer's ``lint`` / ``preview``, in
+batch | compute | config | worker | sign | verify`` (and the designer's ``lint`` / ``preview``, in
 :mod:`vanban.designer.cli`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
@@ -51,6 +51,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if args.template == FILE_ID:  # a whole commendation file → .zip or a folder
         return cmd_render_file(args)
+    if args.for_signing:
+        return cmd_render_for_signing(args)
     result = pipeline.run(args.template, _read_input(args.input))
     out = args.output
     fmt = args.format or ("pdf" if out.lower().endswith(".pdf") else "docx")
@@ -64,6 +66,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         _write(out, result.docx)
     if out != "-":
         print(f"Đã ghi {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_render_for_signing(args: argparse.Namespace) -> int:
+    """``render … --for-signing``: PDF/A with the empty signature fields of Nghị định 30."""
+    from vanban.kyso.errors import error
+    from vanban.kyso.prepare import for_signing
+    from vanban.pdf import one_shot
+
+    if args.format == "docx":
+        raise error("kyso.format", "--format", "Bản để ký số là tệp PDF; bỏ --format docx.",
+                    "--for-signing makes a PDF; drop --format docx")
+    ready = for_signing(args.template, _read_input(args.input), one_shot())
+    out = args.output
+    if out != "-" and Path(out).is_dir():
+        out = str(Path(out) / ready.filename)
+    _write(out, ready.pdf)
+    if out != "-":
+        names = ", ".join(f"{p.name} (trang {p.page + 1})" for p in ready.places)
+        print(f"Đã ghi {out} (PDF/A, ô chữ ký: {names})", file=sys.stderr)
     return 0
 
 
@@ -148,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tệp ra (.docx/.pdf), thư mục (tên tệp theo số, ký hiệu, trích yếu), "
                    "hoặc - cho stdout")
     p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
+    p.add_argument("--for-signing", action="store_true",
+                   help="xuất PDF/A để ký số, có sẵn ô chữ ký người ký và ô con dấu đặt theo "
+                   "Nghị định 30 (với ho-so-khen-thuong: tệp .zip các PDF)")
     p.set_defaults(func=cmd_render)
 
     from vanban.ho_so.cli import add_parser as add_render_file
@@ -200,6 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     from vanban.scoring.cli import add_parser as add_compute
 
     add_compute(sub)
+
+    from vanban.kyso.cli import add_parsers as add_kyso
+
+    add_kyso(sub)
 
     from vanban.designer.cli import add_lint_args, add_preview_args
 

@@ -18,6 +18,10 @@ See ``docs/ky-so.md`` for the rules and their sources.
 from __future__ import annotations
 
 import logging
+import warnings
+
+# pyHanko imports cryptography's DSA support, which cryptography now flags as deprecated.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module="pyhanko")
 
 # pyHanko and fontTools log tracebacks (an untrusted chain, a font table they skip) at WARNING;
 # the reports carry that information. Without a handler of ours Python would print them.

@@ -140,10 +140,14 @@ def _in_title(line: Line, block: Block) -> bool:
     return len(text) >= 2 and text in norm(" ".join(block.title))
 
 
-def locate(block: Block, pages: list[Page]) -> tuple[Line, Line | None]:
-    """(the last title line, the name line or ``None`` when the name is blank)."""
+def locate(block: Block, pages: list[Page], taken: frozenset[Line] = frozenset()
+           ) -> tuple[Line, Line | None]:
+    """(the last title line, the name line or ``None`` when the name is blank); lines in
+    ``taken`` belong to blocks found before (two blocks may print the same name)."""
     for page in pages:
         for line in page.lines:
+            if line in taken:
+                continue
             if block.name and norm(line.text) == norm(block.name):
                 above = _above(page, line)
                 if above is not None and _in_title(above, block):
@@ -190,8 +194,10 @@ def places(context: Mapping[str, Any], pages: list[Page],
            seal_mm: float = SEAL_MM) -> list[Place]:
     """Every field of a rendered document: signer (and seal) per signature block."""
     found: list[Place] = []
+    taken: set[Line] = set()
     for block in blocks(context):
-        title, name = locate(block, pages)
+        title, name = locate(block, pages, frozenset(taken))
+        taken.update(x for x in (title, name) if x is not None)
         signer = signer_place(block, title, name)
         found.append(signer)
         if block.seal:

@@ -50,7 +50,8 @@ def norm(text: str) -> str:
 def _same_line(a: Line, b: Line) -> bool:
     overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
     height = min(a.top - a.bottom, b.top - b.bottom)
-    return height > 0 and overlap >= 0.5 * height and b.left - a.right < JOIN_GAP
+    gap = max(b.left - a.right, a.left - b.right)
+    return height > 0 and overlap >= 0.5 * height and gap < JOIN_GAP
 
 
 def read_pages(pdf: bytes) -> list[Page]:
@@ -75,8 +76,9 @@ def read_pages(pdf: bytes) -> list[Page]:
                 if last is None:
                     lines.append(run)
                     continue
+                first, second = (last, run) if last.left <= run.left else (run, last)
                 lines[lines.index(last)] = Line(
-                    index, f"{last.text} {run.text}", min(last.left, run.left),
+                    index, f"{first.text} {second.text}", min(last.left, run.left),
                     min(last.bottom, run.bottom), max(last.right, run.right),
                     max(last.top, run.top))
             lines.sort(key=lambda ln: (-ln.top, ln.left))
