@@ -198,6 +198,10 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
     fmt = {"name": "format", "in": "query", "required": False,
            "description": "docx (mặc định) hoặc pdf (cần LibreOffice trên máy chủ).",
            "schema": {"type": "string", "enum": ["docx", "pdf"], "default": "docx"}}
+    for_signing = {"name": "for_signing", "in": "query", "required": False,
+                   "description": "1: bản PDF/A để ký số, có sẵn ô chữ ký của người ký và của cơ "
+                   "quan đặt theo Nghị định 30 (cần format=pdf).",
+                   "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}
     disposition = {"Content-Disposition": {
         "description": "attachment; tên tệp từ số, ký hiệu và trích yếu: filename (ASCII) "
                        "và filename* (UTF-8, RFC 5987).",
@@ -207,7 +211,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
         "/api/v1/documents/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "renderDocument",
             "summary": "Tạo văn bản (.docx hoặc PDF) từ dữ liệu JSON",
-            "parameters": [tid, fmt], "requestBody": body,
+            "parameters": [tid, fmt, for_signing], "requestBody": body,
             "responses": {"200": {
                 "description": "Văn bản đã tạo.", "headers": disposition,
                 "content": {DOCX_MIME: binary, "application/pdf": {

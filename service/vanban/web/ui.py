@@ -108,7 +108,8 @@ def _example_text(spec: TemplateSpec) -> str:
 
 @bp.post("/mau/<template_id>")
 def submit(template_id: str) -> Response | tuple[str, int] | str:
-    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra``, ``docx`` or ``pdf``."""
+    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra``, ``docx``, ``pdf`` or
+    ``pdf-ky-so`` (the PDF/A with the signature fields)."""
     spec = REGISTRY.get(template_id)
     action = request.form.get("action", "kiem-tra")
     text = request.form.get("data", "")
@@ -123,6 +124,8 @@ def submit(template_id: str) -> Response | tuple[str, int] | str:
         data = parse_json(raw)
         if action in ("docx", "pdf"):
             return send_document(documents.render(template_id, data, action))
+        if action == "pdf-ky-so":
+            return send_document(documents.render(template_id, data, "pdf", for_signing=True))
         documents.validate(template_id, data)
     except VanbanError as exc:
         return _page(spec, text, error=exc), exc.status
