@@ -53,7 +53,7 @@ BLANK_NAME_HEIGHT = 62.0
 #: The signer's image is about twice as wide as it is high, never narrower than the name.
 SIGNER_ASPECT = 1.9
 MAX_SIGNER_WIDTH = 180.0
-PAD = 1.5
+PAD = 5.0  # glyph boxes are tight; a line also has its font's descent (about 5 pt at 14 pt)
 #: The attachment's information: two lines of Times New Roman 10.
 ATTACHMENT_BOX = (150.0, 26.0)
 

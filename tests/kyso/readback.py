@@ -1,0 +1,69 @@
+"""Reading a prepared or signed PDF back, independently of the code that wrote it."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+
+def fields(pdf: bytes) -> dict[str, tuple[int, tuple[float, float, float, float], bool]]:
+    """Signature field name → (page index, /Rect, signed?)."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    count = int(reader.root["/Pages"]["/Count"])
+    pages = {reader.find_page_for_modification(i)[0].idnum: i for i in range(count)}
+    out = {}
+    for name, value, ref in enumerate_sig_fields(reader):
+        widget = ref.get_object()
+        if "/Kids" in widget:
+            widget = widget["/Kids"][0].get_object()
+        rect = tuple(float(v) for v in widget["/Rect"])
+        out[name] = (pages[widget.raw_get("/P").idnum], rect, value is not None)
+    return out
+
+
+def xmp(pdf: bytes) -> str:
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    return reader.root["/Metadata"].get_object().data.decode("utf-8")
+
+
+def _fonts_in(resources, seen: set[int], missing: list[str]) -> None:
+    if resources is None:
+        return
+    resources = resources.get_object()
+    for font in resources.get("/Font", {}).get_object().values() if "/Font" in resources else ():
+        font = font.get_object()
+        target = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = target.get("/FontDescriptor")
+        if descriptor is None or not any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            missing.append(str(font.get("/BaseFont")))
+    xobjects = resources["/XObject"].get_object() if "/XObject" in resources else {}
+    for xobject in xobjects.values():
+        ref = getattr(xobject, "idnum", None)
+        if ref in seen:
+            continue
+        seen.add(ref)
+        _fonts_in(xobject.get_object().get("/Resources"), seen, missing)
+
+
+def fonts_not_embedded(pdf: bytes) -> list[str]:
+    """Base names of fonts used on pages or in annotation appearances that have NO embedded
+    font program (PDF/A requires every one embedded): empty when all are."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    count = int(reader.root["/Pages"]["/Count"])
+    missing: list[str] = []
+    seen: set[int] = set()
+    for i in range(count):
+        page = reader.find_page_for_modification(i)[0].get_object()
+        _fonts_in(page.get("/Resources"), seen, missing)
+        for annot in page.get("/Annots", []):
+            appearance = annot.get_object().get("/AP")
+            if appearance is not None and "/N" in appearance:
+                normal = appearance["/N"].get_object()
+                _fonts_in(normal.get("/Resources"), seen, missing)
+    return missing
