@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 import warnings
 
 with warnings.catch_warnings():
@@ -67,3 +69,34 @@ def fonts_not_embedded(pdf: bytes) -> list[str]:
                 normal = appearance["/N"].get_object()
                 _fonts_in(normal.get("/Resources"), seen, missing)
     return missing
+
+
+def appearance_texts(pdf: bytes, field: str) -> list[str]:
+    """The lines of text a signature's appearance draws (its /ActualText spans)."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    for name, _, ref in enumerate_sig_fields(reader):
+        if name == field:
+            stream = ref.get_object()["/AP"]["/N"].get_object()
+            data = stream.data.decode("latin-1")
+            raw = re.findall(r"/ActualText \((.*?)\)\s*>>", data, re.S)
+            return [re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), t)
+                    .encode("latin-1").decode("utf-8") for t in raw]
+    raise KeyError(field)
+
+
+def ink_box(path, page: int, box: tuple) -> tuple[float, float, float, float]:
+    """The extent (PDF points) of dark pixels inside ``box`` on the page poppler draws."""
+    from PIL import Image
+
+    png = subprocess.run(["pdftoppm", "-r", "144", "-f", str(page + 1), "-l", str(page + 1),
+                          "-png", str(path)], capture_output=True, check=True).stdout
+    image = Image.open(io.BytesIO(png)).convert("L")
+    height = image.height / 2
+    left, bottom, right, top = box
+    crop = image.crop((int(left * 2), int((height - top) * 2), int(right * 2) + 1,
+                       int((height - bottom) * 2) + 1))
+    dark = crop.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert dark is not None, "nothing drawn in the box"
+    x0, y0, x1, y1 = dark
+    return (int(left * 2) / 2 + x0 / 2, height - (int((height - top) * 2) + y1) / 2,
+            int(left * 2) / 2 + x1 / 2, height - (int((height - top) * 2) + y0) / 2)
