@@ -100,3 +100,21 @@ def ink_box(path, page: int, box: tuple) -> tuple[float, float, float, float]:
     x0, y0, x1, y1 = dark
     return (int(left * 2) / 2 + x0 / 2, height - (int((height - top) * 2) + y1) / 2,
             int(left * 2) / 2 + x1 / 2, height - (int((height - top) * 2) + y0) / 2)
+
+
+def appearance_widths(pdf: bytes, field: str) -> list[float]:
+    """The /W glyph widths of the fonts a signature's appearance uses (thousandths of an em
+    in PDF; a TrueType font's own units would be about twice as large)."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    widths: list[float] = []
+    for name, _, ref in enumerate_sig_fields(reader):
+        if name != field:
+            continue
+        normal = ref.get_object()["/AP"]["/N"].get_object()
+        fonts = normal["/Resources"].get_object()["/Font"].get_object()
+        for font in fonts.values():
+            cid_font = font.get_object()["/DescendantFonts"][0].get_object()
+            for item in cid_font["/W"]:
+                if isinstance(item, list):
+                    widths += [float(w) for w in item]
+    return widths

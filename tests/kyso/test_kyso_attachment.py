@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from kyso_pages import bbox_lines, page_text
 from pki import PASSWORD, Pki
-from readback import appearance_texts, fields, fonts_not_embedded, ink_box, xmp
+from readback import appearance_texts, appearance_widths, fields, fonts_not_embedded, ink_box, xmp
 
 from vanban.cli import main
 from vanban.kyso.fields import ATTACHMENT_FIELD
@@ -88,6 +88,9 @@ def test_sign_attachment_prints_number_and_time(ho_so: dict[str, Path], pki: Pki
     assert 105 < right - left < 130, right - left
     assert 18 < top - bottom < 26, top - bottom
     assert right == pytest.approx(box[2], abs=2.5), "right-aligned in the top right corner"
+    digit = 500  # Times New Roman's digits are half an em wide
+    assert digit in appearance_widths(out.read_bytes(), ATTACHMENT_FIELD)
+    assert max(appearance_widths(out.read_bytes(), ATTACHMENT_FIELD)) <= 1000
     assert fonts_not_embedded(out.read_bytes()) == []
     fonts = __import__("subprocess").run(["pdffonts", str(out)], capture_output=True,
                                          text=True).stdout
