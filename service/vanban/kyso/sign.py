@@ -134,7 +134,11 @@ def load_p12(path: str, password: str | None) -> signers.SimpleSigner:
 @contextlib.contextmanager
 def pkcs11_signer(lib: str, pin: str | None, token: str | None = None,
                   key_label: str | None = None) -> Iterator[signers.Signer]:
-    """A signer on a PKCS#11 token (USB token, HSM, SoftHSM) through pyHanko."""
+    """A signer on a PKCS#11 token (USB token, HSM, SoftHSM) through pyHanko.
+
+    The digest is computed here and the token signs it with its raw mechanism (``CKM_RSA_PKCS``
+    or ``CKM_ECDSA``): every token has those, while hash-and-sign mechanisms vary (SoftHSM has
+    no ``CKM_ECDSA_SHA256``)."""
     from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 
@@ -147,7 +151,8 @@ def pkcs11_signer(lib: str, pin: str | None, token: str | None = None,
                     "token hoặc sai mã PIN).",
                     f"cannot open a PKCS#11 session with {lib}: {type(exc).__name__}") from exc
     try:
-        yield PKCS11Signer(session, key_label=key_label, cert_label=key_label)
+        yield PKCS11Signer(session, key_label=key_label, cert_label=key_label,
+                           use_raw_mechanism=True)
     finally:
         session.close()
 
