@@ -91,9 +91,9 @@ def signature_png() -> bytes:
     """A blue scribble on a transparent background (the decree: blue, PNG, transparent)."""
     img = Image.new("RGBA", (480, 220), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
-    points = [(30 + x, 120 + 55 * math.sin(x / 23) * math.cos(x / 71)) for x in range(0, 420, 4)]
+    points = [(12 + x, 110 + 70 * math.sin(x / 23) * math.cos(x / 71)) for x in range(0, 456, 4)]
     d.line(points, fill=(20, 40, 200, 255), width=9, joint="curve")
-    d.line([(60, 170), (420, 150)], fill=(20, 40, 200, 255), width=6)
+    d.line([(20, 190), (460, 160)], fill=(20, 40, 200, 255), width=7)
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
