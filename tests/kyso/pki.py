@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from PIL import Image, ImageDraw
@@ -55,6 +55,21 @@ class Pki:
             cn.encode(), key, cert, [self.ca_cert],
             serialization.BestAvailableEncryption(password.encode())))
         return path
+
+
+def issue_tsa(pki: Pki) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    """A time-stamping authority's certificate (RSA, EKU timeStamping, critical) from the CA."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder()
+            .subject_name(_name("TSA thử nghiệm vanban")).issuer_name(pki.ca_cert.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
+                           critical=True)
+            .sign(pki.ca_key, hashes.SHA256()))
+    return cert, key
 
 
 def _ca(cn: str) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:

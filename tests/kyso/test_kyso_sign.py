@@ -164,3 +164,17 @@ def test_signing_a_missing_or_signed_field_is_an_error(ready: Path, signed: Path
     assert problem["code"] == "kyso.no-field" and "NguoiKy" in problem["message"]
     assert main([*base, str(signed)]) == 2
     assert json.loads(capsys.readouterr().err)["problems"][0]["code"] == "kyso.already-signed"
+
+
+def test_opaque_image_is_refused(ready: Path, pki: Pki, tmp_path: Path, monkeypatch,
+                                 capsys) -> None:
+    """The decree asks for PNGs with a transparent background: a photo of a signature on
+    white paper would hide the chức vụ line under the seal."""
+    opaque = tmp_path / "chu-ky.jpg"
+    Image.new("RGB", (300, 120), "white").save(opaque, "JPEG")
+    monkeypatch.setenv("P12_PASS", PASSWORD)
+    assert main(["--json-errors", "sign", str(ready), "--p12", str(pki.signer_p12),
+                 "--password-env", "P12_PASS", "--image", str(opaque),
+                 "-o", str(tmp_path / "x.pdf")]) == 2
+    problem = json.loads(capsys.readouterr().err)["problems"][0]
+    assert problem["code"] == "kyso.image-opaque" and "trong suốt" in problem["message"]

@@ -164,8 +164,12 @@ def _image(data: bytes, what: str) -> PdfImage:
     except (UnidentifiedImageError, OSError) as exc:
         raise error("kyso.image", "--image", f"Không đọc được ảnh {what}; hãy dùng tệp PNG.",
                     f"cannot read the {what} image") from exc
-    if picture.mode not in ("RGB", "RGBA", "L", "LA"):
-        picture = picture.convert("RGBA")
+    picture = picture.convert("RGBA")
+    if picture.getchannel("A").getextrema()[0] == 255:
+        raise error("kyso.image-opaque", "--image",
+                    f"Ảnh {what} phải là PNG nền trong suốt (Nghị định 30/2020/NĐ-CP, Phụ lục I): "
+                    "ảnh nền đặc sẽ che chữ của văn bản.",
+                    f"the {what} image has no transparent background")
     return PdfImage(picture)
 
 
