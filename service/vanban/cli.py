@@ -78,7 +78,8 @@ def cmd_render_for_signing(args: argparse.Namespace) -> int:
     if args.format == "docx":
         raise error("kyso.format", "--format", "Bản để ký số là tệp PDF; bỏ --format docx.",
                     "--for-signing makes a PDF; drop --format docx")
-    ready = for_signing(args.template, _read_input(args.input), one_shot())
+    ready = for_signing(args.template, _read_input(args.input), one_shot(),
+                        seal_mm=args.seal_mm)
     out = args.output
     if out != "-" and Path(out).is_dir():
         out = str(Path(out) / ready.filename)
@@ -173,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--for-signing", action="store_true",
                    help="xuất PDF/A để ký số, có sẵn ô chữ ký người ký và ô con dấu đặt theo "
                    "Nghị định 30 (với ho-so-khen-thuong: tệp .zip các PDF)")
+    p.add_argument("--seal-mm", type=float, default=36.0, metavar="MM",
+                   help="đường kính thật của con dấu, mm (mặc định 36; với --for-signing)")
     p.set_defaults(func=cmd_render)
 
     from vanban.ho_so.cli import add_parser as add_render_file

@@ -8,6 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from kyso_pages import example
 from readback import fields, xmp
 
@@ -21,10 +22,15 @@ def test_render_one_for_signing(tmp_path: Path, capsys) -> None:
     data.write_text(json.dumps(example("quyet-dinh-khen-thuong")), "utf-8")
     out = tmp_path / "qd.pdf"
     assert main(["render", "quyet-dinh-khen-thuong", str(data), "-o", str(out),
-                 "--for-signing"]) == 0
+                 "--for-signing", "--seal-mm", "40"]) == 0
     assert "NguoiKy" in capsys.readouterr().err
     pdf = out.read_bytes()
     assert 'pdfaid:part="2"' in xmp(pdf) and set(fields(pdf)) == {"NguoiKy", "DauCoQuan"}
+    left, _, right, _ = fields(pdf)["DauCoQuan"][1]
+    assert right - left == pytest.approx(40 * 72 / 25.4, abs=0.2)  # the seal's real size
+    assert main(["--json-errors", "render", "quyet-dinh-khen-thuong", str(data), "-o",
+                 str(tmp_path / "y.pdf"), "--for-signing", "--seal-mm", "400"]) == 2
+    assert "kyso.seal-size" in capsys.readouterr().err
     assert main(["--json-errors", "render", "quyet-dinh-khen-thuong", str(data), "-o",
                  str(tmp_path / "x.docx"), "--format", "docx", "--for-signing"]) == 2
     assert "kyso.format" in capsys.readouterr().err

@@ -58,13 +58,20 @@ def test_page_button_for_signing(live_server: str) -> None:
     assert 'value="pdf-ky-so"' in page and "Tải PDF để ký số" in page
 
 
-def test_ho_so_api_for_signing(live_server: str) -> None:
+@pytest.mark.parametrize("how", ["api", "page"])
+def test_ho_so_for_signing(live_server: str, how: str) -> None:
     from web_helpers import ROOT
 
     data = (ROOT / "service" / "vanban" / "ho_so" / "vi_du.json").read_bytes()
-    response = requests.post(f"{live_server}/api/v1/ho-so-khen-thuong?for_signing=1",
-                             data=data, headers={"Content-Type": "application/json"},
-                             timeout=300)
+    if how == "api":
+        response = requests.post(f"{live_server}/api/v1/ho-so-khen-thuong?for_signing=1",
+                                 data=data, headers={"Content-Type": "application/json"},
+                                 timeout=300)
+    else:
+        assert 'value="zip-ky-so"' in requests.get(f"{live_server}/ho-so", timeout=30).text
+        response = requests.post(f"{live_server}/ho-so", timeout=300, data={
+            "action": "zip-ky-so", "data": data.decode("utf-8")})
+        assert "ho-so-khen-thuong-ky-so.zip" in response.headers["Content-Disposition"]
     assert response.status_code == 200, response.text[:500]
     with zipfile.ZipFile(io.BytesIO(response.content)) as zf:
         names = zf.namelist()

@@ -19,7 +19,7 @@ def cmd_render_file(args: argparse.Namespace) -> int:
     data = _read_input(args.input)
     out: str = args.output
     if getattr(args, "for_signing", False):
-        return _render_for_signing(data, out)
+        return _render_for_signing(data, out, getattr(args, "seal_mm", 36.0))
     if out == "-" or out.lower().endswith(".zip"):
         _write(out, chain.render_zip(data))
         written = out
@@ -34,19 +34,19 @@ def cmd_render_file(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render_for_signing(data: bytes, out: str) -> int:
+def _render_for_signing(data: bytes, out: str, seal_mm: float) -> int:
     """Every document as PDF/A ready to sign; each danh sách annex as its own attachment."""
     from vanban.cli import _write
     from vanban.kyso.prepare import ho_so_documents, ho_so_for_signing
     from vanban.pdf import converter
 
     if out == "-" or out.lower().endswith(".zip"):
-        _write(out, ho_so_for_signing(data, converter()))
+        _write(out, ho_so_for_signing(data, converter(), seal_mm=seal_mm))
         written = out
     else:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        files = ho_so_documents(data, converter())
+        files = ho_so_documents(data, converter(), seal_mm=seal_mm)
         for name, content in files.items():
             (folder / name).write_bytes(content)
         written = f"{folder}/ ({', '.join(files)})"

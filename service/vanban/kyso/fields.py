@@ -182,6 +182,10 @@ def signer_place(block: Block, title: Line, name: Line | None) -> Place:
 
 def seal_place(block: Block, signer: Place, seal_mm: float = SEAL_MM) -> Place:
     """ô 8: the seal at real size, covering the left third of the signer's image."""
+    if not 10 <= seal_mm <= 80:
+        raise error("kyso.seal-size", "--seal-mm",
+                    f"Kích thước con dấu {seal_mm:g} mm không hợp lý; dấu tròn của cơ quan "
+                    "thường 30–45 mm.", f"seal size {seal_mm:g} mm is out of range (10-80 mm)")
     size = seal_mm * MM
     right = signer.box[0] + signer.width / 3
     middle = (signer.box[1] + signer.box[3]) / 2

@@ -35,7 +35,8 @@ def page() -> str:
 
 @bp.post("/ho-so")
 def submit() -> Response | tuple[str, int] | str:
-    """``action``: ``mau`` (the example), ``kiem-tra`` (check) or ``zip`` (download)."""
+    """``action``: ``mau`` (the example), ``kiem-tra`` (check), ``zip`` (download) or
+    ``zip-ky-so`` (download the PDF/A ready to sign, :mod:`vanban.kyso`)."""
     action = request.form.get("action", "kiem-tra")
     text = request.form.get("data", "")
     raw = text.encode("utf-8")
@@ -51,6 +52,14 @@ def submit() -> Response | tuple[str, int] | str:
             response = Response(chain.render_zip(data), mimetype=ZIP_MIME)
             response.headers["Content-Disposition"] = content_disposition(
                 "ho-so-khen-thuong.zip")
+            return response
+        if action == "zip-ky-so":
+            from vanban.kyso.prepare import ho_so_for_signing
+            from vanban.pdf import converter
+
+            response = Response(ho_so_for_signing(data, converter()), mimetype=ZIP_MIME)
+            response.headers["Content-Disposition"] = content_disposition(
+                "ho-so-khen-thuong-ky-so.zip")
             return response
         docs = chain.plan(data)
     except VanbanError as exc:
