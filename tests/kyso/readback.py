@@ -114,6 +114,8 @@ def appearance_widths(pdf: bytes, field: str) -> list[float]:
         fonts = normal["/Resources"].get_object()["/Font"].get_object()
         for font in fonts.values():
             cid_font = font.get_object()["/DescendantFonts"][0].get_object()
+            descriptor = cid_font["/FontDescriptor"].get_object()
+            widths.append(float(descriptor["/Ascent"]))  # glyph space as well
             for item in cid_font["/W"]:
                 if isinstance(item, list):
                     widths += [float(w) for w in item]

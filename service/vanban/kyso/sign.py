@@ -26,7 +26,7 @@ from pathlib import Path
 
 with warnings.catch_warnings():  # pyHanko imports cryptography's DSA, deprecated there
     warnings.simplefilter("ignore")
-    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils import generic, layout
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
     from pyhanko.pdf_utils.images import PdfImage
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -87,7 +87,7 @@ class _ScaledWidths(GlyphAccumulator):
     """pyHanko's embedded TrueType font mixes the font's own units (2048 per em for Times New
     Roman and Liberation Serif) with PDF's thousandths: the ``/W`` widths come out twice too
     wide, and PDF/A wants them to match the font program. Here shaping, widths and TJ
-    adjustments all work in thousandths of an em."""
+    adjustments and the descriptor's metrics all work in thousandths of an em."""
 
     _font_units: int
 
@@ -102,9 +102,14 @@ class _ScaledWidthsFactory(GlyphAccumulatorFactory):
     def create_font_engine(self, writer, obj_stream=None):  # type: ignore[override]
         engine = super().create_font_engine(writer, obj_stream)
         engine.__class__ = _ScaledWidths
-        engine._font_units = engine.units_per_em
+        engine._font_units = units = engine.units_per_em
         engine.units_per_em = 1000
         engine.hb_font.scale = (1000, 1000)
+        descriptor = engine.cidfont_obj._font_descriptor  # metrics: glyph space too
+        for key in ("/Ascent", "/Descent", "/CapHeight"):
+            descriptor[key] = generic.NumberObject(round(int(descriptor[key]) * 1000 / units))
+        descriptor["/FontBBox"] = generic.ArrayObject(
+            generic.NumberObject(round(int(v) * 1000 / units)) for v in descriptor["/FontBBox"])
         return engine
 
 
