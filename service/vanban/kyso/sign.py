@@ -86,7 +86,7 @@ def times_new_roman() -> str:
 class _ScaledWidths(GlyphAccumulator):
     """pyHanko's embedded TrueType font mixes the font's own units (2048 per em for Times New
     Roman and Liberation Serif) with PDF's thousandths: the ``/W`` widths come out twice too
-    wide, and PDF/A wants them to match the font program. Here shaping, widths and TJ
+    wide, and PDF/A wants them to match the font program. Here shaping, widths, TJ
     adjustments and the descriptor's metrics all work in thousandths of an em."""
 
     _font_units: int
