@@ -37,7 +37,8 @@ def test_documents_api_for_signing(live_server: str) -> None:
     assert plain.status_code == 200 and _fields(plain.content) == set()
 
 
-@pytest.mark.parametrize("query", ["format=docx&for_signing=1", "format=pdf&for_signing=co"])
+@pytest.mark.parametrize("query", ["format=docx&for_signing=1", "format=pdf&for_signing=co",
+                                   "format=pdf&for_signing=true"])
 def test_for_signing_needs_pdf_and_a_flag(live_server: str, query: str) -> None:
     response = requests.post(f"{live_server}/api/v1/documents/{TEMPLATE}?{query}",
                              json=vanban.example(TEMPLATE), timeout=60)

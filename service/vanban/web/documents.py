@@ -86,15 +86,15 @@ def _within_deadline(work: Callable[[], T]) -> T:
 
 
 def check_for_signing(flag: str | None, fmt: str) -> bool:
-    """``for_signing`` query flag: ``1``/``true`` (only with ``format=pdf``), ``0``/``false``
-    or absent; anything else is a 400 problem."""
-    chosen = (flag or "0").strip().lower()
-    if chosen not in ("0", "1", "true", "false"):
+    """``for_signing`` query flag: ``1`` (only with ``format=pdf``), ``0`` or absent — exactly
+    the values the OpenAPI document lists; anything else is a 400 problem."""
+    chosen = "0" if flag is None else flag
+    if chosen not in ("0", "1"):
         raise RequestError(400, problem(
             "request.for_signing", "for_signing",
             f"Tham số for_signing “{flag}” không hợp lệ; dùng 1 (bản PDF để ký số) hoặc 0.",
             f"for_signing={flag!r} is not 0/1", accepted=["0", "1"]))
-    wanted = chosen in ("1", "true")
+    wanted = chosen == "1"
     if wanted and fmt != "pdf":
         raise RequestError(400, problem(
             "request.for_signing", "for_signing",
