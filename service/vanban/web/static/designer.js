@@ -38,7 +38,16 @@
     const facts = el("dl", { class: "finding__facts" }, fact("Vị trí", p.path));
     if (extra.text) facts.append(fact("Đoạn", `“${extra.text}”`));
     if (extra.tag) facts.append(fact("Thẻ", el("code", {}, extra.tag)));
+    const shown = extra.placeholder ? `biến in là ${extra.placeholder} (tô vàng)` : "";
+    if (extra.mark) {
+      const label = `[${severity === "error" ? "Lỗi" : "Cảnh báo"} ${extra.mark}]`;
+      facts.append(fact("Trên trang", `đánh dấu ${label}${shown ? ", " + shown : ""}`));
+    } else if (shown) facts.append(fact("Trên trang", shown));
     if (extra.fix) facts.append(fact("Cách sửa", extra.fix, "expected"));
+    if (extra.folded && extra.folded.length) {
+      facts.append(el("div", { class: "fact finding__folded" }, el("dt", {}, "Kéo theo (hết khi sửa lỗi này)"),
+        el("dd", {}, el("ul", {}, ...extra.folded.map((m) => el("li", {}, m))))));
+    }
     return el("li", { class: `finding finding--${severity}` },
       el("h4", { class: "finding__title" }, badge(severity), " ", el("code", { class: "finding__rule" }, p.code)),
       el("p", { class: "finding__message" }, p.message), facts);
@@ -81,6 +90,7 @@
     let note = `${body.page_count} trang`;
     if (body.family) note += ` · thể thức ${body.family}`;
     if (body.data_source.startsWith("example:")) note += ` · dữ liệu mẫu của ${body.data_source.slice(8)}`;
+    if (body.lint && body.lint.errors) note += ` · mẫu còn ${body.lint.errors} lỗi, mỗi lỗi được đánh dấu [Lỗi n] ở chỗ của nó`;
     pagesBox.replaceChildren(
       el("p", { class: "summary summary--ok", id: "trang-tom-tat" }, `${note}.`),
       el("ol", { class: "pages" }, ...body.pages.map((src, i) => el("li", { class: "page" },
