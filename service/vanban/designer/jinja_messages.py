@@ -16,6 +16,16 @@ _TAGS = {"endfor": "{% endfor %}", "endif": "{% endif %}", "else": "{% else %}",
          "elif": "{% elif … %}", "endset": "{% endset %}", "endmacro": "{% endmacro %}"}
 
 
+#: Jinja's names of tokens, as the designer types them.
+_TOKENS = {"end of print statement": "}}", "end of statement block": "%}",
+           "begin of print statement": "{{", "begin of statement block": "{%",
+           "end of template": "hết mẫu", "name": "tên biến", "integer": "số", "string": "chuỗi"}
+
+
+def _token(name: str) -> str:
+    return _TOKENS.get(name, name)
+
+
 def _tags(text: str) -> str:
     names = re.findall(r"'(\w+)'", text)
     return " hoặc ".join(f"“{_TAGS.get(n, '{% ' + n + ' %}')}”" for n in names)
@@ -47,9 +57,9 @@ TABLE: list[tuple[re.Pattern[str], str, str]] = [
      "Sửa từ khóa (for, if, elif, else, set, endfor, endif …); với docxtpl viết liền "
      "tiền tố: {{%p …%}}, {{%tr …%}}."),
     (re.compile(r"^unexpected '(?P<char>[^']+)'"),
-     "Ký tự “{char}” không đúng chỗ trong thẻ.",
+     "Gặp “{char}” không đúng chỗ: thẻ chưa viết xong hoặc thừa ký tự.",
      "Xem lại ngoặc của thẻ: {{{{ … }}}} cho giá trị, {{% … %}} cho lệnh."),
-    (re.compile(r"^unexpected char '(?P<char>.+)' at (?P<pos>\d+)"),
+    (re.compile(r"^unexpected char (?P<char>.+) at (?P<pos>\d+)"),
      "Ký tự {char} không được dùng trong thẻ.",
      "Xóa ký tự đó; trong Word, tắt tự động đổi dấu nháy (“ ” thành \" \")."),
     (re.compile(r"^expected token 'end of print statement', got '(?P<got>[^']+)'"),
@@ -109,7 +119,7 @@ def translate(message: str) -> tuple[str, str]:
     for pattern, vi, fix in TABLE:
         m = pattern.search(text)
         if m:
-            params = {k: v or "" for k, v in m.groupdict().items()}
+            params = {k: _token(v or "") for k, v in m.groupdict().items()}
             if "tags" in params:
                 params["tags_vi"] = _tags(params["tags"])
             return vi.format(**params), fix.format(**params)
