@@ -42,8 +42,22 @@ def place(p: Problem) -> tuple[str, int] | None:
     return (str(part), int(index)) if part and isinstance(index, int) and index > 0 else None
 
 
+_PART_ORDER = {"body": 0, "header": 1, "footer": 2, "footnotes": 3}
+
+
+def _reading_order(p: Problem) -> tuple[int, int, int, int]:
+    at = place(p)
+    if at is None:
+        return (1, 0, 0, 0)
+    kind = re.sub(r"\d+$", "", at[0])
+    number = re.findall(r"\d+$", at[0])
+    return (0, _PART_ORDER.get(kind, 9), int(number[0]) if number else 0, at[1])
+
+
 def number(problems: list[Problem]) -> None:
-    """``extra["mark"]``: the finding's number in the list, for those that have a place."""
+    """Sort the findings in reading order (those with no place last) and number them:
+    ``extra["mark"]``, the finding's number in the list, for those that have a place."""
+    problems.sort(key=_reading_order)
     for i, p in enumerate(problems, 1):
         if place(p) is not None:
             p.extra["mark"] = i
