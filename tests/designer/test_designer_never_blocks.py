@@ -61,6 +61,9 @@ def test_missing_variable_still_gives_pages():
                   '{"noi_gui": "Sở Nội vụ"}', want="preview")
     assert out.error is None and out.pdf_error is None
     assert out.pages and out.pages[0].startswith(b"\x89PNG")
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(out.pages[0])).mode == "RGB"  # the yellow marks show
     assert [p.extra.get("variable") for p in out.report.errors] == ["nguoi_lap"]
 
 

@@ -11,7 +11,12 @@ lint findings even when rendering is impossible.
 
 from __future__ import annotations
 
+import copy
+import hashlib
+import json
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,9 +146,9 @@ def preview_upload(job: Job, template: bytes, data: Any, report: LintReport,
     texts = marks.texts(template)
     for _ in range(MAX_ROUNDS):
         marks.number(report.problems)
-        copy = marks.preview_copy(template, report.problems, blocked)
+        marked = marks.preview_copy(template, report.problems, blocked)
         try:
-            rendered = render_sandboxed(copy, data, family=job.family, kind=report.kind,
+            rendered = render_sandboxed(marked, data, family=job.family, kind=report.kind,
                                         template_id=job.schema_id, name=job.filename,
                                         preview=True)
         except TemplateError as exc:
@@ -162,6 +167,40 @@ def preview_upload(job: Job, template: bytes, data: Any, report: LintReport,
     out.error = TemplateFaultError(report.errors or [problem(
         "designer.unrenderable", job.filename, "Mẫu không điền được.", "cannot render")])
     return None
+
+
+_LINTED: OrderedDict[str, LintReport] = OrderedDict()
+_LINTED_LOCK = threading.Lock()
+_LINTED_SIZE = 32
+
+
+def _digest(value: Any) -> str:
+    if isinstance(value, str):
+        value = value.encode("utf-8")
+    if not isinstance(value, bytes):
+        value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(value).hexdigest()
+
+
+def cached_lint(template: bytes, *, name: str, schema_id: str | None, data: Any, kind: str,
+                family: str | None) -> LintReport:
+    """:func:`lint_template`, remembered for the last few (template, data, options): the
+    designer previews the same template again and again (another click, ``--watch`` after
+    a change of the data only re-lints when the data changed), and a lint costs as much as
+    the page images. A copy is returned: the workbench numbers and extends its findings."""
+    key = _digest([_digest(template), _digest(data), name, schema_id, kind, family])
+    with _LINTED_LOCK:
+        hit = _LINTED.get(key)
+        if hit is not None:
+            _LINTED.move_to_end(key)
+            return copy.deepcopy(hit)
+    report = lint_template(template, name=name, schema_id=schema_id, data=data, kind=kind,
+                           family=family)
+    with _LINTED_LOCK:
+        _LINTED[key] = copy.deepcopy(report)
+        while len(_LINTED) > _LINTED_SIZE:
+            _LINTED.popitem(last=False)
+    return report
 
 
 def run(job: Job) -> Outcome:
@@ -196,8 +235,8 @@ def run(job: Job) -> Outcome:
         # placeholders say what it lacks).
         lint_data = data if kind == BODY or schema_id else None
     try:
-        out.report = lint_template(template, name=job.filename, schema_id=schema_id,
-                                   data=lint_data, kind=job.kind, family=job.family)
+        out.report = cached_lint(template, name=job.filename, schema_id=schema_id,
+                                 data=lint_data, kind=job.kind, family=job.family)
     except InputError as exc:  # unreadable upload: nothing else can run
         out.error = exc
         return out
