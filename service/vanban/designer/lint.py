@@ -135,21 +135,23 @@ def _unreached(issue: Any, paras: list[Paragraph]) -> bool:
 _RENDERED = re.compile(r"word/(document|header\d*|footer\d*|footnotes|styles)\.xml$")
 
 
-def _readable(parts: dict[str, bytes]) -> None:
+def _readable(parts: dict[str, bytes], file: str) -> None:
     for name, data in parts.items():
         if _RENDERED.match(name):
             try:
                 etree.fromstring(data, PARSER)
             except etree.XMLSyntaxError as exc:
-                raise InputError(problem("upload.xml", name, f"Phần “{name}” của tệp .docx "
-                                         f"không phải XML hợp lệ: {exc}.", str(exc))) from exc
+                raise InputError(problem("upload.xml", f"{file}:{name}",
+                                         f"Phần “{name}” của tệp “{file}” không phải XML hợp "
+                                         "lệ (tệp hỏng?): mở lại trong Word và lưu lại.",
+                                         str(exc), file=file)) from exc
 
 
-def lint_template(template: bytes, *, name: str = "template.docx", schema_id: str | None = None,
+def lint_template(template: bytes, *, name: str = "mau.docx", schema_id: str | None = None,
                   data: Any = None, kind: str = "auto", family: str | None = None) -> LintReport:
     """Lint; raises :class:`InputError` (``upload.*``) only when the file is unreadable."""
     parts = read_docx_parts(template)
-    _readable(parts)
+    _readable(parts, name)
     kind = template_kind(parts) if kind == "auto" else kind
     packaged = repackage(parts, compress=False)
     paras_list = list(iter_paragraphs(io.BytesIO(packaged)))
