@@ -142,3 +142,11 @@ def test_jinja_syntax_messages_are_vietnamese(source: str):
     vi, fix = jinja_messages.translate(exc.value.message or "")
     assert VIETNAMESE.search(vi) and VIETNAMESE.search(fix)
     assert "thông báo gốc" not in vi, (source, exc.value.message)
+
+
+def test_missing_field_of_a_present_object_is_one_finding():
+    out = preview(body_template("Năm {{ noi_dung.ky.nam }}: {{ noi_dung.khong_co }}"))
+    errors = out.report.errors
+    assert [p.extra.get("variable") for p in errors] == ["noi_dung.khong_co"]
+    assert errors[0].extra["placeholder"] == "«khong_co»"
+    assert any("Năm 2024: «khong_co»" in t for t in texts(out.docx))

@@ -111,13 +111,21 @@ def _render_problems(exc: TemplateError, texts: dict[tuple[str, int], str]) -> l
     return out
 
 
+def _same_variable(path: str, name: str) -> bool:
+    path = path.replace("[*]", "")
+    return bool(path) and (path == name or path.endswith("." + name))
+
+
 def _placeholders(report: LintReport, missing: tuple[str, ...]) -> None:
     """Each variable printed as «name»: on the lint finding that names it, or a finding of
     its own."""
     for name in missing:
         shown = f"«{name}»"
-        found = [p for p in report.problems if p.extra.get("variable") in
-                 (name, name.replace(".", "[*].")) or f"“{name}”" in p.message
+        # Jinja names a missing field by its own name only (``khong_co`` of
+        # ``noi_dung.khong_co``): a lint finding about a path ending in it is the same one.
+        found = [p for p in report.problems
+                 if _same_variable(str(p.extra.get("variable", "")), name)
+                 or f"“{name}”" in p.message
                  or any(f"“{name}”" in m for m in p.extra.get("folded", []))]
         for p in found:
             p.extra["placeholder"] = shown

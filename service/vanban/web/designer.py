@@ -6,8 +6,11 @@ one in ``installed``; JSON in the field or file ``data``, optional — the examp
 
 * ``POST /api/v1/designer/lint`` → the lint report (200 whatever it finds).
 * ``POST /api/v1/designer/preview?format=json|docx|pdf`` → JSON with the lint report and the
-  pages as PNG data URIs, or the document itself. A template or data that cannot render is 422
-  problem+json (with the lint report in ``lint``); no PDF converter is 503.
+  pages as PNG data URIs, or the document itself. A template with mistakes still previews
+  (missing variables as «placeholders», broken paragraphs as marked text, every finding in the
+  report: docs/designer-previews.md); data that does not validate, or a template that cannot
+  render at all (the sandbox), is 422 problem+json (with the lint report in ``lint``; the
+  title says whose fault it is); no PDF converter is 503.
 * ``POST /api/v1/designer/annotate`` → the template with a Word comment at each finding.
 
 The page works without JavaScript (``POST /thiet-ke`` answers with the whole page; the uploaded
