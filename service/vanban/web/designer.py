@@ -213,7 +213,8 @@ def _page(status: int = 200, *, out: Outcome | None = None, error: VanbanError |
         "designer.html", out=out, error=error or (out.error if out else None),
         form=form or {}, token=token, filename=filename, kinds=KINDS,
         families=[("", "Theo dữ liệu (the_thuc)")] + [(f.id, f.ten) for f in FAMILIES.values()],
-        templates=list(REGISTRY.specs.values()), limit=size_text(checks.max_bytes()),
+        templates=list(REGISTRY.specs.values()), overridden=REGISTRY.overridden,
+        limit=size_text(checks.max_bytes()),
         pages=[_data_uri(p) for p in out.pages] if out else [])
     return html, status
 
