@@ -154,3 +154,16 @@ def test_endless_loop_is_stopped_and_the_server_keeps_serving(live_server: str,
     finally:
         monkeypatch.delenv("VANBAN_DESIGNER_TIMEOUT")
         reload_settings()
+
+
+def test_word_template_download_api_and_page(client: FlaskClient):
+    from vanban.designer.eject import origin
+
+    r = client.get(f"{API}/templates/cong-van.docx")
+    assert r.status_code == 200 and "cong-van.docx" in r.headers["Content-Disposition"]
+    assert origin(r.data) == "cong-van" and validate_docx(r.data) == []
+    assert client.get(f"{API}/templates/khong-co.docx").status_code == 404
+    r = client.post("/thiet-ke", data={"action": "mau-word", "installed": "cong-van"})
+    assert r.status_code == 200 and origin(r.data) == "cong-van"
+    r = client.post("/thiet-ke", data={"action": "mau-word"})
+    assert r.status_code == 422 and "Chọn một mẫu có sẵn" in r.text

@@ -143,3 +143,35 @@ def test_without_javascript_the_server_draws_the_same(browser, live_server: str,
     expect(page.locator("#cac-trang img.page__image").first).to_be_visible()
     expect(page.locator("#loi-mau .finding").first).to_contain_text("lint.unused-field")
     expect(page.locator("#tep-dang-dung")).to_have_text("khen-thuong.docx")
+
+
+def test_download_a_builtin_as_word_edit_it_and_preview(page, live_server: str,
+                                                       tmp_path: Path) -> None:
+    """Issue 18: the page offers the Word file of a built-in; an edited copy uploaded back
+    previews with that template's example, the new sentence on the page's .docx."""
+    import docx
+    from docx.oxml.ns import qn
+
+    page.set_default_timeout(60_000)
+    page.goto(live_server + "/thiet-ke")
+    page.get_by_label("hoặc mẫu có sẵn").select_option("bao-cao-thi-dua")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải mẫu Word").click()
+    download = info.value
+    assert download.suggested_filename == "bao-cao-thi-dua.docx"
+    document = docx.Document(download.path())
+    added = document.add_paragraph("Đơn vị chúng tôi viết thêm câu này trong Word.")
+    added._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), "VBNoiDung")
+    edited = tmp_path / "bao-cao-cua-don-vi.docx"
+    document.save(str(edited))
+
+    page.get_by_label("hoặc mẫu có sẵn").select_option("")
+    page.get_by_label("Tệp mẫu Word (.docx)").set_input_files(str(edited))
+    page.get_by_role("button", name="Xem trước").click()
+    expect(page.locator("#cac-trang img.page__image").first).to_be_visible()
+    expect(page.locator("#trang-tom-tat")).to_contain_text("dữ liệu mẫu của bao-cao-thi-dua")
+    expect(page.locator("#loi-tom-tat")).to_contain_text("Mẫu không có lỗi")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải .docx").click()
+    text = [p.text for p in load(Path(info.value.path()).read_bytes()).paragraphs]
+    assert "Đơn vị chúng tôi viết thêm câu này trong Word." in text

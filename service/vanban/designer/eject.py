@@ -19,9 +19,13 @@ import shutil
 from pathlib import Path
 
 from vanban.errors import InputError, problem
+from vanban.ooxml.safezip import read_docx_parts
 from vanban.templates import REGISTRY
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The core property (``dc:identifier``) that says which installed template a .docx came from.
+ORIGIN = "vanban:"
+_ORIGIN = re.compile(rb"<dc:identifier>" + ORIGIN.encode() + rb"([a-z0-9-]+)</dc:identifier>")
 _MANIFEST_ID = re.compile(r'^id\s*=\s*"[^"\n]*"\s*$', re.M)
 
 
@@ -49,3 +53,29 @@ def eject(template_id: str, directory: Path, new_id: str | None = None) -> Path:
         text = manifest.read_text("utf-8")
         manifest.write_text(_MANIFEST_ID.sub(f'id = "{new_id}"', text, count=1), "utf-8")
     return folder
+
+
+def word_template(template_id: str) -> bytes:
+    """The template's body .docx to edit in Word ("Tải mẫu Word"), marked with its origin
+    (``dc:identifier`` = ``vanban:<id>``) so that an edited copy uploaded to the designer is
+    previewed with that template's contract and example (:func:`origin`)."""
+    import io
+
+    import docx
+
+    document = docx.Document(str(REGISTRY.get(template_id).docx_path))
+    document.core_properties.identifier = f"{ORIGIN}{template_id}"
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def origin(template: bytes) -> str | None:
+    """The installed template a .docx was downloaded from (:func:`word_template`), if any."""
+    try:
+        core = read_docx_parts(template).get("docProps/core.xml", b"")
+    except InputError:
+        return None
+    m = _ORIGIN.search(core)
+    found = m.group(1).decode() if m else None
+    return found if found in REGISTRY.specs else None

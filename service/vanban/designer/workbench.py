@@ -219,6 +219,10 @@ def run(job: Job) -> Outcome:
         template = spec.docx_path.read_bytes()
         schema_id = job.schema_id or spec.id
     elif job.template is not None:
+        if not job.schema_id:  # a copy of an installed template ("Tải mẫu Word"), edited
+            from vanban.designer.eject import origin
+
+            job.schema_id = origin(job.template)
         template, schema_id = job.template, job.schema_id
     else:
         raise InputError(problem("designer.no-template", "template",

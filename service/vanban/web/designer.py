@@ -12,6 +12,8 @@ one in ``installed``; JSON in the field or file ``data``, optional — the examp
   render at all (the sandbox), is 422 problem+json (with the lint report in ``lint``; the
   title says whose fault it is); no PDF converter is 503.
 * ``POST /api/v1/designer/annotate`` → the template with a Word comment at each finding.
+* ``GET /api/v1/designer/templates/<id>.docx`` → "Tải mẫu Word": an installed template's body
+  .docx to edit in Word; uploaded back, it is previewed with that template's data.
 
 The page works without JavaScript (``POST /thiet-ke`` answers with the whole page; the uploaded
 template is kept in memory for 30 minutes under a random token so the next submit — a download,
@@ -192,6 +194,15 @@ def preview_route() -> Response:
                     mimetype="application/json")
 
 
+@api.get("/templates/<template_id>.docx")
+def word_template_route(template_id: str) -> Response:
+    """"Tải mẫu Word": an installed template's body .docx, to edit in Word and preview here."""
+    from vanban.designer.eject import word_template
+
+    return _attachment(word_template(REGISTRY.get(template_id).id), DOCX_MIME,
+                       f"{template_id}.docx")
+
+
 @api.post("/annotate")
 def annotate_route() -> Response:
     job, _ = _job("lint")
@@ -236,6 +247,14 @@ def page() -> tuple:
 def submit() -> Response | tuple:
     action = request.form.get("action", "xem")
     form = _form_values()
+    if action == "mau-word":
+        chosen = form.get("installed") or form.get("schema")
+        if not chosen:
+            error = InputError(problem("designer.no-installed", "installed",
+                                       "Chọn một mẫu có sẵn để tải mẫu Word của nó.",
+                                       "choose an installed template to download"))
+            return _page(error.status, error=error, form=form, token=_field("ma_tep"))
+        return word_template_route(chosen)
     if action == "mau":
         chosen = form.get("installed") or form.get("schema") or next(iter(REGISTRY.specs), "")
         if chosen:

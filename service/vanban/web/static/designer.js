@@ -143,8 +143,18 @@
 
   async function download(kind) {
     statusLine.textContent = "Đang chuẩn bị tệp…";
-    const url = kind === "annotate" ? annotateUrl : `${previewUrl}?format=${kind}`;
-    const response = await fetch(url, { method: "POST", body: formData() });
+    let response;
+    if (kind === "mau-word") {
+      const id = form.elements.installed.value || form.elements.schema.value;
+      if (!id) {
+        statusLine.textContent = "Chọn một mẫu có sẵn để tải mẫu Word của nó.";
+        return;
+      }
+      response = await fetch(form.dataset.wordUrl.replace("__id__", encodeURIComponent(id)));
+    } else {
+      const url = kind === "annotate" ? annotateUrl : `${previewUrl}?format=${kind}`;
+      response = await fetch(url, { method: "POST", body: formData() });
+    }
     if (!response.ok) {
       const [title, problems] = await problemsOf(response);
       drawProblems(title, problems);
