@@ -43,6 +43,8 @@ def test_unreadable_upload_is_422_problem_json(client: FlaskClient):
     r = client.post(f"{API}/lint", data=upload(b"PK\x03\x04 not really"))
     assert r.status_code == 422 and r.mimetype == "application/problem+json"
     assert r.get_json()["problems"][0]["code"].startswith("upload.")
+    assert r.get_json()["title"] == "Mẫu tải lên có lỗi"  # the file's fault, not the data's
+    assert r.get_json()["problems"][0]["extra"]["file"] == "mau.docx"
     r = client.post(f"{API}/lint", data={"x": "1"})
     assert r.status_code == 400 and r.get_json()["problems"][0]["code"] == "designer.no-template"
     r = client.post(f"{API}/lint", json={"template": "x"})

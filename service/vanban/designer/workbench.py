@@ -211,6 +211,15 @@ def cached_lint(template: bytes, *, name: str, schema_id: str | None, data: Any,
     return report
 
 
+def _unreadable(exc: InputError, job: Job) -> InputError:
+    """An uploaded file that cannot be read is the template's fault, not the data's."""
+    if job.template is None or isinstance(exc, TemplateFaultError):
+        return exc
+    return TemplateFaultError([problem(p.code, p.path, p.message, p.message_en,
+                                       **{"file": job.filename, **p.extra})
+                               for p in exc.problems])
+
+
 def run(job: Job) -> Outcome:
     out = Outcome()
     t0 = time.perf_counter()
@@ -239,7 +248,7 @@ def run(job: Job) -> Outcome:
             try:
                 kind = template_kind(read_docx_parts(template))
             except InputError as exc:
-                out.error = exc
+                out.error = _unreadable(exc, job)
                 return out
         data, out.data_source = _example_for(job, kind)
         # A full template is linted against an example only when one was named; one picked
@@ -250,7 +259,7 @@ def run(job: Job) -> Outcome:
         out.report = cached_lint(template, name=job.filename, schema_id=schema_id,
                                  data=lint_data, kind=job.kind, family=job.family)
     except InputError as exc:  # unreadable upload: nothing else can run
-        out.error = exc
+        out.error = _unreadable(exc, job)
         return out
     out.kind = out.report.kind
     out.seconds["lint"] = time.perf_counter() - t0
