@@ -169,3 +169,9 @@ def test_word_template_download_api_and_page(client: FlaskClient):
     assert r.status_code == 200 and origin(r.data) == "cong-van"
     r = client.post("/thiet-ke", data={"action": "mau-word"})
     assert r.status_code == 422 and "Chọn một mẫu có sẵn" in r.text
+
+
+def test_each_type_page_links_its_word_template(client: FlaskClient):
+    r = client.get("/mau/bao-cao-thi-dua")
+    assert r.status_code == 200
+    assert f'href="{API}/templates/bao-cao-thi-dua.docx"' in r.text and "Tải mẫu Word" in r.text
