@@ -75,6 +75,9 @@ def test_an_ejected_copy_renders_every_fixture_word_for_word(tmp_path: Path, on_
     before = [texts(vanban.render("bao-cao-thi-dua", d)) for d in data]
     folder = eject("bao-cao-thi-dua", tmp_path)
     assert folder == tmp_path / "bao-cao-thi-dua"
+    from vanban.designer.eject import origin
+
+    assert origin((folder / "template.docx").read_bytes()) == "bao-cao-thi-dua"
     on_path(tmp_path)
     spec = REGISTRY.get("bao-cao-thi-dua")
     assert spec.folder == folder and "bao-cao-thi-dua" in REGISTRY.overridden

@@ -48,6 +48,8 @@ def eject(template_id: str, directory: Path, new_id: str | None = None) -> Path:
                                  f"{folder} already exists"))
     folder.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(spec.folder, folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    # marked with its origin, so the designer previews it with the built-in's contract
+    (folder / "template.docx").write_bytes(word_template(spec.id, spec.docx_path))
     if new_id:
         manifest = folder / "manifest.toml"
         text = manifest.read_text("utf-8")
@@ -55,7 +57,7 @@ def eject(template_id: str, directory: Path, new_id: str | None = None) -> Path:
     return folder
 
 
-def word_template(template_id: str) -> bytes:
+def word_template(template_id: str, path: Path | None = None) -> bytes:
     """The template's body .docx to edit in Word ("Tải mẫu Word"), marked with its origin
     (``dc:identifier`` = ``vanban:<id>``) so that an edited copy uploaded to the designer is
     previewed with that template's contract and example (:func:`origin`)."""
@@ -63,7 +65,7 @@ def word_template(template_id: str) -> bytes:
 
     import docx
 
-    document = docx.Document(str(REGISTRY.get(template_id).docx_path))
+    document = docx.Document(str(path or REGISTRY.get(template_id).docx_path))
     document.core_properties.identifier = f"{ORIGIN}{template_id}"
     buf = io.BytesIO()
     document.save(buf)
