@@ -128,3 +128,22 @@ def test_api_and_pages_say_which_templates_override(tmp_path: Path, on_path):
     assert one["overrides"] is True
     assert "mẫu của đơn vị, thay mẫu có sẵn" in client.get("/").text
     assert "(mẫu của đơn vị, thay mẫu có sẵn)" in client.get("/thiet-ke").text
+
+
+def test_a_broken_override_previews_with_its_mistake_marked(tmp_path: Path, on_path):
+    """The office's folder being edited: the designer page previews the installed template,
+    the unclosed loop one finding at its paragraph (never a 500 at an XML line)."""
+    from vanban.designer.workbench import Job, run
+
+    folder = eject("bao-cao-thi-dua", tmp_path)
+    document = docx.Document(str(folder / "template.docx"))
+    p = document.add_paragraph("{% for x in ds %}")
+    p._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), "VBNoiDung")
+    document.save(str(folder / "template.docx"))
+    index = len(list(document.element.body.iter(qn("w:p"))))
+    on_path(tmp_path)
+    out = run(Job(installed="bao-cao-thi-dua", want="docx"))
+    assert out.error is None and out.docx
+    [error] = out.report.errors
+    assert error.code == "lint.block-unclosed" and error.path == f"body ¶{index}"
+    assert any("[Lỗi" in t for t in texts(out.docx))

@@ -11,6 +11,7 @@ so the designer fixes the one real mistake first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from vanban.errors import Problem
 
@@ -26,18 +27,26 @@ def _root(path: str) -> str:
     return re.split(r"[.\[]", path, maxsplit=1)[0]
 
 
-def fold(problems: list[Problem]) -> list[Problem]:
+def _names(text: str) -> tuple[set[str], set[str]]:
+    loops = _LOOP.findall(text)
+    return ({v.strip() for group, _ in loops for v in group.split(",")},
+            {lst.replace("[*]", "[]") for _, lst in loops})
+
+
+def fold(problems: list[Problem], texts: Iterable[str] = ()) -> list[Problem]:
+    """``texts``: the template's paragraphs. Once blocks do not balance, docxtpl-lint cannot
+    tell which loop a tag is in, so a variable bound by *any* loop of the template that it
+    reports missing follows from the broken block too (folded under the first one)."""
     owners: list[tuple[Problem, set[str], set[str]]] = []
     for p in problems:
         if p.code not in STRUCTURAL:
             continue
-        loops = _LOOP.findall(f"{p.extra.get('tag', '')} {p.extra.get('text', '')}")
-        names = {v.strip() for group, _ in loops for v in group.split(",")}
-        lists = {lst.replace("[*]", "[]") for _, lst in loops}
-        if names or lists:
-            owners.append((p, names, lists))
+        names, lists = _names(f"{p.extra.get('tag', '')} {p.extra.get('text', '')}")
+        owners.append((p, names, lists))
     if not owners:
         return problems
+    bound, _ = _names(" ".join(texts))
+    owners.append((owners[0][0], bound, set()))
     out = []
     for p in problems:
         owner = None

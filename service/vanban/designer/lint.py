@@ -211,7 +211,7 @@ def lint_template(template: bytes, *, name: str = "mau.docx", schema_id: str | N
             fields = []
     if fields and source:
         report.problems += unused(fields, report.variables, source)
-    report.problems = fold(report.problems)
+    report.problems = fold(report.problems, [p.text for p in paras_list])
     return report
 
 

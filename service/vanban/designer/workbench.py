@@ -276,8 +276,18 @@ def run(job: Job) -> Outcome:
             payload = _load(data)
             if job.family:
                 payload = {**payload, "the_thuc": job.family}
-            out.docx = vanban.render(job.installed, payload)
-            out.family = payload.get("the_thuc") or "nha-nuoc"
+            try:
+                out.docx = vanban.render(job.installed, payload)
+                out.family = payload.get("the_thuc") or "nha-nuoc"
+            except TemplateError:
+                # An installed template that does not compile (an office's own folder on
+                # VANBAN_TEMPLATES_PATH being edited): previewed like an upload, the mistakes
+                # marked at their paragraphs instead of an error at an XML line.
+                fallback = Job(template=template, data=payload, family=job.family,
+                               kind=job.kind, schema_id=schema_id, filename=job.filename)
+                out.docx = preview_upload(fallback, template, payload, out.report, out)
+                if out.docx is None:
+                    return out
         else:
             out.docx = preview_upload(job, template, data, out.report, out)
             if out.docx is None:
