@@ -148,7 +148,7 @@ def render_full(parts: dict[str, bytes], data: dict[str, Any], name: str = "mau.
     except jinja2.TemplateError as exc:
         at = places.marker_at(tpl.source, places.template_line(exc)) if tpl.source else None
         raise _render_problem(exc, parts, at, name) from exc
-    except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         at = places.marker_at(tpl.source, places.template_line(exc)) if tpl.source else None
         raise _render_problem(exc, parts, at, name) from exc
     out = io.BytesIO()
@@ -258,7 +258,7 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
                                  for p in exc.problems]) from exc
         at = places.marker_at(source, places.template_line(cause))
         raise _render_problem(cause, parts, at, name) from exc
-    except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         at = places.marker_at(source, places.template_line(exc))
         raise _render_problem(exc, parts, at, name) from exc
     return Rendered(docx=docx, kind=BODY, family=family, template_id=tid)
