@@ -4,7 +4,8 @@ reload, downloads the .docx, fixes nothing and sees a broken tag located; withou
 the server shows the same.
 
 ``VANBAN_SCREENSHOTS=docs python -m pytest tests/web/test_web_designer_browser.py`` writes
-``docs/screenshot-thiet-ke.png``.
+``docs/screenshot-thiet-ke.png`` and ``docs/screenshot-thiet-ke-loi.png`` (a template with
+mistakes, previewed with each one marked).
 """
 
 from __future__ import annotations
@@ -119,6 +120,9 @@ def test_missing_variable_and_broken_loop_show_pages_and_one_finding_each(
     expect(findings.nth(2)).to_contain_text("Không nối được")
     assert "template.docx" not in page.locator("#loi-mau").inner_text()
     assert "dòng" not in page.locator("#loi-mau").inner_text()
+    if os.environ.get("VANBAN_SCREENSHOTS"):
+        page.screenshot(path=str(Path(os.environ["VANBAN_SCREENSHOTS"]) /
+                                 "screenshot-thiet-ke-loi.png"), full_page=True)
 
 
 def test_full_template_without_data_previews_with_the_example(page, live_server: str,

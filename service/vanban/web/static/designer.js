@@ -92,7 +92,7 @@
     if (body.data_source.startsWith("example:")) note += ` · dữ liệu mẫu của ${body.data_source.slice(8)}`;
     if (body.lint && body.lint.errors) note += ` · mẫu còn ${body.lint.errors} lỗi, mỗi lỗi được đánh dấu [Lỗi n] ở chỗ của nó`;
     pagesBox.replaceChildren(
-      el("p", { class: "summary summary--ok", id: "trang-tom-tat" }, `${note}.`),
+      el("p", { class: `summary ${body.lint && body.lint.errors ? "summary--bad" : "summary--ok"}`, id: "trang-tom-tat" }, `${note}.`),
       el("ol", { class: "pages" }, ...body.pages.map((src, i) => el("li", { class: "page" },
         el("img", { src, alt: `Trang ${i + 1} của văn bản xem trước`, class: "page__image" }),
         el("span", { class: "page__number" }, `Trang ${i + 1}`)))));
