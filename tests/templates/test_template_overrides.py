@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from battery import ROOT
+from battery import ROOT, cases
 from docx.oxml.ns import qn
 
 import vanban
@@ -147,3 +147,18 @@ def test_a_broken_override_previews_with_its_mistake_marked(tmp_path: Path, on_p
     [error] = out.report.errors
     assert error.code == "lint.block-unclosed" and error.path == f"body ¶{index}"
     assert any("[Lỗi" in t for t in texts(out.docx))
+
+
+def test_every_builtin_ejected_renders_every_case_word_for_word(tmp_path: Path, on_path):
+    """Issue 18's "same words as the built-in for every fixture", for the copy ``vanban
+    eject`` writes today (the built-ins' own bodies, marked with their origin)."""
+    specs = [s for s in REGISTRY.specs.values() if s.builtin]
+    before = {(c.template, c.source, c.family): texts(vanban.render(c.template, c.data))
+              for spec in specs for c in cases(spec)}
+    for spec in specs:
+        eject(spec.id, tmp_path)
+    on_path(tmp_path)
+    assert set(REGISTRY.overridden) == {s.id for s in specs} and REGISTRY.problems == []
+    after = {(c.template, c.source, c.family): texts(vanban.render(c.template, c.data))
+             for spec in specs for c in cases(REGISTRY.get(spec.id))}
+    assert after == before and len(after) > 40
