@@ -150,3 +150,11 @@ def test_missing_field_of_a_present_object_is_one_finding():
     assert [p.extra.get("variable") for p in errors] == ["noi_dung.khong_co"]
     assert errors[0].extra["placeholder"] == "«khong_co»"
     assert any("Năm 2024: «khong_co»" in t for t in texts(out.docx))
+
+
+def test_a_sandbox_refusal_is_located_and_still_blocks():
+    out = preview(make_docx("Mở đầu", "Lớp: {{ ten.__class__ }}"), '{"ten": "An"}')
+    assert out.docx is None and out.error.title == "Mẫu tải lên có lỗi"
+    [p] = out.error.problems
+    assert p.code == "sandbox.unsafe" and p.path == "body ¶2"
+    assert p.extra["text"] == "Lớp: {{ ten.__class__ }}"

@@ -107,9 +107,10 @@ def _render_problem(exc: BaseException, parts: dict[str, bytes], at: tuple[str, 
                     name: str) -> VanbanError:
     """A render error as the template's fault, in Vietnamese, at its paragraph."""
     found = translate(exc, name)
-    if found is not None:
-        return TemplateError(found)
     path, extra = _located(parts, at, name)
+    if found is not None:  # the sandbox's refusal or limit, at its paragraph when known
+        return TemplateError(problem(found.code, path, found.message, found.message_en,
+                                     **{**found.extra, **extra, "severity": "error"}))
     message = getattr(exc, "message", None) or str(exc)
     vi, fix = jinja_messages.translate(message)
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -248,13 +249,10 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
     try:
         docx = engine.render(compiled, ctx, title=title, subject=ctx.get("ky_hieu", ""))
     except TemplateError as exc:
-        found = translate(exc, name)
-        if found is not None:
-            raise TemplateError(found) from exc
         cause = exc.__cause__
         if cause is None:
-            raise TemplateError([problem(p.code, name, p.message, p.message_en, file=name,
-                                         severity="error", **p.extra)
+            raise TemplateError([problem(p.code, name, p.message, p.message_en,
+                                         **{**p.extra, "file": name, "severity": "error"})
                                  for p in exc.problems]) from exc
         at = places.marker_at(source, places.template_line(cause))
         raise _render_problem(cause, parts, at, name) from exc

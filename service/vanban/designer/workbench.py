@@ -162,7 +162,8 @@ def preview_upload(job: Job, template: bytes, data: Any, report: LintReport,
         except TemplateError as exc:
             found = _render_problems(exc, texts)
             places = {at for p in found if (at := marks.place(p)) is not None}
-            if not places or places <= blocked:
+            refused = any(p.code.startswith("sandbox.") for p in found)
+            if refused or not places or places <= blocked:  # the sandbox never renders it
                 out.error = TemplateFaultError(found)
                 return None
             report.problems += [p for p in found if marks.place(p) not in blocked]
