@@ -121,6 +121,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     for p in REGISTRY.problems:  # broken folders: said, and the others still listed
         print(f"Cảnh báo: {p.message}", file=sys.stderr)
+    for tid, builtin in REGISTRY.overridden.items():
+        print(f"Mẫu “{tid}” ở “{REGISTRY.get(tid).folder}” thay cho mẫu có sẵn "
+              f"(“{builtin.folder}”).", file=sys.stderr)
     return _dump(vanban.list_templates())
 
 
@@ -133,6 +136,16 @@ def cmd_new_template(args: argparse.Namespace) -> int:
     print(f"Đã tạo mẫu “{args.template_id}” ở {folder}. Dùng: vanban --templates-dir "
           f"{folder.parent} render {args.template_id} {folder / 'example.json'} -o thu.docx",
           file=sys.stderr)
+    return 0
+
+
+def cmd_eject(args: argparse.Namespace) -> int:
+    from vanban.designer.eject import eject
+
+    folder = eject(args.template_id, Path(args.dir), args.id)
+    what = f"mẫu mới “{args.id}”" if args.id else f"thay cho mẫu có sẵn “{args.template_id}”"
+    print(f"Đã ghi {folder} ({what}). Sửa {folder / 'template.docx'} trong Word, rồi: "
+          f"VANBAN_TEMPLATES_PATH={folder.parent} vanban templates", file=sys.stderr)
     return 0
 
 
@@ -196,6 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("templates", help="danh sách mẫu văn bản")
     p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("eject", help="chép một mẫu có sẵn ra thư mục của đơn vị để sửa trong "
+                       "Word (đặt thư mục vào VANBAN_TEMPLATES_PATH: thay mẫu có sẵn)")
+    p.add_argument("template_id", help="mã mẫu có sẵn, ví dụ bao-cao-thi-dua")
+    p.add_argument("dir", help="thư mục cha (sẽ tạo DIR/<mã mẫu>)")
+    p.add_argument("--id", help="mã mới: thêm mẫu bên cạnh thay vì thay mẫu có sẵn")
+    p.set_defaults(func=cmd_eject)
 
     p = sub.add_parser("new-template", help="tạo thư mục mẫu văn bản mới (chạy được ngay)")
     p.add_argument("template_id", help="mã mẫu, ví dụ thong-bao-ket-qua")

@@ -59,7 +59,7 @@ def templates() -> dict[str, Any]:
 
 @bp.get("/templates/<template_id>")
 def template(template_id: str) -> dict[str, Any]:
-    return TemplateInfo.model_validate(REGISTRY.get(template_id).info()).model_dump()
+    return TemplateInfo.model_validate(REGISTRY.describe(template_id)).model_dump()
 
 
 @bp.get("/templates/<template_id>/schema")

@@ -59,6 +59,9 @@ class TemplateInfo(BaseModel):
                               examples=["BÁO CÁO"])
     families: list[Literal["nha-nuoc", "dang", "cong-doan"]] = Field(
         description="Các thể thức mẫu hỗ trợ.")
+    overrides: bool = Field(False, description="Mẫu của đơn vị (thư mục trên "
+                            "VANBAN_TEMPLATES_PATH) thay cho mẫu có sẵn cùng mã. True when a "
+                            "folder on VANBAN_TEMPLATES_PATH replaces the built-in of this id.")
 
 
 class TemplateList(BaseModel):

@@ -164,6 +164,13 @@ def _designer(ids: list[str]) -> dict[str, Any]:
             "tags": ["thiet-ke"], "operationId": "annotateTemplate",
             "summary": "Bản sao của mẫu có chú thích Word ở từng lỗi",
             "requestBody": body, "responses": {"200": docx, **errors}}},
+        "/api/v1/designer/templates/{template_id}.docx": {"get": {
+            "tags": ["thiet-ke"], "operationId": "getWordTemplate",
+            "summary": "Tải mẫu Word: tệp .docx của một mẫu có sẵn để sửa trong Word",
+            "description": "Gửi lại bản đã sửa (trường “template” của /preview) là xem trước "
+                           "được với dữ liệu mẫu của mẫu đó.",
+            "parameters": [_template_param(ids)],
+            "responses": {"200": docx, **_errors("NotFound")}}},
     }
 
 

@@ -92,7 +92,8 @@ def _page(spec: TemplateSpec, text: str = "", error: VanbanError | None = None,
 @bp.get("/")
 def index() -> str:
     specs = list(REGISTRY.specs.values())
-    return render_template("index.html", specs=specs, labels=FAMILY_LABELS)
+    return render_template("index.html", specs=specs, labels=FAMILY_LABELS,
+                           overridden=REGISTRY.overridden)
 
 
 @bp.get("/mau/<template_id>")
