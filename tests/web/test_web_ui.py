@@ -22,10 +22,17 @@ def test_index_lists_document_types(client: FlaskClient) -> None:
     assert '<html lang="vi">' in html
     assert 'name="viewport"' in html
     assert f'href="{PAGE}"' in html
-    info = vanban.list_templates()[0]
-    assert info["title"] in html and info["description"][:40] in html
     for label in ("Nhà nước", "Đảng", "Công đoàn"):
         assert label in html
+    # Every type has its card, in the order of the emulation year, without technical ids.
+    order = ["ke-hoach-thi-dua", "dang-ky-thi-dua", "cong-van", "bang-cham-diem",
+             "xep-hang-khoi-thi-dua", "bao-cao-thi-dua", "ho-so"]
+    at = [html.index(f'href="/{"mau/" if t != "ho-so" else ""}{t}"') for t in order]
+    assert at == sorted(at)
+    for info in vanban.list_templates():
+        assert info["title"] in html and f'href="/mau/{info["id"]}"' in html
+    assert "<code>" not in html and "mã " not in html
+    assert html.count('class="stage"') >= 5
 
 
 def test_editor_page_is_accessible(client: FlaskClient) -> None:

@@ -162,20 +162,11 @@
     return auto;
   }
 
-  const RARE = new Set(["ky_hieu", "don_vi_soan_thao", "chu_thich", "ten_trong_cau", "du_thao",
-                        "ky_thay", "thay_cho"]);
-  const rare = (node, name) => (node["x-nang-cao"] !== undefined ? node["x-nang-cao"] === true
-    : RARE.has(name));
+  /** Fields a clerk rarely needs (``x-nang-cao`` in the schema) are folded away. */
+  const rare = (node) => node["x-nang-cao"] === true;
 
-  function isTable(node) {
-    if (node["x-bang"] !== undefined) return node["x-bang"] === true;
-    const item = resolve(node.items || {});
-    const props = Object.entries(item.properties || {});
-    return props.length >= 2 && props.every(([n, p]) => {
-      const k = kind(resolve(p), n);
-      return SCALAR.has(k) && k !== "long";
-    });
-  }
+  /** Lists that are tables (``x-bang``) are grids; other lists of objects are cards. */
+  const isTable = (node) => node["x-bang"] === true;
 
   // ------------------------------------------------------------------ drawing the form
   function changed(path, value) {
@@ -204,7 +195,8 @@
       select.append(el("option", { value: "" }, "— chọn —"));
       const options = node.enum.filter((v) => v !== null);
       if (shown && !options.map(String).includes(shown)) options.push(shown);
-      for (const v of options) select.append(el("option", { value: String(v) }, String(v)));
+      const names = node["x-nhan"] || {};
+      for (const v of options) select.append(el("option", { value: String(v) }, names[v] || String(v)));
       select.value = shown;
       return select;
     }
@@ -239,17 +231,18 @@
   function field(node, name, path, value, required) {
     const k = kind(node, name);
     const text = label(node, name);
-    const help = node.description && node.description !== text ? node.description : "";
+    const plain = (node.description || "").replace(/[.\s]+$/, "");
+    const help = plain && plain !== text ? node.description : "";
     const wrap = el("div", { class: `field field--${k}`, "data-path": pathText(path) });
     if (k === "family") {
       const group = el("fieldset", { class: "field__choices", id: fid(path), tabindex: "-1" },
-        el("legend", { class: "field__label" }, "Thể thức văn bản"));
+        el("legend", { class: "field__label" }, label(node, name)));
       const chosen = value || families[0];
       if (value === undefined) setAt(state, path, chosen);
       for (const f of families) {
         group.append(el("label", { class: "choice choice--inline" },
           el("input", { type: "radio", name: pathText(path), value: f, checked: f === chosen,
-            onchange: () => changed(path, f) }), " ", FAMILY_NAMES[f] || f));
+            onchange: () => changed(path, f) }), " ", (node["x-nhan"] || {})[f] || FAMILY_NAMES[f] || f));
       }
       wrap.append(group, el("p", { class: "field__note", id: `n:${pathText(path)}`, hidden: true }));
       return wrap;
@@ -291,7 +284,7 @@
     for (const [name, own] of Object.entries(node.properties || {})) {
       const child = resolve(own);
       const item = field(child, name, [...path, name], value[name], need.has(name));
-      if (rare(child, name) && !need.has(name)) folded.push(item);
+      if (rare(child) && !need.has(name)) folded.push(item);
       else into.append(item);
     }
     if (folded.length) {
@@ -816,8 +809,9 @@
         say("Dữ liệu JSON chưa đúng cú pháp: biểu mẫu giữ dữ liệu trước đó.");
       }
     }
-    if (name === "json") {
-      jsonArea.value = JSON.stringify(strict || pruned(state), null, 2);
+    const current = strict || pruned(state);
+    if (name === "json" && (Object.keys(current).length > 1 || jsonArea.value.trim())) {
+      jsonArea.value = JSON.stringify(current, null, 2);
       jsonArea.dispatchEvent(new Event("input"));
     }
     for (const tab of tabs) {

@@ -1,0 +1,169 @@
+"""The clerk's form in headless Chromium (Debian's /usr/bin/chromium via Python Playwright):
+documents made through the form alone — dates typed ``20/06/2024``, scores ``8,5`` — checked
+in the downloaded .docx; edits kept over a reload; an emptied required field marked at the
+field; spreadsheet keys in the grids; a phone-sized screen without horizontal scroll.
+
+``VANBAN_SCREENSHOTS=docs python -m pytest tests/web/test_web_form_browser.py -k phone``
+writes docs/screenshot-bieu-mau.png.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from web_helpers import docx_text
+
+import vanban
+
+sync_api = pytest.importorskip("playwright.sync_api")
+Browser = sync_api.Browser
+Page = sync_api.Page
+expect = sync_api.expect
+
+VALID = "Dữ liệu hợp lệ. Bạn có thể tải văn bản."
+
+
+def at(page: Page, path: str):  # noqa: ANN201 - a Playwright Locator
+    """The control of the field at a JSON path (``noi_dung.nhom[0].ten``)."""
+    return page.locator(f'[id="f:{path}"]')
+
+
+def download_docx(page: Page) -> str:
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Tải văn bản .docx").click()
+    assert info.value.suggested_filename.endswith(".docx")
+    return docx_text(Path(info.value.path()).read_bytes())
+
+
+def open_form(page: Page, base: str, template: str) -> None:
+    page.goto(f"{base}/mau/{template}")
+    expect(page.get_by_role("tab", name="Biểu mẫu")).to_have_attribute("aria-selected", "true")
+    expect(at(page, "trich_yeu")).to_be_visible()
+
+
+def load_example(page: Page) -> None:
+    page.get_by_role("button", name="Dùng dữ liệu mẫu").click()
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+
+
+def test_cong_van_from_an_empty_form(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/")
+    page.get_by_role("link", name="Soạn Công văn").first.click()
+    expect(page).to_have_url(f"{live_server}/mau/cong-van")
+    expect(at(page, "trich_yeu")).to_be_visible()
+    expect(page.get_by_role("radio", name="Đảng")).to_be_visible()  # the family, in words
+    at(page, "co_quan.ten").fill("SỞ NỘI VỤ")
+    at(page, "dia_danh").fill("Yên Bái")
+    at(page, "ngay").fill("20/06/2024")
+    at(page, "trich_yeu").fill("V/v gửi hồ sơ đề nghị khen thưởng năm 2024")
+    at(page, "nguoi_ky.chuc_vu").fill("GIÁM ĐỐC")
+    page.click('[id="add:noi_dung.mo_dau"]')  # a new row takes the focus
+    page.keyboard.type("Đề nghị các đơn vị gửi hồ sơ trước ngày 30 tháng 6.")
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    # How the date was understood is shown at the field.
+    expect(page.locator('[id="n:ngay"]')).to_contain_text("20/06/2024")
+    expect(page.locator('[id="n:ngay"]')).to_be_visible()
+    # A reload keeps the edits.
+    page.reload()
+    expect(at(page, "trich_yeu")).to_have_value("V/v gửi hồ sơ đề nghị khen thưởng năm 2024")
+    expect(at(page, "noi_dung.mo_dau[0]")).to_have_value(
+        "Đề nghị các đơn vị gửi hồ sơ trước ngày 30 tháng 6.")
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    text = download_docx(page)
+    assert "SỞ NỘI VỤ" in text
+    assert "ngày 20 tháng 6 năm 2024" in text
+    assert "gửi hồ sơ đề nghị khen thưởng năm 2024" in text
+    assert "Đề nghị các đơn vị gửi hồ sơ trước ngày 30 tháng 6." in text
+
+
+def test_bang_cham_diem_scores_in_the_grid(page: Page, live_server: str) -> None:
+    before = docx_text(vanban.render("bang-cham-diem", vanban.example("bang-cham-diem")))
+    assert "8,5" not in before
+    open_form(page, live_server, "bang-cham-diem")
+    load_example(page)
+    first = at(page, "noi_dung.nhom[0].tieu_chi[0].tu_cham")
+    first.fill("8,5")
+    first.press("Enter")  # like a spreadsheet: the same column, one row down
+    second = "noi_dung.nhom[0].tieu_chi[1].tu_cham"
+    assert page.evaluate("document.activeElement.id") == f"f:{second}"
+    page.keyboard.press("Shift+Enter")
+    assert page.evaluate("document.activeElement.id") == f"f:{first.get_attribute('id')[2:]}"
+    at(page, "ngay").fill("20/06/2024")
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    text = download_docx(page)
+    assert "8,5" in text
+    assert "ngày 20 tháng 6 năm 2024" in text
+
+
+def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: str) -> None:
+    open_form(page, live_server, "bao-cao-thi-dua")
+    load_example(page)
+    title = at(page, "trich_yeu")
+    title.fill("")
+    expect(title).to_have_attribute("aria-invalid", "true")
+    described = title.get_attribute("aria-describedby") or ""
+    message = page.locator(f'[id="{described.split()[0]}"]')
+    expect(message).to_have_class("field__error")
+    expect(message).to_contain_text("bắt buộc")
+    summary = page.locator("#bm-tom-tat")
+    expect(summary).to_contain_text("Cần sửa 1 lỗi")
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "f:trich_yeu"
+    page.keyboard.type("Tổng kết công tác thi đua, khen thưởng năm 2024")
+    at(page, "ngay").fill("20/06/2024")
+    expect(title).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    # The example over unsaved edits asks first; saying no keeps the work.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Dùng dữ liệu mẫu").click()
+    expect(title).to_have_value("Tổng kết công tác thi đua, khen thưởng năm 2024")
+    # The JSON tab shows the same data, the dates as the API wants them.
+    page.get_by_role("tab", name="JSON").click()
+    expect(page.locator("#du-lieu")).to_contain_text('"ngay": "2024-06-20"')
+    page.get_by_role("tab", name="Biểu mẫu").click()
+    text = download_docx(page)
+    assert "Tổng kết công tác thi đua, khen thưởng năm 2024".upper() in text.upper()
+    assert "ngày 20 tháng 6 năm 2024" in text
+
+
+def test_phone_width_keyboard_and_screenshot(browser: Browser, live_server: str,
+                                            tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        for url in ("/", "/api/v1/docs", "/ho-so"):
+            page.goto(live_server + url)
+            assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), url
+        open_form(page, live_server, "bang-cham-diem")
+        load_example(page)
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        # Keyboard only: Tab from the form's first field goes through the form's controls.
+        page.get_by_role("radio", name="Nhà nước").focus()
+        seen = set()
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            seen.add(page.evaluate("document.activeElement.id"))
+        assert {"f:co_quan.cap_tren", "f:co_quan.ten"} <= seen
+    finally:
+        context.close()
+    target = Path(os.environ.get("VANBAN_SCREENSHOTS") or tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        open_form(page, live_server, "bang-cham-diem")
+        load_example(page)
+        at(page, "noi_dung.nhom[0].tieu_chi[0].tu_cham").fill("8,5")
+        at(page, "ngay").fill("20/06/2024")
+        at(page, "dia_danh").fill("")
+        expect(at(page, "dia_danh")).to_have_attribute("aria-invalid", "true")
+        page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+        shot = target / "screenshot-bieu-mau.png"
+        page.screenshot(path=str(shot), type="png")
+    finally:
+        context.close()
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    assert shot.stat().st_size < 300_000
