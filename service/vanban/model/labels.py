@@ -8,7 +8,11 @@ Every model shares :data:`vanban.model.common.STRICT`, whose ``json_schema_extra
 * ``x-nang-cao: true`` on fields a clerk rarely needs (the form folds them away);
 * ``x-bang: true`` on lists that are tables (scores, award counts, candidates, vote results):
   the form shows them as grids, the Excel workbook as one sheet each;
-* ``x-nhan`` on enumerations: the Vietnamese wording of each value (``"dang"`` → “Đảng”).
+* ``x-nhan`` on enumerations: the Vietnamese wording of each value (``"dang"`` → “Đảng”);
+* ``x-ngay: true`` on date fields (ISO text: the form offers a date picker, Excel a real date,
+  :mod:`vanban.model.lenient` reads ``20/06/2024``), ``x-gio: true`` on times (``HH:MM``);
+* ``x-khoa-cua: "<field>"`` on a text that must be one of the keys of a sibling object
+  (a criterion's ``xep_loai`` is a key of its ``muc``).
 
 A label is looked up by (model, field) first, then by field name alone: most names mean the
 same thing in every model (``ho_ten``, ``nguoi_tang``). ``tests/model/test_model_labels.py``
@@ -246,6 +250,17 @@ BANG: set[tuple[str, str]] = {
     ("KeHoachThiDua", "thoi_han"),
 }
 
+#: Date fields (ISO text): (model, field).
+NGAY: set[tuple[str, str]] = {
+    ("Envelope", "ngay"), ("LyLich", "ngay_sinh"), ("DaKhenThuong", "ngay_quyet_dinh"),
+    ("BienBanHopXet", "ngay_hop"), ("ThoiGian", "tu_ngay"), ("ThoiGian", "den_ngay"),
+    ("ThoiHan", "han"), ("TheoDeNghi", "ngay"), ("ToTrinhKhenThuong", "bien_ban_ngay"),
+}
+#: Times of day (``HH:MM``).
+GIO: set[tuple[str, str]] = {("BienBanHopXet", "bat_dau"), ("BienBanHopXet", "ket_thuc")}
+#: A text that names a key of a sibling object: (model, field) → the sibling.
+KHOA_CUA: dict[tuple[str, str], str] = {("TieuChi", "xep_loai"): "muc"}
+
 #: Enumeration value → its Vietnamese wording.
 ENUM_LABELS: dict[str, str] = {
     "nha-nuoc": "Nhà nước", "dang": "Đảng", "cong-doan": "Công đoàn",
@@ -306,6 +321,13 @@ def annotate(schema: dict[str, Any], cls: type) -> None:
             prop["x-nang-cao"] = True
         if any((name, field) in BANG for name in names):
             prop["x-bang"] = True
+        if any((name, field) in NGAY for name in names):
+            prop["x-ngay"] = True
+        if any((name, field) in GIO for name in names):
+            prop["x-gio"] = True
+        for name in names:
+            if (name, field) in KHOA_CUA:
+                prop["x-khoa-cua"] = KHOA_CUA[(name, field)]
         values = _enum_values(prop)
         if values and all(str(value) in ENUM_LABELS for value in values):
             prop["x-nhan"] = {str(value): ENUM_LABELS[str(value)] for value in values}

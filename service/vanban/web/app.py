@@ -79,6 +79,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from vanban.web.compute import bp as compute_bp
 
     app.register_blueprint(compute_bp)
+    from vanban.web.clerk import bp as clerk_bp
+
+    app.register_blueprint(clerk_bp)
     designer.register(app)
     app.register_blueprint(jobs_bp)
     observe.install(app)
