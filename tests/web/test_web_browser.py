@@ -1,7 +1,11 @@
 """End to end in headless Chromium (Debian's /usr/bin/chromium via Python Playwright), the
 JSON tab of a type's page (the form tab: test_web_form_browser.py): a clerk uploads a
 fixture, sees it validated, downloads the .docx (opened with python-docx), fixes mistakes
-shown live, works by keyboard and on a phone-sized screen."""
+shown live, works by keyboard and on a phone-sized screen.
+
+Screenshots for docs/ are written when ``VANBAN_SCREENSHOTS`` names a folder, e.g.
+``VANBAN_SCREENSHOTS=docs python -m pytest tests/web/test_web_browser.py``.
+"""
 
 from __future__ import annotations
 
