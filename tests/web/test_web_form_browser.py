@@ -9,8 +9,10 @@ writes docs/screenshot-bieu-mau.png.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -128,6 +130,24 @@ def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: s
     text = download_docx(page)
     assert "Tổng kết công tác thi đua, khen thưởng năm 2024".upper() in text.upper()
     assert "ngày 20 tháng 6 năm 2024" in text
+
+
+def test_ho_so_khen_thuong_through_the_form(page: Page, live_server: str) -> None:
+    page.set_default_timeout(30_000)  # a whole file renders several documents
+    page.goto(f"{live_server}/ho-so")
+    expect(at(page, "bien_ban.noi_dung.dia_diem")).to_be_visible()
+    load_example(page)
+    at(page, "to_trinh.ngay").fill("15/12/2025")
+    at(page, "bien_ban.noi_dung.dia_diem").fill("Hội trường tầng 2, Sở Nội vụ")
+    expect(page.locator('[id="n:to_trinh.ngay"]')).to_contain_text("15/12/2025")
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Tải cả hồ sơ (.zip)").click()
+    with zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())) as zf:
+        minutes = docx_text(zf.read("01-bien-ban-hop-xet.docx"))
+        submission = docx_text(zf.read("03-to-trinh-khen-thuong.docx"))
+    assert "Hội trường tầng 2, Sở Nội vụ" in minutes
+    assert "ngày 15 tháng 12 năm 2025" in submission
 
 
 def test_phone_width_keyboard_and_screenshot(browser: Browser, live_server: str,

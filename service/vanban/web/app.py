@@ -76,6 +76,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(batch_bp)
     app.register_blueprint(ho_so_bp)
+    from vanban.web.ho_so_form import bp as ho_so_form_bp
+
+    app.register_blueprint(ho_so_form_bp)  # the /ho-so form: schema, normalise, preview, pdf
     from vanban.web.compute import bp as compute_bp
 
     app.register_blueprint(compute_bp)

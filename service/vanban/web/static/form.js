@@ -753,6 +753,7 @@
     box.setAttribute("aria-busy", "true");
     box.replaceChildren(el("p", { class: "summary" }, "Đang vẽ các trang (có thể mất vài giây)…"));
     try {
+      if (cfg.previewKind === "ho-so") { await previewFile(box, result.data); return; }
       const body = new FormData();
       body.append("installed", cfg.templateId);
       body.append("data", JSON.stringify(result.data));
@@ -778,6 +779,38 @@
     }
   }
 
+  /** A whole file: each document's pages under its name, with its own PDF button. */
+  async function previewFile(box, data) {
+    const response = await post(cfg.previewUrl, data);
+    const answer = await response.json();
+    if (!response.ok) {
+      const why = (answer.problems || [])[0];
+      box.replaceChildren(el("p", { class: "summary summary--bad" },
+        `Chưa xem trước được: ${why ? why.message : `lỗi ${response.status}`}`));
+      return;
+    }
+    const parts = answer.van_ban.map((doc, index) => {
+      const list = el("ol", { class: "pages" });
+      doc.pages.forEach((src, i) => list.append(el("li", { class: "page" },
+        el("img", { src, class: "page__image", alt: `Trang ${i + 1} của ${doc.ten_tep}` }),
+        el("span", { class: "page__number" }, `Trang ${i + 1}`))));
+      const pdf = el("button", { type: "button", class: "button button--small",
+        onclick: async () => {
+          say(`Đang tạo PDF “${doc.ten_tep.replace(/\.docx$/, ".pdf")}”…`);
+          const got = await post(`${cfg.pdfUrl}?van_ban=${index}`, data);
+          if (!got.ok) { await showFailure(got); return; }
+          const name = filenameFrom(got.headers.get("Content-Disposition")) || "van-ban.pdf";
+          download(await got.blob(), name);
+          say(`Đã tạo tệp “${name}”.`);
+        } }, `Tải PDF: ${doc.ten_tep.replace(/\.docx$/, "")}`);
+      return el("section", { class: "preview__doc" },
+        el("h3", {}, `${index + 1}. ${doc.ten_tep}`), pdf, list);
+    });
+    box.replaceChildren(el("p", { class: "summary summary--ok" },
+      `${answer.van_ban.length} văn bản trong hồ sơ.`), ...parts);
+    say(`Xem trước: ${answer.van_ban.length} văn bản.`);
+  }
+
   async function upload(url, file) {
     const body = new FormData();
     body.append("file", file, file.name);
@@ -786,6 +819,7 @@
 
   function onFile(id, handler) {
     const input = document.getElementById(id);
+    if (!input) return;
     input.addEventListener("change", async () => {
       const file = input.files && input.files[0];
       input.value = "";
@@ -910,7 +944,7 @@
       if (askToReplace(`dữ liệu của văn bản “${file.name}”`)) load(body.data, `Đã mở lại văn bản “${file.name}”: sửa rồi tải văn bản mới.`);
     });
     document.getElementById("bm-docx").addEventListener("click", (e) => makeDocument("docx", e.currentTarget));
-    document.getElementById("bm-pdf").addEventListener("click", (e) => makeDocument("pdf", e.currentTarget));
+    document.getElementById("bm-pdf")?.addEventListener("click", (e) => makeDocument("pdf", e.currentTarget));
     document.getElementById("bm-xem").addEventListener("click", (e) => preview(e.currentTarget));
     window.addEventListener("beforeunload", save);
   }
