@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vanban.config import get_settings
 from vanban.context import chu_thich
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
@@ -149,14 +150,23 @@ class Result:
         return f"{self.stem}.docx"
 
 
+def _version() -> str:
+    from vanban import __version__
+
+    return __version__
+
+
 def run(template_id: str, data: Any) -> Result:
     """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once."""
+    data = _load(data)
     env = validate(template_id, data)
     ctx = context(template_id, env)
     compiled = REGISTRY.compiled(template_id, env.the_thuc)
     title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
             f"{env.trich_yeu}"
-    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])
+    embedded = (template_id, _version(), data) if get_settings().embed_data else None
+    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"],
+                         embedded=embedded)
     return Result(template_id, docx, env, ctx)
 
 

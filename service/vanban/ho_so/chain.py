@@ -21,6 +21,7 @@ Every problem carries the path of the file's field (``to_trinh.noi_dung.can_cu[0
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
@@ -292,13 +293,19 @@ def render(data: Any) -> dict[str, bytes]:
     return {f"{d.ten_tep}.docx": render_one(d.template, d.data) for d in plan(data)}
 
 
-def render_zip(data: Any) -> bytes:
-    """The whole file as one .zip of .docx documents, in filing order."""
+#: Vietnam's time (UTC+7 all year, no daylight saving): zip entries carry local time.
+GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def render_zip(data: Any, now: dt.datetime | None = None) -> bytes:
+    """The whole file as one .zip of .docx documents, in filing order; each entry is dated
+    when it was made (Vietnam time), as a file saved by hand would be."""
     files = render(data)
+    stamp = (now or dt.datetime.now(GIO_VIET_NAM)).astimezone(GIO_VIET_NAM)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, content in files.items():
-            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, content)
     return buf.getvalue()

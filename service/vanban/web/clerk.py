@@ -5,6 +5,9 @@
   changed value was understood, and *every* problem left (a type error in one field does not
   hide the rule errors of the others). The form calls it; the strict routes
   (``/documents``, ``/validate``) keep their strict JSON contract.
+* ``POST /reopen`` (multipart ``file``: a .docx vanban made) → 200 ``{"template", "version",
+  "data"}``, the input the document was made from (:mod:`vanban.render.embed`); 422
+  ``reopen.not-vanban`` for another .docx. The upload limits of the format check apply.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from flask import Blueprint, request
 from vanban import pipeline
 from vanban.errors import InputError, problem
 from vanban.model import lenient
+from vanban.render import embed
 from vanban.templates import REGISTRY
+from vanban.web import checks
 from vanban.web.inputs import read_payload
 
 bp = Blueprint("clerk", __name__, url_prefix="/api/v1")
@@ -44,3 +49,9 @@ def normalise(template_id: str) -> dict[str, Any]:
     data, notes = lenient.normalise(template_id, _object(read_payload(request)))
     return {"data": data, "notes": [n.to_dict() for n in notes],
             "problems": problems_of(template_id, data)}
+
+
+@bp.post("/reopen")
+def reopen() -> dict[str, Any]:
+    upload = checks.read_upload(request)
+    return embed.read(upload.data)
