@@ -10,6 +10,7 @@ writes docs/screenshot-bieu-mau.png.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import zipfile
@@ -33,10 +34,13 @@ def at(page: Page, path: str):  # noqa: ANN201 - a Playwright Locator
     return page.locator(f'[id="f:{path}"]')
 
 
-def download_docx(page: Page) -> str:
+def download_docx(page: Page, keep: Path | None = None) -> str:
+    """Download the document; its text (and a copy at ``keep``)."""
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name="Tải văn bản .docx").click()
     assert info.value.suggested_filename.endswith(".docx")
+    if keep is not None:
+        info.value.save_as(keep)
     return docx_text(Path(info.value.path()).read_bytes())
 
 
@@ -101,7 +105,8 @@ def test_bang_cham_diem_scores_in_the_grid(page: Page, live_server: str) -> None
     assert "ngày 20 tháng 6 năm 2024" in text
 
 
-def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: str) -> None:
+def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: str,
+                                                     tmp_path: Path) -> None:
     open_form(page, live_server, "bao-cao-thi-dua")
     load_example(page)
     title = at(page, "trich_yeu")
@@ -127,9 +132,23 @@ def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: s
     page.get_by_role("tab", name="JSON").click()
     expect(page.locator("#du-lieu")).to_have_value(re.compile(r'"ngay": "2024-06-20"'))
     page.get_by_role("tab", name="Biểu mẫu").click()
-    text = download_docx(page)
+    made = tmp_path / "bao-cao.docx"
+    text = download_docx(page, made)
     assert "Tổng kết công tác thi đua, khen thưởng năm 2024".upper() in text.upper()
     assert "ngày 20 tháng 6 năm 2024" in text
+    # "Lưu dữ liệu" downloads the JSON the API takes.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lưu dữ liệu").click()
+    saved = json.loads(Path(info.value.path()).read_text("utf-8"))
+    assert saved["ngay"] == "2024-06-20"
+    # Back to the example (asked, accepted), then the document made above reopens in the form.
+    page.once("dialog", lambda dialog: dialog.accept())
+    at(page, "dia_danh").fill("Hà Nội")
+    page.get_by_role("button", name="Dùng dữ liệu mẫu").click()
+    expect(title).to_have_value(vanban.example("bao-cao-thi-dua")["trich_yeu"])
+    page.set_input_files("#bm-mo-lai", str(made))
+    expect(title).to_have_value("Tổng kết công tác thi đua, khen thưởng năm 2024")
+    expect(at(page, "ngay")).to_have_value("2024-06-20")
 
 
 def test_ho_so_khen_thuong_through_the_form(page: Page, live_server: str) -> None:
