@@ -192,7 +192,7 @@ def test_phone_width_keyboard_and_screenshot(browser: Browser, live_server: str,
         context.close()
     target = Path(os.environ.get("VANBAN_SCREENSHOTS") or tmp_path)
     target.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="vi-VN")
+    context = browser.new_context(viewport={"width": 1100, "height": 1650}, locale="vi-VN")
     page = context.new_page()
     try:
         open_form(page, live_server, "bang-cham-diem")
