@@ -149,3 +149,52 @@ def pdf() -> Response:
     response.headers["Content-Disposition"] = content_disposition(f"{doc.ten_tep}.pdf")
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def openapi_paths() -> dict[str, Any]:
+    """The OpenAPI operations of this blueprint (merged into the service's document)."""
+    base = "/api/v1/ho-so-khen-thuong"
+    body = {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "description": "Hồ sơ như …/schema mô tả (xem …/example)."}}}}
+    problem_json = {"application/problem+json": {
+        "schema": {"$ref": "#/components/schemas/ProblemDetails"}}}
+    errors = {"400": {"$ref": "#/components/responses/BadRequest"},
+              "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+              "422": {"description": "Hồ sơ chưa hợp lệ; `problems` liệt kê mọi lỗi.",
+                      "content": problem_json}}
+    converter_down = {"503": {"description": "Không có bộ chuyển PDF.",
+                              "content": problem_json}}
+
+    def json_body(text: str) -> dict[str, Any]:
+        return {"description": text, "content": {"application/json": {"schema": {
+            "type": "object"}}}}
+
+    return {
+        f"{base}/schema": {"get": {
+            "tags": ["mau"], "operationId": "getCommendationFileSchema",
+            "summary": "JSON Schema của cả hồ sơ khen thưởng (biểu mẫu trên trang /ho-so)",
+            "responses": {"200": json_body("JSON Schema của hồ sơ.")}}},
+        f"{base}/normalise": {"post": {
+            "tags": ["van-ban"], "operationId": "normaliseCommendationFile",
+            "summary": "Đọc hồ sơ như người dùng gõ (ngày 20/06/2024, số 8,5): dữ liệu chuẩn, "
+                       "ghi chú và mọi lỗi",
+            "requestBody": body,
+            "responses": {"200": json_body("`data`, `notes`, `problems`."),
+                          **{k: v for k, v in errors.items() if k != "422"}}}},
+        f"{base}/preview": {"post": {
+            "tags": ["van-ban"], "operationId": "previewCommendationFile",
+            "summary": "Các trang của từng văn bản trong hồ sơ (ảnh PNG)", "requestBody": body,
+            "responses": {"200": json_body("`van_ban`: tên tệp, mẫu, các trang (data URI)."),
+                          **errors, **converter_down}}},
+        f"{base}/pdf": {"post": {
+            "tags": ["van-ban"], "operationId": "commendationFileDocumentPdf",
+            "summary": "PDF của một văn bản trong hồ sơ",
+            "parameters": [{"name": "van_ban", "in": "query", "required": False,
+                            "schema": {"type": "integer", "minimum": 0, "default": 0},
+                            "description": "Số thứ tự văn bản (từ 0, theo thứ tự trong hồ sơ)."}],
+            "requestBody": body,
+            "responses": {"200": {"description": "Tệp PDF.", "content": {"application/pdf": {
+                "schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
+                **errors, **converter_down}}},
+    }

@@ -327,5 +327,6 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
 
 def _ho_so_paths() -> dict[str, Any]:
     from vanban.web.ho_so import openapi_paths
+    from vanban.web.ho_so_form import openapi_paths as form_paths
 
-    return openapi_paths()
+    return {**openapi_paths(), **form_paths()}
