@@ -20,6 +20,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: Where a problem of an imported Excel workbook is: sheet name, row number, column letter.
+CELL_KEYS = ("sheet", "row", "column")
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -35,6 +38,9 @@ class Problem:
         data = asdict(self)
         if not data["extra"]:
             del data["extra"]
+        for key in CELL_KEYS:  # a cell of an imported workbook: sheet, row, column
+            if key in self.extra:
+                data[key] = self.extra[key]
         return data
 
     def __str__(self) -> str:

@@ -30,8 +30,8 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from vanban.errors import TemplateError, problem
-from vanban.render import footnotes as notes
 from vanban.render import embed, pageflow
+from vanban.render import footnotes as notes
 from vanban.render.packaging import PackedPart, pack
 from vanban.render.parts import (
     Package,

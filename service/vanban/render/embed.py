@@ -108,7 +108,7 @@ def data_xml(template_id: str, version: str, data: Any) -> bytes:
     """The data part: the input as JSON text inside one element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (f"{_HEAD}<vanban xmlns={quoteattr(NS)} template={quoteattr(template_id)} "
-            f"version={quoteattr(version)}>{escape(text)}</vanban>").encode("utf-8")
+            f"version={quoteattr(version)}>{escape(text)}</vanban>").encode()
 
 
 def data_part(prepared: Prepared, template_id: str, version: str, data: Any) -> PackedPart:

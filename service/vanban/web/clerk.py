@@ -5,6 +5,13 @@
   changed value was understood, and *every* problem left (a type error in one field does not
   hide the rule errors of the others). The form calls it; the strict routes
   (``/documents``, ``/validate``) keep their strict JSON contract.
+* ``GET /templates/<id>/xlsx`` → the template's Excel workbook filled with its example;
+  ``POST /xlsx/<id>`` (JSON) → the same workbook filled with that data
+  (:mod:`vanban.workbook.write`).
+* ``POST /import/<id>`` (multipart ``file``: .xlsx, or .csv of one list) → 200 ``{"data"}``,
+  or 422 problem+json whose problems carry ``sheet``, ``row``, ``column`` besides ``path``
+  (:mod:`vanban.workbook.read`). The upload limits of the format check apply
+  (``CHECK_MAX_CONTENT_LENGTH``, ``VANBAN_UPLOAD_MAX_*``).
 * ``POST /reopen`` (multipart ``file``: a .docx vanban made) → 200 ``{"template", "version",
   "data"}``, the input the document was made from (:mod:`vanban.render.embed`); 422
   ``reopen.not-vanban`` for another .docx. The upload limits of the format check apply.
@@ -14,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, Response, request
 
 from vanban import pipeline
 from vanban.errors import InputError, problem
@@ -22,7 +29,11 @@ from vanban.model import lenient
 from vanban.render import embed
 from vanban.templates import REGISTRY
 from vanban.web import checks
+from vanban.web.filenames import content_disposition
 from vanban.web.inputs import read_payload
+from vanban.web.problems import RequestError
+from vanban.workbook import read as workbook_read
+from vanban.workbook import write as workbook_write
 
 bp = Blueprint("clerk", __name__, url_prefix="/api/v1")
 
@@ -53,5 +64,51 @@ def normalise(template_id: str) -> dict[str, Any]:
 
 @bp.post("/reopen")
 def reopen() -> dict[str, Any]:
-    upload = checks.read_upload(request)
-    return embed.read(upload.data)
+    content, _ = _upload()
+    return embed.read(content)
+
+
+def _xlsx(template_id: str, data: Any) -> Response:
+    response = Response(workbook_write.workbook_bytes(template_id, data),
+                        mimetype=workbook_read.XLSX_MIME)
+    response.headers["Content-Disposition"] = content_disposition(f"{template_id}.xlsx")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/templates/<template_id>/xlsx")
+def template_xlsx(template_id: str) -> Response:
+    return _xlsx(template_id, REGISTRY.get(template_id).example())
+
+
+@bp.post("/xlsx/<template_id>")
+def data_xlsx(template_id: str) -> Response:
+    REGISTRY.get(template_id)
+    return _xlsx(template_id, _object(read_payload(request)))
+
+
+def _upload() -> tuple[bytes, str]:
+    """The file of a multipart request (field ``file``), within the upload limits."""
+    request.max_content_length = checks.max_bytes()
+    if request.mimetype != "multipart/form-data":
+        shown = request.mimetype or "(không có Content-Type)"
+        raise RequestError(415, problem(
+            "request.media-type", "Content-Type",
+            f"Kiểu nội dung “{shown}” không được hỗ trợ; gửi tệp trong trường “file” của "
+            "multipart/form-data.", f"unsupported media type {shown!r}; use multipart/form-data",
+            accepted=["multipart/form-data"]),
+            title="Kiểu nội dung không được hỗ trợ", slug="unsupported-media-type")
+    upload = request.files.get("file")
+    content = upload.read() if upload is not None else b""
+    if upload is None or (not content and not upload.filename):
+        raise RequestError(400, problem(
+            "request.missing-file", "file", "Chưa chọn tệp: gửi tệp trong trường “file”.",
+            "multipart body has no 'file' file"), title="Chưa có tệp")
+    return content, upload.filename or ""
+
+
+@bp.post("/import/<template_id>")
+def import_file(template_id: str) -> dict[str, Any]:
+    REGISTRY.get(template_id)
+    content, filename = _upload()
+    return {"data": workbook_read.read_upload(template_id, content, filename)}
