@@ -113,6 +113,37 @@ def test_bang_cham_diem_scores_in_the_grid(page: Page, live_server: str) -> None
             timeout=60_000)
 
 
+def test_excel_out_and_back_into_the_form(page: Page, live_server: str,
+                                          tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    open_form(page, live_server, "bang-cham-diem")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Tải mẫu Excel").click()
+    book = tmp_path / "bang-cham-diem.xlsx"
+    info.value.save_as(book)
+    workbook = openpyxl.load_workbook(book)
+    general = workbook["Thông tin chung"]
+    next(r for r in general.iter_rows(min_row=2) if r[3].value == "ngay")[1].value = "20/06/2024"
+    scores = workbook["Các tiêu chí"]
+    column = [c.value for c in scores[1]].index("Tự chấm")
+    scores.cell(row=2, column=column + 1).value = "8,5"  # typed as text, the Vietnamese way
+    workbook.save(book)
+    page.set_input_files("#bm-excel", str(book))  # nothing typed yet: no question
+    expect(page.locator("#bm-trang-thai")).to_contain_text("Đã nhập dữ liệu từ tệp Excel")
+    expect(at(page, "ngay")).to_have_value("2024-06-20")
+    expect(at(page, "noi_dung.nhom[0].tieu_chi[0].tu_cham")).to_have_value("8,5")
+    # A cell that cannot be read is named by sheet, row and column, nothing is replaced.
+    scores.cell(row=3, column=column + 1).value = "mười"
+    workbook.save(book)
+    page.once("dialog", lambda dialog: dialog.accept())
+    at(page, "dia_danh").fill("Yên Bái")
+    page.set_input_files("#bm-excel", str(book))
+    summary = page.locator("#bm-tom-tat")
+    expect(summary).to_contain_text("Các tiêu chí")
+    expect(summary).to_contain_text("dòng 3")
+    expect(at(page, "dia_danh")).to_have_value("Yên Bái")
+
+
 def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: str,
                                                      tmp_path: Path) -> None:
     open_form(page, live_server, "bao-cao-thi-dua")

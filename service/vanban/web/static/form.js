@@ -188,7 +188,9 @@
     const k = kind(node, name);
     const id = fid(path);
     const attrs = { id, name: pathText(path), ...(extra || {}) };
-    const shown = value === null || value === undefined ? "" : String(value);
+    let shown = value === null || value === undefined ? "" : String(value);
+    // Numbers read the Vietnamese way: 8,5 (what the clerk types back is understood too).
+    if (k === "number" && typeof value === "number") shown = shown.replace(".", ",");
     if (k === "enum") {
       const select = el("select", { ...attrs, class: "select",
         onchange: (e) => changed(path, e.target.value === "" ? undefined : e.target.value) });
