@@ -135,7 +135,11 @@
   const DATE = /(^|_)ngay($|_)|^ngay/;
 
   function kind(node, name) {
-    if (node._union) return "json";
+    if (node._union) {
+      // A figure that may be a number or words (kế hoạch "98" or "đạt chuẩn"): a text field.
+      const plain = node._union.every((o) => ["string", "number", "integer"].includes(o.type));
+      return plain ? "text" : "json";
+    }
     if (name === "the_thuc" && Array.isArray(node.enum)) return "family";
     if (Array.isArray(node.enum)) return "enum";
     const type = Array.isArray(node.type) ? node.type.find((t) => t !== "null") : node.type;
@@ -554,6 +558,7 @@
       node.hidden = true; node.textContent = "";
     }
     for (const n of notes) {
+      if (n.from !== undefined && String(n.from).trim() === String(n.to)) continue; // "98" → 98
       const found = findTarget(n.path);
       const slot = found && document.getElementById(`n:${found.path}`);
       if (!slot) continue;
