@@ -420,13 +420,20 @@
           "aria-label": `${label(cellNode, n)}, dòng ${index + 1}`,
           "data-row": index, "data-col": col });
         describe(control, cellPath, false);
-        tr.append(el("td", { "data-path": pathText(cellPath) }, control,
+        const wide = !cellNode._union && !["number", "bool", "date"].includes(kind(cellNode, n));
+        tr.append(el("td", { "data-path": pathText(cellPath),
+                             class: wide ? "grid__cell grid__cell--text" : "grid__cell" }, control,
           el("p", { class: "field__note", id: `n:${pathText(cellPath)}`, hidden: true })));
       });
       tr.append(el("td", {}, rowButtons(path, index, value.length, "dòng")));
       body.append(tr);
       if (others.length) {
-        const more = el("details", { class: "more" }, el("summary", {}, `Chi tiết dòng ${index + 1}`));
+        const filled = others.filter(([n]) => {
+          const v = (row || {})[n];
+          return v !== undefined && v !== null && (typeof v !== "object" || Object.keys(v).length);
+        }).map(([n, p]) => label(resolve(p), n).toLowerCase());
+        const more = el("details", { class: "more more--row" }, el("summary", {},
+          `Chi tiết dòng ${index + 1}`, filled.length ? ` (có ${filled.join(", ")})` : ""));
         const fake = { ...item, properties: Object.fromEntries(others), required: item.required };
         objectFields(fake, rowPath, row || {}, more);
         body.append(el("tr", { class: "grid__more" },
