@@ -188,6 +188,12 @@ def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: s
     page.set_input_files("#bm-mo-lai", str(made))
     expect(title).to_have_value("Tổng kết công tác thi đua, khen thưởng năm 2024")
     expect(at(page, "ngay")).to_have_value("2024-06-20")
+    # "Mở dữ liệu" loads a saved JSON file.
+    saved["trich_yeu"] = "Sơ kết công tác thi đua 6 tháng đầu năm 2025"
+    again = tmp_path / "bao-cao.json"
+    again.write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
+    page.set_input_files("#bm-mo", str(again))
+    expect(title).to_have_value("Sơ kết công tác thi đua 6 tháng đầu năm 2025")
 
 
 def test_ho_so_khen_thuong_through_the_form(page: Page, live_server: str) -> None:
