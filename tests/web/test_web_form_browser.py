@@ -102,6 +102,9 @@ def test_bang_cham_diem_scores_in_the_grid(page: Page, live_server: str) -> None
     assert page.evaluate("document.activeElement.id") == f"f:{second}"
     page.keyboard.press("Shift+Enter")
     assert page.evaluate("document.activeElement.id") == f"f:{first.get_attribute('id')[2:]}"
+    at(page, "noi_dung.nhom[0].tieu_chi[0].xep_loai").focus()  # the row's last cell
+    page.keyboard.press("Tab")  # goes on to the next row's first cell
+    assert page.evaluate("document.activeElement.id") == "f:noi_dung.nhom[0].tieu_chi[1].ma"
     at(page, "ngay").fill("20/06/2024")
     expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
     text = download_docx(page)
