@@ -868,7 +868,6 @@
       tab.tabIndex = on ? 0 : -1;
       document.getElementById(tab.getAttribute("aria-controls")).hidden = !on;
     }
-    localStorage.setItem("vanban.tab", name);
   }
 
   // ------------------------------------------------------------------ start
@@ -910,7 +909,7 @@
       baseline = JSON.stringify(pruned(state));
       root.dataset.checked = "0";
     }
-    showTab(localStorage.getItem("vanban.tab") === "json" ? "json" : "form");
+    showTab("form");  // the page opens on the form; JSON is the second tab
 
     document.getElementById("bm-mau").addEventListener("click", async () => {
       if (!askToReplace("dữ liệu mẫu")) return;
