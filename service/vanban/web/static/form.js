@@ -624,24 +624,6 @@
   }
 
   // ------------------------------------------------------------------ checking
-  /** Numbers typed the Vietnamese way, when the server has no normalise endpoint. */
-  function looseNumbers(value, node, name) {
-    node = resolve(node || {});
-    if (Array.isArray(value)) return value.map((v) => looseNumbers(v, node.items, name));
-    if (value && typeof value === "object") {
-      const out = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = looseNumbers(v, (node.properties || {})[k] || node.additionalProperties, k);
-      }
-      return out;
-    }
-    if (typeof value === "string" && kind(node, name) === "number") {
-      const text = value.trim().replace(/\.(?=\d{3}(\D|$))/g, "").replace(",", ".");
-      return text !== "" && !Number.isNaN(Number(text)) ? Number(text) : value;
-    }
-    return value;
-  }
-
   async function post(url, body) {
     return fetch(url, { method: "POST", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", Accept: "application/json" } });
@@ -655,10 +637,11 @@
     try {
       const response = await post(cfg.normaliseUrl, data);
       if (response.status === 404 || response.status === 405) {
-        const fixed = looseNumbers(data, schema, "");
-        const valid = await post(cfg.validateUrl, fixed);
+        // A server without the lenient reader: the strict check (the reading lives on the
+        // server only, shared with the Excel import).
+        const valid = await post(cfg.validateUrl, data);
         const body = valid.ok ? { problems: [] } : await valid.json().catch(() => ({ problems: [] }));
-        result = { data: fixed, notes: [], problems: body.problems || [] };
+        result = { data, notes: [], problems: body.problems || [] };
       } else {
         const body = await response.json();
         result = { data: body.data || data, notes: body.notes || [], problems: body.problems || [] };
