@@ -560,6 +560,10 @@
 
   function mark() {
     for (const node of fieldsBox.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+    for (const node of fieldsBox.querySelectorAll("[aria-describedby]")) {
+      const ids = node.getAttribute("aria-describedby").split(" ").filter((d) => d && !/^e\d+$/.test(d));
+      node.setAttribute("aria-describedby", ids.join(" "));
+    }
     for (const node of fieldsBox.querySelectorAll(".field__error")) node.remove();
     for (const node of fieldsBox.querySelectorAll(".field__note")) {
       node.hidden = true; node.textContent = "";
