@@ -38,9 +38,9 @@ class Problem:
         data = asdict(self)
         if not data["extra"]:
             del data["extra"]
-        for key in CELL_KEYS:  # a cell of an imported workbook: sheet, row, column
-            if key in self.extra:
-                data[key] = self.extra[key]
+        if "sheet" in self.extra:  # a cell of an imported workbook: sheet, row, column
+            for key in CELL_KEYS:
+                data[key] = self.extra.get(key)
         return data
 
     def __str__(self) -> str:

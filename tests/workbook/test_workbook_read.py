@@ -151,3 +151,15 @@ def test_a_csv_of_one_list():
         rows = data["noi_dung"]["danh_sach"]
         assert [r["ten"] for r in rows] == ["Phòng Tổ chức cán bộ", "Nguyễn Thị Bình"]
         assert rows[0]["doi_tuong"] == "tap_the" and rows[1]["ghi_chu"] == "8,5 điểm"
+
+
+def test_only_workbook_problems_carry_cells():
+    """A JSON syntax problem keeps its own line/column (numbers) in ``extra``; only a cell of
+    an imported workbook adds ``sheet``, ``row``, ``column`` to the problem itself."""
+    from vanban.model import json_input
+
+    with pytest.raises(vanban.InputError) as caught:
+        json_input.loads('{"so": 1,}')
+    found = caught.value.problems[0].to_dict()
+    assert "sheet" not in found and "column" not in found
+    assert isinstance(found["extra"]["column"], int)

@@ -112,3 +112,76 @@ def import_file(template_id: str) -> dict[str, Any]:
     REGISTRY.get(template_id)
     content, filename = _upload()
     return {"data": workbook_read.read_upload(template_id, content, filename)}
+
+
+def openapi_paths(tid: dict[str, Any], body: dict[str, Any],
+                  errors: Any) -> dict[str, Any]:
+    """The OpenAPI operations of these routes (merged by ``web/openapi_paths.py``);
+    ``errors(*names)`` gives the shared problem responses."""
+    problem_list = {"type": "array", "items": {"$ref": "#/components/schemas/ProblemItem"}}
+    xlsx = {"description": "Tệp Excel (.xlsx): trang “Thông tin chung” và một trang cho mỗi "
+                           "danh sách, bảng.",
+            "headers": {"Content-Disposition": {"schema": {"type": "string"}}},
+            "content": {workbook_read.XLSX_MIME: {"schema": {
+                "type": "string", "contentMediaType": workbook_read.XLSX_MIME}}}}
+
+    def upload(media: str, text: str) -> dict[str, Any]:
+        return {"required": True, "content": {"multipart/form-data": {
+            "schema": {"type": "object", "required": ["file"], "properties": {
+                "file": {"type": "string", "contentMediaType": media, "description": text}}},
+            "encoding": {"file": {"contentType": "application/octet-stream"}}}}}
+
+    def json_answer(schema: dict[str, Any], text: str) -> dict[str, Any]:
+        return {"description": text, "content": {"application/json": {"schema": schema}}}
+
+    lenient_answer = {"type": "object", "required": ["data", "notes", "problems"], "properties": {
+        "data": {"type": "object", "description": "Dữ liệu đã đọc theo đúng kiểu (ngày ISO, số)."},
+        "notes": {"type": "array", "items": {"type": "object", "required": [
+            "path", "from", "to", "message"], "properties": {
+                "path": {"type": "string"}, "from": {}, "to": {},
+                "message": {"type": "string", "examples": [
+                    "20/06/2024 → ngày 20 tháng 6 năm 2024"]}}},
+            "description": "Những giá trị đã được hiểu khác với cách gõ."},
+        "problems": {**problem_list, "description": "Mọi lỗi còn lại, cùng lúc."}}}
+    return {
+        "/api/v1/normalise/{template_id}": {"post": {
+            "tags": ["van-ban"], "operationId": "normaliseInput",
+            "summary": "Đọc dữ liệu như người dùng gõ (20/06/2024, 8,5, kt.) thành dữ liệu "
+                       "đúng kiểu, kèm mọi lỗi",
+            "parameters": [tid], "requestBody": body,
+            "responses": {"200": json_answer(lenient_answer, "Dữ liệu đã đọc, ghi chú, lỗi."),
+                          **errors("BadRequest", "NotFound", "PayloadTooLarge",
+                                   "UnsupportedMediaType", "UnprocessableContent")}}},
+        "/api/v1/templates/{template_id}/xlsx": {"get": {
+            "tags": ["mau"], "operationId": "getTemplateWorkbook",
+            "summary": "Tệp Excel của mẫu, điền sẵn dữ liệu mẫu", "parameters": [tid],
+            "responses": {"200": xlsx, **errors("NotFound")}}},
+        "/api/v1/xlsx/{template_id}": {"post": {
+            "tags": ["van-ban"], "operationId": "exportWorkbook",
+            "summary": "Tệp Excel điền dữ liệu gửi lên", "parameters": [tid],
+            "requestBody": body,
+            "responses": {"200": xlsx, **errors("BadRequest", "NotFound", "PayloadTooLarge",
+                                                "UnsupportedMediaType",
+                                                "UnprocessableContent")}}},
+        "/api/v1/import/{template_id}": {"post": {
+            "tags": ["van-ban"], "operationId": "importWorkbook",
+            "summary": "Đọc tệp Excel (.xlsx) hoặc .csv của một danh sách thành dữ liệu JSON",
+            "description": "Lỗi 422 chỉ rõ ô: mỗi lỗi có `sheet`, `row`, `column` (chữ cái "
+                           "cột như Excel) cùng `path`.",
+            "parameters": [tid],
+            "requestBody": upload(workbook_read.XLSX_MIME, "Tệp .xlsx (hoặc .csv)."),
+            "responses": {"200": json_answer({"type": "object", "required": ["data"],
+                                              "properties": {"data": {"type": "object"}}},
+                                             "Dữ liệu đọc được."),
+                          **errors("BadRequest", "NotFound", "DocxTooLarge", "NotMultipart",
+                                   "UnreadableUpload")}}},
+        "/api/v1/reopen": {"post": {
+            "tags": ["van-ban"], "operationId": "reopenDocument",
+            "summary": "Lấy lại dữ liệu đã dùng để tạo một tệp .docx của vanban",
+            "requestBody": upload(checks.DOCX_MIME, "Tệp .docx do vanban tạo."),
+            "responses": {"200": json_answer({"type": "object", "required": [
+                "template", "version", "data"], "properties": {
+                    "template": {"type": "string"}, "version": {"type": "string"},
+                    "data": {"type": "object"}}}, "Mẫu, phiên bản và dữ liệu."),
+                **errors("BadRequest", "DocxTooLarge", "NotMultipart", "UnreadableUpload")}}},
+    }
