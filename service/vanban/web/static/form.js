@@ -830,7 +830,7 @@
 
   // ------------------------------------------------------------------ tabs (form ⇄ JSON)
   function showTab(name) {
-    if (name === "form" && jsonArea.value.trim()) {
+    if (name === "form" && schema && jsonArea.value.trim()) {
       try {
         const parsed = JSON.parse(jsonArea.value);
         if (parsed && typeof parsed === "object" && !Array.isArray(parsed)
@@ -845,7 +845,7 @@
       }
     }
     const current = strict || pruned(state);
-    if (name === "json" && (Object.keys(current).length > 1 || jsonArea.value.trim())) {
+    if (name === "json" && schema && (Object.keys(current).length > 1 || jsonArea.value.trim())) {
       jsonArea.value = JSON.stringify(current, null, 2);
       jsonArea.dispatchEvent(new Event("input"));
     }
@@ -869,6 +869,8 @@
         showTab(other.dataset.tab);
       });
     }
+    // The page opens on the form; after the JSON tab's own (no-JavaScript) submit, on JSON.
+    showTab(cfg.startTab === "json" ? "json" : "form");
     try {
       const response = await fetch(cfg.schemaUrl, { headers: { Accept: "application/json" } });
       schema = await response.json();
@@ -896,7 +898,6 @@
       baseline = JSON.stringify(pruned(state));
       root.dataset.checked = "0";
     }
-    showTab("form");  // the page opens on the form; JSON is the second tab
 
     document.getElementById("bm-mau").addEventListener("click", async () => {
       if (!askToReplace("dữ liệu mẫu")) return;
