@@ -180,8 +180,7 @@ def openapi_paths() -> dict[str, Any]:
             "summary": "Đọc hồ sơ như người dùng gõ (ngày 20/06/2024, số 8,5): dữ liệu chuẩn, "
                        "ghi chú và mọi lỗi",
             "requestBody": body,
-            "responses": {"200": json_body("`data`, `notes`, `problems`."),
-                          **{k: v for k, v in errors.items() if k != "422"}}}},
+            "responses": {"200": json_body("`data`, `notes`, `problems`."), **errors}}},
         f"{base}/preview": {"post": {
             "tags": ["van-ban"], "operationId": "previewCommendationFile",
             "summary": "Các trang của từng văn bản trong hồ sơ (ảnh PNG)", "requestBody": body,
