@@ -73,6 +73,15 @@ def test_cong_van_from_an_empty_form(page: Page, live_server: str) -> None:
     at(page, "nguoi_ky.chuc_vu").fill("GIÁM ĐỐC")
     page.click('[id="add:noi_dung.mo_dau"]')  # a new row takes the focus
     page.keyboard.type("Đề nghị các đơn vị gửi hồ sơ trước ngày 30 tháng 6.")
+    # Rows are added, moved and removed.
+    page.click('[id="add:noi_dung.mo_dau"]')
+    page.keyboard.type("Căn cứ Kế hoạch số 15/KH-SNV.")
+    page.click('[id="add:noi_dung.mo_dau"]')
+    page.keyboard.type("Dòng thừa.")
+    page.get_by_role("button", name="Xóa dòng 3").click()
+    page.get_by_role("button", name="Chuyển dòng 2 lên").click()
+    expect(at(page, "noi_dung.mo_dau[0]")).to_have_value("Căn cứ Kế hoạch số 15/KH-SNV.")
+    expect(at(page, "noi_dung.mo_dau[2]")).to_have_count(0)
     expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
     # How the date was understood is shown at the field.
     expect(page.locator('[id="n:ngay"]')).to_contain_text("20/06/2024")
@@ -80,7 +89,7 @@ def test_cong_van_from_an_empty_form(page: Page, live_server: str) -> None:
     # A reload keeps the edits.
     page.reload()
     expect(at(page, "trich_yeu")).to_have_value("V/v gửi hồ sơ đề nghị khen thưởng năm 2024")
-    expect(at(page, "noi_dung.mo_dau[0]")).to_have_value(
+    expect(at(page, "noi_dung.mo_dau[1]")).to_have_value(
         "Đề nghị các đơn vị gửi hồ sơ trước ngày 30 tháng 6.")
     expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
     text = download_docx(page)
@@ -88,6 +97,8 @@ def test_cong_van_from_an_empty_form(page: Page, live_server: str) -> None:
     assert "ngày 20 tháng 6 năm 2024" in text
     assert "gửi hồ sơ đề nghị khen thưởng năm 2024" in text
     assert "Đề nghị các đơn vị gửi hồ sơ trước ngày 30 tháng 6." in text
+    assert text.index("Căn cứ Kế hoạch số 15/KH-SNV.") < text.index("Đề nghị các đơn vị")
+    assert "Dòng thừa." not in text
 
 
 def test_bang_cham_diem_scores_in_the_grid(page: Page, live_server: str) -> None:
