@@ -163,3 +163,15 @@ def test_only_workbook_problems_carry_cells():
     found = caught.value.problems[0].to_dict()
     assert "sheet" not in found and "column" not in found
     assert isinstance(found["extra"]["column"], int)
+
+
+def test_a_workbook_sent_as_json_data_is_told_where_to_go():
+    """Before: an .xlsx given as the JSON data was told to “re-save as UTF-8”."""
+    from vanban.model import json_input
+
+    content = workbook_bytes("cong-van", vanban.example("cong-van"))
+    with pytest.raises(vanban.InputError) as caught:
+        json_input.loads(content)
+    found = caught.value.problems[0]
+    assert found.code == "input.office-file" and "Nhập từ Excel" in found.message
+    assert "UTF-8" not in found.message

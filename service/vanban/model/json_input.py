@@ -51,6 +51,14 @@ def decode_text(raw: bytes | bytearray | str) -> str:
     """UTF-8 bytes (with or without BOM) → text; :class:`InputError` ``input.encoding``."""
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff")
+    if bytes(raw[:4]) == b"PK\x03\x04":  # a zip: an Excel workbook or a Word document
+        raise InputError(problem(
+            "input.office-file", "", "Đây là tệp Excel (.xlsx) hoặc Word (.docx), không phải dữ "
+            "liệu JSON. Tệp Excel: dùng “Nhập từ Excel” (POST /api/v1/import/<mã mẫu>, vanban "
+            "import); tệp .docx do vanban tạo: dùng “Mở lại văn bản đã làm” (POST "
+            "/api/v1/reopen, vanban reopen).",
+            "a zip package (.xlsx or .docx), not JSON: import it (/api/v1/import/<id>) or "
+            "reopen it (/api/v1/reopen)"))
     try:
         return bytes(raw).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
