@@ -228,6 +228,18 @@ def test_ho_so_khen_thuong_through_the_form(page: Page, live_server: str) -> Non
     assert "ngày 15 tháng 12 năm 2025" in submission
 
 
+def test_every_example_goes_through_the_form_unchanged(page: Page, live_server: str) -> None:
+    """The form draws every schema of the registry and gives back exactly what it was given."""
+    from vanban.templates import REGISTRY
+
+    for template in REGISTRY.specs:
+        open_form(page, live_server, template)
+        load_example(page)
+        page.get_by_role("tab", name="JSON").click()
+        shown = json.loads(page.locator("#du-lieu").input_value())
+        assert shown == vanban.example(template), template
+
+
 def test_phone_width_keyboard_and_screenshot(browser: Browser, live_server: str,
                                             tmp_path: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
