@@ -146,6 +146,15 @@ def test_excel_out_and_back_into_the_form(page: Page, live_server: str,
     expect(page.locator("#bm-trang-thai")).to_contain_text("Đã nhập dữ liệu từ tệp Excel")
     expect(at(page, "ngay")).to_have_value("2024-06-20")
     expect(at(page, "noi_dung.nhom[0].tieu_chi[0].tu_cham")).to_have_value("8,5")
+    # What is in the form goes back out to Excel.
+    at(page, "noi_dung.nhom[0].tieu_chi[1].tu_cham").fill("12,5")
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Xuất dữ liệu ra Excel").click()
+    assert info.value.suggested_filename == "bang-cham-diem.xlsx"
+    info.value.save_as(tmp_path / "xuat.xlsx")
+    out = openpyxl.load_workbook(tmp_path / "xuat.xlsx")["Các tiêu chí"]
+    assert [out.cell(row=r, column=column + 1).value for r in (2, 3)] == [8.5, 12.5]
     # A cell that cannot be read is named by sheet, row and column, nothing is replaced.
     scores.cell(row=3, column=column + 1).value = "mười"
     workbook.save(book)

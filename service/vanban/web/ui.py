@@ -149,7 +149,7 @@ def form_config(spec: TemplateSpec) -> dict[str, Any]:
         "normalise-url": f"/api/v1/normalise/{tid}",
         "validate-url": url_for("api.validate", template_id=tid),
         "render-url": url_for("api.render_document", template_id=tid),
-        "xlsx-url": f"/api/v1/templates/{tid}/xlsx",
+        "xlsx-url": f"/api/v1/templates/{tid}/xlsx", "export-url": f"/api/v1/xlsx/{tid}",
         "import-url": f"/api/v1/import/{tid}",
         "reopen-url": "/api/v1/reopen",
         "preview-url": url_for("designer_api.preview_route"), "preview-kind": "mau",

@@ -944,6 +944,16 @@
       }
       if (askToReplace(`dữ liệu của văn bản “${file.name}”`)) load(body.data, `Đã mở lại văn bản “${file.name}”: sửa rồi tải văn bản mới.`);
     });
+    document.getElementById("bm-xuat-excel")?.addEventListener("click", async () => {
+      // What is in the form, as the same workbook "Tải mẫu Excel" gives (to go on in Excel).
+      const result = await check();
+      if (!result) return;
+      const response = await post(cfg.exportUrl, result.data);
+      if (!response.ok) { await showFailure(response); return; }
+      const name = filenameFrom(response.headers.get("Content-Disposition")) || `${cfg.templateId}.xlsx`;
+      download(await response.blob(), name);
+      say(`Đã xuất dữ liệu ra tệp Excel “${name}”.`);
+    });
     document.getElementById("bm-docx").addEventListener("click", (e) => makeDocument("docx", e.currentTarget));
     document.getElementById("bm-pdf")?.addEventListener("click", (e) => makeDocument("pdf", e.currentTarget));
     document.getElementById("bm-xem").addEventListener("click", (e) => preview(e.currentTarget));
