@@ -100,11 +100,8 @@ def _rules_despite(spec: TemplateSpec, data: dict[str, Any], exc: ValidationErro
 
 
 def validate(template_id: str, data: Any) -> Envelope:
-    return _validate_loaded(template_id, _load(data))
-
-
-def _validate_loaded(template_id: str, data: dict[str, Any]) -> Envelope:
     spec = REGISTRY.get(template_id)
+    data = _load(data)
     try:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
@@ -161,8 +158,8 @@ def _version() -> str:
 
 def run(template_id: str, data: Any) -> Result:
     """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once."""
-    data = _load(data)
-    env = _validate_loaded(template_id, data)
+    data = _load(data)  # parsed once: the same object is validated and embedded
+    env = validate(template_id, data)
     ctx = context(template_id, env)
     compiled = REGISTRY.compiled(template_id, env.the_thuc)
     title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \

@@ -75,3 +75,16 @@ def test_a_docx_not_made_by_vanban_is_refused():
         embed.read(out.getvalue())
     found = caught.value.problems[0]
     assert found.code == "reopen.not-vanban" and "không do vanban tạo" in found.message
+
+
+def test_every_document_of_a_commendation_file_reopens_as_its_type():
+    from vanban.ho_so import chain
+
+    path = ROOT / "fixtures" / "ho-so-khen-thuong" / "nha-nuoc-so-noi-vu-lao-cai-2025.json"
+    planned = chain.plan(json.loads(path.read_text("utf-8")))
+    files = chain.render(json.loads(path.read_text("utf-8")))
+    assert len(files) == len(planned) >= 4
+    for doc, content in zip(planned, files.values(), strict=True):
+        found = embed.read(content)
+        assert found["template"] == doc.template and found["data"] == doc.data
+        vanban.validate(doc.template, found["data"])

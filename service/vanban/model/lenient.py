@@ -176,7 +176,10 @@ def _number_text(value: int | float) -> str:
 
 # ------------------------------------------------------------------------ the schema walk
 
-class _Walker:
+class SchemaWalker:
+    """Walks data along a JSON Schema (``$ref`` resolved against its ``$defs``); also used to
+    lay out workbooks and to find stand-ins (:mod:`vanban.model.partial`)."""
+
     def __init__(self, root: dict[str, Any]):
         self.defs = root.get("$defs", {})
         self.notes: list[Note] = []
@@ -395,7 +398,7 @@ def _pick(value: Any, options: list[dict[str, Any]]) -> dict[str, Any] | None:
 def normalise_with(schema: dict[str, Any], data: Any) -> tuple[Any, list[Note]]:
     """``data`` read against a JSON Schema (with its ``$defs``): the strict data and the
     notes of what changed."""
-    walker = _Walker(schema)
+    walker = SchemaWalker(schema)
     out = walker.walk(data, schema, ())
     return out, walker.notes
 

@@ -16,7 +16,7 @@ import copy
 from typing import Any
 
 from vanban.errors import Problem
-from vanban.model.lenient import _Walker
+from vanban.model.lenient import SchemaWalker
 from vanban.model.problems import json_path
 
 
@@ -25,7 +25,7 @@ def _has(node: Any, part: Any) -> bool:
         isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
 
 
-def _schema_at(walker: _Walker, root: dict[str, Any], loc: tuple[Any, ...]
+def _schema_at(walker: SchemaWalker, root: dict[str, Any], loc: tuple[Any, ...]
                ) -> dict[str, Any] | None:
     schema: dict[str, Any] | None = root
     for part in loc:
@@ -46,7 +46,7 @@ def _schema_at(walker: _Walker, root: dict[str, Any], loc: tuple[Any, ...]
     return schema
 
 
-def stand_in(walker: _Walker, schema: dict[str, Any] | None, depth: int = 0) -> Any:
+def stand_in(walker: SchemaWalker, schema: dict[str, Any] | None, depth: int = 0) -> Any:
     """A neutral valid-looking value for a schema."""
     if schema is None or depth > 12:
         return None
@@ -113,7 +113,7 @@ def stand_ins(schema: dict[str, Any], data: Any, errors: list[dict[str, Any]],
               tried: dict[tuple[Any, ...], int]) -> tuple[Any, list[tuple[Any, ...]]]:
     """``data`` with every refused value replaced (first by removing an optional key, then by
     a stand-in); the locations replaced."""
-    walker = _Walker(schema)
+    walker = SchemaWalker(schema)
     patched = copy.deepcopy(data)
     touched = []
     for err in errors:

@@ -114,8 +114,7 @@ def import_file(template_id: str) -> dict[str, Any]:
     return {"data": workbook_read.read_upload(template_id, content, filename)}
 
 
-def openapi_paths(tid: dict[str, Any], body: dict[str, Any],
-                  errors: Any) -> dict[str, Any]:
+def openapi_paths(tid: dict[str, Any], errors: Any) -> dict[str, Any]:
     """The OpenAPI operations of these routes (merged by ``web/openapi_paths.py``);
     ``errors(*names)`` gives the shared problem responses."""
     problem_list = {"type": "array", "items": {"$ref": "#/components/schemas/ProblemItem"}}
@@ -134,6 +133,10 @@ def openapi_paths(tid: dict[str, Any], body: dict[str, Any],
     def json_answer(schema: dict[str, Any], text: str) -> dict[str, Any]:
         return {"description": text, "content": {"application/json": {"schema": schema}}}
 
+    # What a clerk typed, or a draft: any object (the strict shape is the template's schema).
+    loose = {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "description": "Dữ liệu theo mẫu, có thể chưa đúng kiểu hoặc chưa "
+        "đủ (bản nháp): ngày 20/06/2024, số 8,5 … (xem JSON Schema của mẫu)."}}}}
     lenient_answer = {"type": "object", "required": ["data", "notes", "problems"], "properties": {
         "data": {"type": "object", "description": "Dữ liệu đã đọc theo đúng kiểu (ngày ISO, số)."},
         "notes": {"type": "array", "items": {"type": "object", "required": [
@@ -148,7 +151,7 @@ def openapi_paths(tid: dict[str, Any], body: dict[str, Any],
             "tags": ["van-ban"], "operationId": "normaliseInput",
             "summary": "Đọc dữ liệu như người dùng gõ (20/06/2024, 8,5, kt.) thành dữ liệu "
                        "đúng kiểu, kèm mọi lỗi",
-            "parameters": [tid], "requestBody": body,
+            "parameters": [tid], "requestBody": loose,
             "responses": {"200": json_answer(lenient_answer, "Dữ liệu đã đọc, ghi chú, lỗi."),
                           **errors("BadRequest", "NotFound", "PayloadTooLarge",
                                    "UnsupportedMediaType", "UnprocessableContent")}}},
@@ -158,8 +161,8 @@ def openapi_paths(tid: dict[str, Any], body: dict[str, Any],
             "responses": {"200": xlsx, **errors("NotFound")}}},
         "/api/v1/xlsx/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "exportWorkbook",
-            "summary": "Tệp Excel điền dữ liệu gửi lên", "parameters": [tid],
-            "requestBody": body,
+            "summary": "Tệp Excel điền dữ liệu gửi lên (có thể là bản nháp)",
+            "parameters": [tid], "requestBody": loose,
             "responses": {"200": xlsx, **errors("BadRequest", "NotFound", "PayloadTooLarge",
                                                 "UnsupportedMediaType",
                                                 "UnprocessableContent")}}},

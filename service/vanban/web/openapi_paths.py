@@ -234,7 +234,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
             "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
-        **clerk_paths(tid, body, _errors),
+        **clerk_paths(tid, _errors),
         **_designer(ids),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",

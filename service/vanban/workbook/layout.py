@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import vanban
-from vanban.model.lenient import _Walker
+from vanban.model.lenient import SchemaWalker
 
 GENERAL = "Thông tin chung"
 ID_HEADER = "Mã dòng"
@@ -84,7 +84,7 @@ _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 class _Builder:
     def __init__(self, template_id: str):
         self.schema = vanban.schema(template_id)
-        self.walker = _Walker(self.schema)
+        self.walker = SchemaWalker(self.schema)
         self.names: set[str] = {GENERAL.casefold()}
         self.tables: list[Table] = []
 
