@@ -165,6 +165,9 @@ def test_excel_out_and_back_into_the_form(page: Page, live_server: str,
     expect(summary).to_contain_text("Các tiêu chí")
     expect(summary).to_contain_text("dòng 3")
     expect(at(page, "dia_danh")).to_have_value("Yên Bái")
+    # The form's own check (after the edit above) does not hide what was wrong in the file.
+    expect(page.locator("#bm-trang-thai")).to_have_text(VALID)
+    expect(summary).to_contain_text("chưa đọc được")
 
 
 def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: str,

@@ -30,6 +30,8 @@
   let strict = null; // the normalised data of the last check
   let problems = [];
   let notes = [];
+  let fileProblems = []; // a file that could not be read: listed until the next file loads
+  let badFile = "";
   let timer = null;
   let seq = 0;
   let busy = false;
@@ -601,9 +603,26 @@
       }
       items.push({ id, found, message, label: found ? labelOf(found.node) : "" });
     });
-    if (!items.length) {
+    const fileBlock = [];
+    if (fileProblems.length) {
+      const list = el("ol", { class: "problems" });
+      for (const p of fileProblems) {
+        const where = [p.sheet && `trang tính “${p.sheet}”`, p.row && `dòng ${p.row}`,
+                       p.column && `cột ${p.column}`].filter(Boolean).join(", ");
+        list.append(el("li", { class: "problem" }, (where ? `${where}: ` : "") + (p.message || p.message_en || "")));
+      }
+      fileBlock.push(el("h3", { class: "form-summary__file" },
+        `Tệp “${badFile}” chưa đọc được (${fileProblems.length} lỗi); biểu mẫu giữ nguyên dữ liệu cũ`), list);
+    }
+    if (!items.length && !fileBlock.length) {
       summaryBox.hidden = true;
       summaryBox.replaceChildren();
+      return;
+    }
+    if (!items.length) {
+      summaryBox.replaceChildren(el("h2", { class: "summary summary--bad", id: "bm-tom-tat-tieu-de", tabindex: "-1" },
+        "Chưa nhập được tệp"), ...fileBlock);
+      summaryBox.hidden = false;
       return;
     }
     const count = items.length === 1 ? "1 lỗi" : `${items.length} lỗi`;
@@ -623,7 +642,7 @@
         : el("span", {}, text)));
     }
     summaryBox.replaceChildren(el("h2", { class: "summary summary--bad", id: "bm-tom-tat-tieu-de", tabindex: "-1" },
-      `Cần sửa ${count}`), list);
+      `Cần sửa ${count}`), list, ...fileBlock);
     summaryBox.hidden = false;
   }
 
@@ -677,6 +696,7 @@
   const dirty = () => JSON.stringify(pruned(state)) !== baseline;
 
   function load(data, what) {
+    fileProblems = [];
     state = clone(data || {});
     baseline = JSON.stringify(pruned(state));
     redraw(null);
@@ -706,13 +726,20 @@
     return plain ? plain[1] : null;
   }
 
-  async function showFailure(response) {
+  async function showFailure(response, file) {
     let body = {};
     try { body = await response.json(); } catch (_) { /* not JSON */ }
-    problems = body.problems || [{ path: "", message: body.detail || `Máy chủ trả lỗi ${response.status}.` }];
+    const found = body.problems || [{ path: "", message: body.detail || `Máy chủ trả lỗi ${response.status}.` }];
+    if (file) {
+      // The file's problems are about the file (sheet, row, column), not the form's fields.
+      fileProblems = found;
+      badFile = file.name;
+    } else {
+      problems = found;
+    }
     mark();
     document.getElementById("bm-tom-tat-tieu-de")?.focus();
-    say(`${body.title || "Có lỗi"}: ${problems.length} lỗi.`);
+    say(`${body.title || "Có lỗi"}: ${found.length} lỗi.`);
   }
 
   async function makeDocument(format, button) {
@@ -927,13 +954,13 @@
       if (!askToReplace(`dữ liệu của tệp “${file.name}”`)) return;
       say(`Đang đọc tệp “${file.name}”…`);
       const response = await upload(cfg.importUrl, file);
-      if (!response.ok) { await showFailure(response); return; }
+      if (!response.ok) { await showFailure(response, file); return; }
       load((await response.json()).data, `Đã nhập dữ liệu từ tệp Excel “${file.name}”.`);
     });
     onFile("bm-mo-lai", async (file) => {
       say(`Đang đọc văn bản “${file.name}”…`);
       const response = await upload(cfg.reopenUrl, file);
-      if (!response.ok) { await showFailure(response); return; }
+      if (!response.ok) { await showFailure(response, file); return; }
       const body = await response.json();
       if (body.template && body.template !== cfg.templateId) {
         if (!window.confirm("Văn bản này thuộc loại khác; mở trang của loại văn bản đó với dữ liệu này?")) return;
