@@ -45,6 +45,16 @@ def test_editor_page_is_accessible(client: FlaskClient) -> None:
         assert f'value="{action}"' in html
     assert 'href="#noi-dung"' in html  # skip link
     assert f'data-validate-url="/api/v1/validate/{TEMPLATE}"' in html
+    # The form (drawn by form.js) and its tabs are hidden until the script runs: without
+    # JavaScript the page is the JSON form above.
+    assert re.search(r'<div id="bm-tabs" class="tabs" role="tablist"[^>]*hidden>', html)
+    assert re.search(r'<section id="bieu-mau"[^>]*hidden', html)
+    for url in (f"/api/v1/templates/{TEMPLATE}/schema", f"/api/v1/normalise/{TEMPLATE}",
+                f"/api/v1/import/{TEMPLATE}", "/api/v1/reopen"):
+        assert f'="{url}"' in html
+    for label in ("Tải mẫu Excel", "Nhập từ Excel", "Mở lại văn bản đã làm", "Lưu dữ liệu",
+                  "Mở dữ liệu"):
+        assert label in html
 
 
 def test_static_files_are_served(client: FlaskClient) -> None:
