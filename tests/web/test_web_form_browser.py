@@ -238,6 +238,13 @@ def test_ho_so_khen_thuong_through_the_form(page: Page, live_server: str) -> Non
         submission = docx_text(zf.read("03-to-trinh-khen-thuong.docx"))
     assert "Hội trường tầng 2, Sở Nội vụ" in minutes
     assert "ngày 15 tháng 12 năm 2025" in submission
+    if shutil.which("soffice"):  # each document's pages, and its PDF
+        page.get_by_role("button", name="Xem trước các trang").click()
+        expect(page.locator("#bm-xem-truoc .preview__doc")).to_have_count(5, timeout=90_000)
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name="Tải PDF: 03-to-trinh-khen-thuong").click()
+        assert info.value.suggested_filename == "03-to-trinh-khen-thuong.pdf"
+        assert Path(info.value.path()).read_bytes().startswith(b"%PDF-")
 
 
 def test_every_example_goes_through_the_form_unchanged(page: Page, live_server: str) -> None:
