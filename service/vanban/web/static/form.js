@@ -407,7 +407,8 @@
     const others = columns.filter(([n, p]) => !SCALAR.has(kind(resolve(p), n)));
     const need = new Set(item.required || []);
     const head = el("tr", {}, el("th", { scope: "col", class: "grid__n" }, "#"),
-      ...scalars.map(([n, p]) => el("th", { scope: "col" }, label(resolve(p), n),
+      ...scalars.map(([n, p]) => el("th", { scope: "col", title: resolve(p).description || null },
+        label(resolve(p), n),
         need.has(n) ? el("span", { class: "req", title: "bắt buộc" }, "*") : null)),
       el("th", { scope: "col" }, el("span", { class: "visually-hidden" }, "Thao tác")));
     const body = el("tbody");
@@ -593,6 +594,7 @@
         const slot = document.getElementById(`n:${found.path}`);
         if (slot) slot.before(error); else control.after(error);
         control.setAttribute("aria-invalid", "true");
+        openAround(control); // a folded part with a mistake in it is shown
         const described = (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
         control.setAttribute("aria-describedby", [id, ...described.filter((d) => !/^e\d+$/.test(d))].join(" "));
         if (control.tagName === "FIELDSET" || control.tagName === "TR") {
