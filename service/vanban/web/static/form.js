@@ -209,8 +209,11 @@
       return select;
     }
     if (k === "bool") {
-      return el("input", { ...attrs, type: "checkbox", checked: value === true,
-        onchange: (e) => changed(path, e.target.checked ? true : undefined) });
+      return el("input", { ...attrs, type: "checkbox",
+        checked: value === true || (value === undefined && node.default === true),
+        // Unticked is left out, unless the default is true: then it must say false.
+        onchange: (e) => changed(path, e.target.checked ? true
+          : node.default === true ? false : undefined) });
     }
     if (k === "long") {
       return el("textarea", { ...attrs, rows: 3, class: "field__text", value: shown,
