@@ -222,6 +222,19 @@ def test_bao_cao_errors_at_the_field_and_nothing_lost(page: Page, live_server: s
     expect(title).to_have_value("Sơ kết công tác thi đua 6 tháng đầu năm 2025")
 
 
+def test_a_document_of_another_type_reopens_on_its_own_page(page: Page, live_server: str,
+                                                            tmp_path: Path) -> None:
+    data = vanban.example("bang-cham-diem")
+    data["noi_dung"]["don_vi"] = "Sở Tư pháp tỉnh Yên Bái"
+    made = tmp_path / "bang-cham-diem.docx"
+    made.write_bytes(vanban.render("bang-cham-diem", data))
+    open_form(page, live_server, "cong-van")
+    page.once("dialog", lambda dialog: dialog.accept())  # "another type: open its page?"
+    page.set_input_files("#bm-mo-lai", str(made))
+    expect(page).to_have_url(f"{live_server}/mau/bang-cham-diem")
+    expect(at(page, "noi_dung.don_vi")).to_have_value("Sở Tư pháp tỉnh Yên Bái")
+
+
 def test_ho_so_khen_thuong_through_the_form(page: Page, live_server: str) -> None:
     page.set_default_timeout(30_000)  # a whole file renders several documents
     page.goto(f"{live_server}/ho-so")
