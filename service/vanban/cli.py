@@ -1,6 +1,7 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch | compute | config | worker | sign | verify`` (and the designer's ``lint`` / ``preview``, in
-:mod:`vanban.designer.cli`).
+batch | compute | config | worker | sign | verify | xlsx | import | reopen`` (and the
+designer's ``lint`` / ``preview``, in :mod:`vanban.designer.cli`; the clerk's files in
+:mod:`vanban.workbook.cli`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -252,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     from vanban.kyso.cli import add_parsers as add_kyso
 
     add_kyso(sub)
+
+    from vanban.workbook.cli import add_parsers as add_clerk_files
+
+    add_clerk_files(sub)
 
     from vanban.designer.cli import add_lint_args, add_preview_args
 

@@ -21,6 +21,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: Where a problem of an imported Excel workbook is: sheet name, row number, column letter.
+CELL_KEYS = ("sheet", "row", "column")
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -36,6 +39,9 @@ class Problem:
         data = asdict(self)
         if not data["extra"]:
             del data["extra"]
+        if "sheet" in self.extra:  # a cell of an imported workbook: sheet, row, column
+            for key in CELL_KEYS:
+                data[key] = self.extra.get(key)
         return data
 
     def __str__(self) -> str:

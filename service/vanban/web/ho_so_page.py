@@ -8,6 +8,7 @@ A plain HTML form: it works without JavaScript.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 
@@ -20,10 +21,22 @@ from vanban.web.inputs import parse_json
 bp = Blueprint("ho_so_page", __name__)
 
 
+def form_config() -> dict[str, Any]:
+    """The form of ``_bieu_mau.html`` for the whole file (see :mod:`vanban.web.ho_so_form`)."""
+    base = "/api/v1/ho-so-khen-thuong"
+    urls = {"template-id": "ho-so", "families": "nha-nuoc dang cong-doan",
+            "schema-url": f"{base}/schema", "example-url": f"{base}/example",
+            "normalise-url": f"{base}/normalise", "validate-url": f"{base}/validate",
+            "render-url": base, "preview-url": f"{base}/preview", "preview-kind": "ho-so",
+            "pdf-url": f"{base}/pdf"}
+    return {"urls": urls, "excel": False, "pdf": False, "download": "Tải cả hồ sơ (.zip)",
+            "what": "từng văn bản của hồ sơ"}
+
+
 def _page(text: str = "", error: VanbanError | None = None,
           docs: list[chain.VanBan] | None = None) -> str:
     return render_template("ho_so.html", text=text, error=error, valid=docs is not None,
-                           docs=docs or [])
+                           docs=docs or [], bm=form_config())
 
 
 @bp.get("/ho-so")

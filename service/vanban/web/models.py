@@ -26,6 +26,12 @@ class ProblemItem(BaseModel):
     message_en: str = Field("", description="English message for logs.",
                             examples=["Field required"])
     extra: dict[str, Any] | None = Field(None, description="Thông tin thêm (tùy lỗi).")
+    sheet: str | None = Field(None, description="Tệp Excel nhập vào: tên trang tính có lỗi.",
+                              examples=["Tiêu chí"])
+    row: int | None = Field(None, description="Tệp Excel nhập vào: số dòng (như Excel đánh "
+                            "số, từ 1).", examples=[4])
+    column: str | None = Field(None, description="Tệp Excel nhập vào: cột (chữ cái như "
+                               "Excel: A, B … AA).", examples=["H"])
 
 
 class ProblemDetails(BaseModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.web.clerk import openapi_paths as clerk_paths
 from vanban.web.compute import openapi_path as compute_path
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -33,6 +34,11 @@ _ERRORS = {
     "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`upload.not-docx`, "
                        "`upload.bad-part-name`, `docx.unreadable`, "
                        "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
+    "NotMultipart": ("415", "Không phải multipart/form-data với tệp trong trường “file”."),
+    "UnreadableUpload": ("422", "Tệp không đọc được (`upload.not-xlsx`, `upload.not-docx`), "
+                         "không do vanban tạo (`reopen.not-vanban`), hoặc nội dung chưa đúng "
+                         "mẫu: `problems` liệt kê mọi lỗi, với tệp Excel kèm `sheet`, `row`, "
+                         "`column`."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
     "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
@@ -239,6 +245,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
             "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
+        **clerk_paths(tid, _errors),
         **_designer(ids),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
@@ -338,5 +345,6 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
 
 def _ho_so_paths() -> dict[str, Any]:
     from vanban.web.ho_so import openapi_paths
+    from vanban.web.ho_so_form import openapi_paths as form_paths
 
-    return openapi_paths()
+    return {**openapi_paths(), **form_paths()}

@@ -180,6 +180,8 @@
   }
 
   async function loadExample() {
+    if (textarea.value.trim() && !window.confirm(
+      "Dữ liệu đang có trong ô JSON sẽ bị thay bằng dữ liệu mẫu. Tiếp tục?")) return;
     try {
       const response = await fetch(urls.example, { headers: { Accept: "application/json" } });
       if (!response.ok) { showProblems(await problemFrom(response)); return; }
