@@ -64,12 +64,13 @@ def test_nothing_is_fetched_nor_read_once_neutralised(mode, backend, tmp_path):
 @pytest.mark.parametrize("mode", ["bwrap", "unshare"], indirect=True)
 @pytest.mark.parametrize("backend", ["cold", "warm"])
 def test_containment_alone_stops_what_slips_through(mode, backend, tmp_path):
-    """The second layer alone: the raw package (``_convert`` skips the cleaning) inside the
-    containment reaches no listener; with bwrap no local file is read either."""
+    """The second layer alone: the raw package (``convert.__wrapped__`` skips the cleaning)
+    inside the containment reaches no listener; with bwrap no local file is read either."""
     conv = WarmConverter(size=1, timeout=60) if backend == "warm" else LibreOfficeConverter()
     try:
         with Listener() as listener:
-            pdf = conv._convert(hostile_docx(listener.url, secret_files(tmp_path / "s", MARK)))
+            raw = type(conv).convert.__wrapped__  # type: ignore[attr-defined]
+            pdf = raw(conv, hostile_docx(listener.url, secret_files(tmp_path / "s", MARK)))
             text = pdf_text(pdf, tmp_path)
             assert "Van ban thu" in text
             assert listener.hits == []

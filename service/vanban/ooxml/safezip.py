@@ -36,7 +36,7 @@ from vanban.config import get_settings
 from vanban.errors import InputError, LimitError, problem
 
 __all__ = ["ZipLimits", "check_counts", "parse_xml", "read_docx_parts", "read_package_parts",
-           "refuse_dtd", "safe_xml_parser"]
+           "read_xlsx_parts", "refuse_dtd", "safe_xml_parser"]
 
 _CHUNK = 64 * 1024
 #: A part smaller than this is never refused for its ratio (tiny parts compress oddly).
@@ -158,13 +158,28 @@ def _inflate(package: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int,
     return out.getvalue()
 
 
+def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
+    """Every part of a .docx package, name → bytes, within ``limits``.
+
+    :raises InputError: ``upload.not-docx`` (not a readable zip with ``word/document.xml``,
+        encrypted, damaged), ``upload.bad-part-name``; as :class:`LimitError` (413)
+        ``upload.too-large``, ``upload.ratio``, ``upload.too-many-parts``,
+        ``upload.too-many-paragraphs``, ``upload.too-many-elements``."""
+    return read_package_parts(data, limits)
+
+
+def read_xlsx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
+    """Every part of an Excel .xlsx package within the same ``limits`` as a .docx (an .xlsx
+    is an OOXML zip too); ``upload.not-xlsx`` when it is not one."""
+    try:
+        return read_package_parts(data, limits, required="xl/workbook.xml")
+    except InputError as exc:
+        raise _as_xlsx(exc) from None
+
+
 def read_package_parts(data: bytes | Path, limits: ZipLimits | None = None,
                        required: str = "word/document.xml") -> dict[str, bytes]:
-    """Every part of an OOXML package (.docx, .xlsx…), name → bytes, within ``limits``
-    (inflated size, ratio, part count and names, then :func:`check_counts`).
-
-    ``required`` is the part without which the package is not what was asked for (``""``:
-    none). The same codes as :func:`read_docx_parts`."""
+    """Every part of an OOXML package holding ``required``, within ``limits``."""
     limits = limits or ZipLimits()
     if isinstance(data, Path):
         data = data.read_bytes()
@@ -175,9 +190,10 @@ def read_package_parts(data: bytes | Path, limits: ZipLimits | None = None,
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = [e for e in package.infolist() if not e.is_dir()]
             _check_entries(entries, limits)
-            if required and required not in {e.filename for e in entries}:
+            if required not in {e.filename for e in entries}:
+                what = "của Word" if required == "word/document.xml" else "của Excel"
                 raise _not_docx(f"{required} is missing", "Không đọc được tệp: gói nén "
-                                f"không có phần nội dung chính ({required}).")
+                                f"không có phần nội dung {what} ({required}).")
             total = 0
             for entry in entries:
                 content = _inflate(package, entry, limits.max_inflated_bytes - total, limits)
@@ -193,14 +209,24 @@ def read_package_parts(data: bytes | Path, limits: ZipLimits | None = None,
     return parts
 
 
-def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
-    """Every part of a .docx package, name → bytes, within ``limits``.
-
-    :raises InputError: ``upload.not-docx`` (not a readable zip with ``word/document.xml``,
-        encrypted, damaged), ``upload.bad-part-name``; as :class:`LimitError` (413)
-        ``upload.too-large``, ``upload.ratio``, ``upload.too-many-parts``,
-        ``upload.too-many-paragraphs``, ``upload.too-many-elements``."""
-    return read_package_parts(data, limits)
+def _as_xlsx(exc: InputError) -> InputError:
+    """The same problem worded for an Excel workbook."""
+    found = exc.problems[0]
+    if found.code != "upload.not-docx":
+        for p in exc.problems:
+            object.__setattr__(p, "message", p.message.replace("Tệp .docx", "Tệp Excel .xlsx")
+                               .replace("tệp .docx", "tệp Excel .xlsx"))
+        return exc
+    detected = found.extra.get("detected")
+    message = {"doc": "Đây là tệp Excel 97–2003 (.xls) hoặc Word cũ. Hãy mở bằng Excel rồi lưu "
+                      "lại dạng .xlsx.",
+               "pdf": "Đây là tệp PDF. Hãy gửi tệp Excel .xlsx."}.get(
+        str(detected), "Không đọc được tệp: đây không phải là tệp Excel .xlsx hợp lệ (hãy mở "
+                       "bằng Excel rồi lưu lại dạng .xlsx).")
+    if found.message_en == "empty file":
+        message = found.message
+    return InputError(problem("upload.not-xlsx", "file", message, found.message_en,
+                              **found.extra))
 
 
 def refuse_dtd(parts: dict[str, bytes], file: str = "template.docx") -> None:

@@ -51,7 +51,7 @@ class UnknownBackend(Converter):
     def available(self) -> bool:
         return False
 
-    def _convert(self, docx: bytes) -> bytes:
+    def convert(self, docx: bytes) -> bytes:
         raise unavailable(
             f"Cấu hình VANBAN_PDF=“{self.choice}” không hợp lệ; chọn một trong: "
             f"{', '.join(BACKENDS)}.",

@@ -3,12 +3,18 @@
 A backend that cannot run raises :func:`unavailable` (HTTP 503, ``pdf.unavailable``), one
 that ran and failed :func:`failed` (503, ``pdf.failed``), one that hung :func:`timed_out`
 (504, ``pdf.timeout``). Messages are Vietnamese for people, English for logs.
+
+:meth:`Converter.convert_pdfa` makes the archival PDF/A that ký số starts from (LibreOffice's
+``SelectPdfVersion`` export option; Gotenberg's ``pdfa`` field); backends without it say so.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from typing import Any
 
 from vanban.errors import ConversionError, ConversionTimeout, problem
 
@@ -19,35 +25,38 @@ DOCX_STILL_WORKS = "Tệp .docx vẫn tải được."
 
 
 class Converter(ABC):
-    """.docx bytes in, PDF bytes out. Implementations are safe to call from many threads."""
+    """.docx bytes in, PDF bytes out. Implementations are safe to call from many threads.
+
+    Every subclass's :meth:`convert` and :meth:`convert_pdfa` are wrapped when the class is
+    made (:meth:`__init_subclass__`), so no backend can skip what comes first: the package is
+    neutralised (:func:`vanban.ooxml.untrusted.neutralise_package` — no external
+    relationships, SVG references or loading fields reach the renderer) and the conversion
+    holds one of the process's heavy-work slots (:mod:`vanban.ops.slots`; 503 ``server.busy``
+    when none is free). The unwrapped method stays reachable as ``method.__wrapped__``."""
 
     name: str = "?"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for method in ("convert", "convert_pdfa"):
+            if method in cls.__dict__ and not hasattr(cls.__dict__[method], "__wrapped__"):
+                setattr(cls, method, _guarded(cls.__dict__[method]))
 
     @abstractmethod
     def available(self) -> bool:
         """Can this converter run on this machine (cheap; no conversion)?"""
 
-    def convert(self, docx: bytes) -> bytes:
-        """.docx bytes → PDF bytes; raises :class:`vanban.errors.ConversionError`.
-
-        Every backend gets the package only after
-        :func:`vanban.ooxml.untrusted.neutralise_package` removed what would make the renderer
-        fetch a URL or read a file (external relationships, SVG references, loading fields),
-        and while holding a heavy-work slot (:mod:`vanban.ops.slots`): backends implement
-        :meth:`_convert`, never this."""
-        from vanban.ooxml.untrusted import neutralise_package
-        from vanban.ops.slots import heavy
-
-        clean, removed = neutralise_package(docx)
-        if removed:
-            log.warning("removed before conversion (%d): %s", len(removed),
-                        "; ".join(removed[:20]))
-        with heavy("pdf"):  # one of the process's heavy-work slots (503 when none is free)
-            return self._convert(clean)
-
     @abstractmethod
-    def _convert(self, docx: bytes) -> bytes:
-        """The backend's conversion of an already neutralised package."""
+    def convert(self, docx: bytes) -> bytes:
+        """.docx bytes → PDF bytes; raises :class:`vanban.errors.ConversionError`."""
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        """.docx bytes → an archival PDF/A-<part>b (ISO 19005) with every font embedded;
+        raises ``pdf.unavailable`` where the backend cannot make one (see :mod:`vanban.kyso`)."""
+        raise unavailable(
+            f"Bộ chuyển PDF “{self.name}” không xuất được PDF/A (bản lưu trữ); hãy dùng "
+            "LibreOffice (VANBAN_PDF=warm hoặc libreoffice) hoặc Gotenberg.",
+            f"the {self.name} PDF backend cannot export PDF/A")
 
     def status(self) -> dict[str, object]:
         """What ``/readyz`` reports."""
@@ -58,6 +67,22 @@ class Converter(ABC):
 
     def close(self) -> None:  # noqa: B027 (optional hook)
         """Release processes and connections; default: nothing."""
+
+
+def _guarded(method: Callable[..., bytes]) -> Callable[..., bytes]:
+    @functools.wraps(method)
+    def guarded(self: Converter, docx: bytes, *args: Any, **kwargs: Any) -> bytes:
+        from vanban.ooxml.untrusted import neutralise_package
+        from vanban.ops.slots import heavy
+
+        clean, removed = neutralise_package(docx)
+        if removed:
+            log.warning("removed before conversion (%d): %s", len(removed),
+                        "; ".join(removed[:20]))
+        with heavy("pdf"):  # re-entrant: a backend calling another keeps its one slot
+            return method(self, clean, *args, **kwargs)
+
+    return guarded
 
 
 def unavailable(message: str, message_en: str, detail: str = "") -> ConversionError:

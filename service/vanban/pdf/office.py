@@ -246,7 +246,7 @@ class OfficeProcess:
 
     # -- requests ----------------------------------------------------------------------
 
-    def _ask(self, request: dict[str, str], timeout: float) -> dict:
+    def _ask(self, request: dict, timeout: float) -> dict:
         if not self.alive():
             raise OfficeDied("LibreOffice is not running")
         assert self.worker is not None and self.worker.stdin is not None
@@ -281,14 +281,18 @@ class OfficeProcess:
         except OfficeError:
             return False
 
-    def convert(self, docx: bytes, timeout: float) -> bytes:
+    def convert(self, docx: bytes, timeout: float,
+                filter_data: dict[str, dict[str, str]] | None = None) -> bytes:
         """Convert; raises :class:`OfficeHung`, :class:`OfficeDied`, or :class:`OfficeError`
         with LibreOffice's message when it refused the document."""
         job = next(self._serial)
         src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.pdf"
         src.write_bytes(docx)
         try:
-            reply = self._ask({"op": "convert", "src": str(src), "dst": str(dst)}, timeout)
+            request: dict = {"op": "convert", "src": str(src), "dst": str(dst)}
+            if filter_data:
+                request["filter_data"] = filter_data
+            reply = self._ask(request, timeout)
             if not reply.get("ok") or not dst.is_file():
                 raise OfficeError(reply.get("error", "no PDF written"))
             self.conversions += 1

@@ -26,7 +26,7 @@ class WordConverter(Converter):
             return Path("/Applications/Microsoft Word.app").exists()
         return True
 
-    def _convert(self, docx: bytes) -> bytes:
+    def convert(self, docx: bytes) -> bytes:
         if not self.available():
             raise unavailable(
                 "Chuyển PDF bằng Microsoft Word chỉ chạy trên Windows hoặc macOS có cài Word.",

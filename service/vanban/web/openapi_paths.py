@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.web.clerk import openapi_paths as clerk_paths
 from vanban.web.compute import openapi_path as compute_path
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -37,6 +38,11 @@ _ERRORS = {
                        "hoặc `the_thuc` không có (`the_thuc.unknown`)."),
     "Busy": ("503", "Mọi chỗ cho việc nặng đang bận (`server.busy`, VANBAN_HEAVY_CONCURRENCY); "
              "thử lại sau số giây ở header Retry-After."),
+    "NotMultipart": ("415", "Không phải multipart/form-data với tệp trong trường “file”."),
+    "UnreadableUpload": ("422", "Tệp không đọc được (`upload.not-xlsx`, `upload.not-docx`), "
+                         "không do vanban tạo (`reopen.not-vanban`), hoặc nội dung chưa đúng "
+                         "mẫu: `problems` liệt kê mọi lỗi, với tệp Excel kèm `sheet`, `row`, "
+                         "`column`."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
     "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
@@ -168,6 +174,13 @@ def _designer(ids: list[str]) -> dict[str, Any]:
             "tags": ["thiet-ke"], "operationId": "annotateTemplate",
             "summary": "Bản sao của mẫu có chú thích Word ở từng lỗi",
             "requestBody": body, "responses": {"200": docx, **errors}}},
+        "/api/v1/designer/templates/{template_id}.docx": {"get": {
+            "tags": ["thiet-ke"], "operationId": "getWordTemplate",
+            "summary": "Tải mẫu Word: tệp .docx của một mẫu có sẵn để sửa trong Word",
+            "description": "Gửi lại bản đã sửa (trường “template” của /preview) là xem trước "
+                           "được với dữ liệu mẫu của mẫu đó.",
+            "parameters": [_template_param(ids)],
+            "responses": {"200": docx, **_errors("NotFound")}}},
     }
 
 
@@ -202,6 +215,10 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
     fmt = {"name": "format", "in": "query", "required": False,
            "description": "docx (mặc định) hoặc pdf (cần LibreOffice trên máy chủ).",
            "schema": {"type": "string", "enum": ["docx", "pdf"], "default": "docx"}}
+    for_signing = {"name": "for_signing", "in": "query", "required": False,
+                   "description": "1: bản PDF/A để ký số, có sẵn ô chữ ký của người ký và của cơ "
+                   "quan đặt theo Nghị định 30 (cần format=pdf).",
+                   "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}
     disposition = {"Content-Disposition": {
         "description": "attachment; tên tệp từ số, ký hiệu và trích yếu: filename (ASCII) "
                        "và filename* (UTF-8, RFC 5987).",
@@ -211,7 +228,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
         "/api/v1/documents/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "renderDocument",
             "summary": "Tạo văn bản (.docx hoặc PDF) từ dữ liệu JSON",
-            "parameters": [tid, fmt], "requestBody": body,
+            "parameters": [tid, fmt, for_signing], "requestBody": body,
             "responses": {"200": {
                 "description": "Văn bản đã tạo.", "headers": disposition,
                 "content": {DOCX_MIME: binary, "application/pdf": {
@@ -232,6 +249,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
             "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
+        **clerk_paths(tid, _errors),
         **_designer(ids),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
@@ -333,5 +351,6 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
 
 def _ho_so_paths() -> dict[str, Any]:
     from vanban.web.ho_so import openapi_paths
+    from vanban.web.ho_so_form import openapi_paths as form_paths
 
-    return openapi_paths()
+    return {**openapi_paths(), **form_paths()}
