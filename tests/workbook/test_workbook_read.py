@@ -175,3 +175,27 @@ def test_a_workbook_sent_as_json_data_is_told_where_to_go():
     found = caught.value.problems[0]
     assert found.code == "input.office-file" and "Nhập từ Excel" in found.message
     assert "UTF-8" not in found.message
+
+
+def test_a_repeated_column_or_field_is_a_problem_at_its_cell():
+    """Issue 19: as with duplicate JSON keys, a column header or a general field written
+    twice is named with its place instead of the last one winning in silence."""
+    book = _book()
+    criteria = book["Các tiêu chí"]
+    col = _column(criteria, "Nội dung tiêu chí *")
+    extra = criteria.max_column + 1
+    criteria.cell(row=1, column=extra, value="Nội dung tiêu chí *")
+    criteria.cell(row=2, column=extra, value="Bản thứ hai")
+    general = book[GENERAL]
+    row = _general_row(book, "Trích yếu *")
+    general.cell(row=general.max_row + 1, column=1, value="Trích yếu *")
+    general.cell(row=general.max_row, column=2, value="Trích yếu thứ hai")
+    with pytest.raises(vanban.InputError) as info:
+        read_workbook("bang-cham-diem", _save(book))
+    found = {p.code: p for p in info.value.problems}
+    column = found["import.duplicate-column"]
+    assert column.extra["sheet"] == "Các tiêu chí" and column.extra["row"] == 1
+    assert column.extra["column"] != chr(ord("A") + col - 1)
+    field = found["import.duplicate-field"]
+    assert field.extra["sheet"] == GENERAL and f"dòng {row}" in field.message
+    assert field.path == "trich_yeu"

@@ -125,6 +125,13 @@ class _Reader:
                                 f"không có trường “{label or key}” trong mẫu này.",
                                 f"unknown field {label or key!r}")
                 continue
+            if column.keys in cells:  # the same field twice: never "the last one wins"
+                first = cells[column.keys][1]
+                self.r.fail("import.duplicate-field", (sheet.name, row, "A"),
+                            f"trường “{column.label}” đã có ở dòng {first}; hãy xóa một dòng.",
+                            f"field {column.label!r} repeated (first at row {first})",
+                            path=".".join(column.keys))
+                continue
             cells[column.keys] = (sheet.name, row, "B")
             value = self.value(sheet, row, 2)
             if value is not None:
@@ -132,8 +139,17 @@ class _Reader:
 
     def table(self, table: Table, sheet: _Sheet) -> list[tuple[str, dict[str, Any], int]]:
         """The rows of a table's sheet: (row id, object, sheet row)."""
-        headers = {_fold(sheet.get(1, col)[0]): col
-                   for col in range(1, len(sheet.values[0]) + 1)} if sheet.values else {}
+        headers: dict[str, int] = {}
+        for col in range(1, len(sheet.values[0]) + 1 if sheet.values else 1):
+            name = _fold(sheet.get(1, col)[0])
+            if name and name in headers:  # the same column twice: never "the last one wins"
+                first = get_column_letter(headers[name])
+                self.r.fail("import.duplicate-column", (sheet.name, 1, get_column_letter(col)),
+                            f"cột “{sheet.get(1, col)[0]}” đã có ở cột {first}; hãy xóa một "
+                            "cột.", f"column {sheet.get(1, col)[0]!r} repeated (first at "
+                            f"{first})")
+                continue
+            headers.setdefault(name, col)
         id_col = headers.get(_fold(ID_HEADER))
         places: list[tuple[Column, int]] = []
         for column in table.columns:
