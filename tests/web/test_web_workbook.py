@@ -91,3 +91,22 @@ def test_cli_xlsx_and_import(tmp_path):
     run = subprocess.run([sys.executable, "-m", "vanban.cli", "import", "bien-ban-hop-xet",
                           str(book)], capture_output=True, text=True, check=False)
     assert run.returncode == 2 and "Trang “Kết quả xét”, ô B2" in run.stderr
+
+
+def test_an_oversized_workbook_is_refused_before_it_is_read(live_server: str, monkeypatch):
+    """Issue 19: the import is an upload path like the others — the element cap refuses a
+    workbook before openpyxl reads it (then the read runs in a bounded worker)."""
+    from vanban.config import reload_settings
+
+    r = requests.get(f"{live_server}/api/v1/templates/bang-cham-diem/xlsx", timeout=60)
+    monkeypatch.setenv("VANBAN_UPLOAD_MAX_ELEMENTS", "1000")
+    reload_settings()
+    try:
+        back = _post_file(f"{live_server}/api/v1/import/bang-cham-diem", "bang.xlsx", r.content)
+    finally:
+        monkeypatch.undo()
+        reload_settings()
+    assert back.status_code in (413, 422), back.text[:300]
+    item = back.json()["problems"][0]
+    assert item["code"] == "upload.too-many-elements"
+    assert item["extra"]["limit"] == "upload_max_elements"

@@ -230,7 +230,7 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict,
 #: What the fork server imports once, so each worker starts with it (shared with the batch
 #: pool: one fork server per process, whoever starts it first gives the list).
 PRELOAD = ["vanban.batch.preload", "vanban.designer.render", "vanban.designer.lint",
-           "vanban.check"]
+           "vanban.check", "vanban.workbook.read"]
 
 
 def _context() -> Any:

@@ -24,7 +24,7 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from vanban import pipeline
-from vanban.errors import InputError, problem
+from vanban.errors import InputError, Problem, TemplateError, problem
 from vanban.model import lenient
 from vanban.render import embed
 from vanban.templates import REGISTRY
@@ -107,11 +107,34 @@ def _upload() -> tuple[bytes, str]:
     return content, upload.filename or ""
 
 
+def _import_timeout(seconds: float) -> Problem:
+    return problem(
+        "import.timeout", "file",
+        f"Đọc tệp quá {seconds:g} giây nên đã bị dừng (check_timeout); tệp quá lớn.",
+        f"reading the workbook stopped after {seconds:g} s (check_timeout)",
+        limit="check_timeout", max=seconds)
+
+
 @bp.post("/import/<template_id>")
 def import_file(template_id: str) -> dict[str, Any]:
+    """An uploaded workbook is read like every upload (issue 19): in a worker process with
+    ``check_timeout`` and ``check_memory_mb``, holding a heavy-work slot."""
+    from vanban.config import get_settings
+    from vanban.designer.sandbox import run_bounded
+    from vanban.ooxml.safezip import read_xlsx_parts
+
     REGISTRY.get(template_id)
     content, filename = _upload()
-    return {"data": workbook_read.read_upload(template_id, content, filename)}
+    if content.startswith(b"PK"):  # sizes and counts here first: refused in milliseconds
+        read_xlsx_parts(content)
+    settings = get_settings()
+    try:
+        data = run_bounded(workbook_read.read_upload, template_id, content, filename,
+                           timeout=settings.check_timeout, memory_mb=settings.check_memory_mb,
+                           on_timeout=_import_timeout, where="file", kind="import")
+    except TemplateError as exc:  # the worker's limits: the upload's fault (422)
+        raise InputError(exc.problems) from None
+    return {"data": data}
 
 
 def openapi_paths(tid: dict[str, Any], errors: Any) -> dict[str, Any]:
