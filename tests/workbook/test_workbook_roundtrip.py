@@ -77,3 +77,11 @@ def test_the_workbook_speaks_vietnamese_and_types_its_cells(tmp_path):
     score = criteria.cell(row=2, column=headers.index("Tự chấm") + 1)
     assert isinstance(score.value, int | float)
     assert book["_danh_muc"].sheet_state == "hidden"
+
+
+def test_every_column_has_a_header():
+    for template_id in REGISTRY.specs:
+        for table in layout(template_id).tables:
+            labels = [c.label for c in table.columns]
+            assert all(labels), (template_id, table.name)
+            assert len(set(labels)) == len(labels), (template_id, table.name)

@@ -144,7 +144,7 @@ class _Builder:
             title = prop.get("title") or key
             path = (*keys, key)
             shown = f"{label}{SEP}{title}" if label else title
-            if path == ("noi_dung",):
+            if table is None and path == ("noi_dung",):
                 shown = ""  # the body's fields are the document's own: no prefix
             option, nullable, model = self.resolve(prop)
             if option is None:
