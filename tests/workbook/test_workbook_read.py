@@ -194,3 +194,17 @@ def test_a_sheet_with_too_many_rows_is_refused(monkeypatch):
         monkeypatch.delenv("VANBAN_JSON_MAX_LIST")
         reload_settings()
     assert caught.value.problems[0].code == "limit.rows"
+
+
+def test_rows_nested_beyond_the_depth_limit_are_refused():
+    book = _book()
+    criteria = book["Các tiêu chí"]
+    name = _column(criteria, "Nội dung tiêu chí *")
+    rid = "1.1"
+    for row in range(criteria.max_row + 1, criteria.max_row + 60):
+        rid += ".1"
+        criteria.cell(row=row, column=1, value=rid)
+        criteria.cell(row=row, column=name, value="con")
+    with pytest.raises(vanban.LimitError) as caught:
+        read_workbook("bang-cham-diem", _save(book))
+    assert caught.value.problems[0].code == "limit.depth"

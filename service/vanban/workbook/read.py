@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from vanban import pipeline
 from vanban.config import get_settings
 from vanban.errors import InputError, LimitError, Problem, VanbanError, problem
-from vanban.model import lenient
+from vanban.model import json_input, lenient
 from vanban.model.problems import json_path
 from vanban.ooxml.safezip import read_xlsx_parts
 from vanban.workbook.layout import GENERAL, ID_HEADER, SEP, Column, Layout, Table, layout
@@ -302,9 +302,10 @@ def _read(template_id: str, values: Any, formulas: Any) -> tuple[dict[str, Any],
 
 
 def _finish(template_id: str, root: dict[str, Any], reading: _Reading) -> dict[str, Any]:
-    where = _locate(root, reading.cells)
     if reading.problems:
         raise InputError(reading.problems)
+    json_input.check_limits(root)  # nesting by row numbers (1.1.1…) within json_max_depth
+    where = _locate(root, reading.cells)
     data, _ = lenient.normalise(template_id, root)
     try:
         pipeline.validate(template_id, data)
@@ -355,9 +356,10 @@ def read_csv(template_id: str, content: bytes, name: str = "") -> dict[str, Any]
     rows = {table.name: reader.table(table, sheet)}
     root: dict[str, Any] = {}
     _attach(plan, reading, root, rows)
-    where = _locate(root, reading.cells)
     if reading.problems:
         raise InputError(reading.problems)
+    json_input.check_limits(root)
+    where = _locate(root, reading.cells)
     data, _ = lenient.normalise(template_id, root)
     return _placed_list(template_id, data, where)
 
