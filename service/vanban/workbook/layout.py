@@ -85,7 +85,7 @@ class _Builder:
     def __init__(self, template_id: str):
         self.schema = vanban.schema(template_id)
         self.walker = SchemaWalker(self.schema)
-        self.names: set[str] = {GENERAL.casefold()}
+        self.names: set[str] = {GENERAL.casefold(), "hướng dẫn", "_danh_muc"}
         self.tables: list[Table] = []
 
     def sheet_name(self, label: str, parent: Table | None) -> str:
