@@ -25,8 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import vanban
-from vanban.model.lenient import SchemaWalker
+from vanban.model.lenient import SchemaWalker, template_schema
 
 GENERAL = "Thông tin chung"
 ID_HEADER = "Mã dòng"
@@ -83,7 +82,7 @@ _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 class _Builder:
     def __init__(self, template_id: str):
-        self.schema = vanban.schema(template_id)
+        self.schema = template_schema(template_id)
         self.walker = SchemaWalker(self.schema)
         self.names: set[str] = {GENERAL.casefold(), "hướng dẫn", "_danh_muc"}
         self.tables: list[Table] = []
