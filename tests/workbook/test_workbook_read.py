@@ -175,3 +175,36 @@ def test_a_workbook_sent_as_json_data_is_told_where_to_go():
     found = caught.value.problems[0]
     assert found.code == "input.office-file" and "Nhập từ Excel" in found.message
     assert "UTF-8" not in found.message
+
+
+def test_a_sheet_with_too_many_rows_is_refused(monkeypatch):
+    from vanban.config import reload_settings
+
+    book = _book("to-trinh-khen-thuong")
+    sheet = book["Danh sách đề nghị"]
+    for row in range(3, 30):
+        sheet.cell(row=row, column=2, value=f"Người {row}")
+    content = _save(book)
+    monkeypatch.setenv("VANBAN_JSON_MAX_LIST", "10")
+    reload_settings()
+    try:
+        with pytest.raises(vanban.LimitError) as caught:
+            read_workbook("to-trinh-khen-thuong", content)
+    finally:
+        monkeypatch.delenv("VANBAN_JSON_MAX_LIST")
+        reload_settings()
+    assert caught.value.problems[0].code == "limit.rows"
+
+
+def test_rows_nested_beyond_the_depth_limit_are_refused():
+    book = _book()
+    criteria = book["Các tiêu chí"]
+    name = _column(criteria, "Nội dung tiêu chí *")
+    rid = "1.1"
+    for row in range(criteria.max_row + 1, criteria.max_row + 60):
+        rid += ".1"
+        criteria.cell(row=row, column=1, value=rid)
+        criteria.cell(row=row, column=name, value="con")
+    with pytest.raises(vanban.LimitError) as caught:
+        read_workbook("bang-cham-diem", _save(book))
+    assert caught.value.problems[0].code == "limit.depth"
