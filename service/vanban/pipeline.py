@@ -17,7 +17,7 @@ from vanban.config import get_settings
 from vanban.context import chu_thich
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
-from vanban.model import json_input, partial
+from vanban.model import json_input, lenient, partial
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.naming import document_stem
@@ -78,7 +78,7 @@ def _rules_despite(spec: TemplateSpec, data: dict[str, Any], exc: ValidationErro
                    reported: list[Problem]) -> list[Problem]:
     """The rule problems of the parts that parsed (:mod:`vanban.model.partial`), so a type
     error in one field does not hide the rule errors of the others."""
-    schema = spec.model.model_json_schema()
+    schema = lenient.model_schema(spec.model)
     tried: dict[tuple[Any, ...], int] = {}
     touched: list[tuple[Any, ...]] = []
     errors = exc.errors(include_url=False)

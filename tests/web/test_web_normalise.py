@@ -45,3 +45,15 @@ def test_not_an_object_and_unknown_template(live_server: str):
     assert r.status_code == 422 and r.headers["Content-Type"].startswith("application/problem")
     r = requests.post(f"{live_server}/api/v1/normalise/khong-co", json={}, timeout=30)
     assert r.status_code == 404
+
+
+def test_deep_input_is_refused_by_the_limits_not_a_crash(live_server: str):
+    data = vanban.example("bang-cham-diem")
+    node = data["noi_dung"]["nhom"][0]["tieu_chi"][0]
+    for _ in range(400):  # criteria nested in criteria, far beyond json_max_depth
+        child = {"ten": "x"}
+        node["tieu_chi"] = [child]
+        node = child
+    for route in ("normalise", "xlsx"):
+        r = requests.post(f"{live_server}/api/v1/{route}/bang-cham-diem", json=data, timeout=60)
+        assert r.status_code == 413 and r.json()["problems"][0]["code"] == "limit.depth"

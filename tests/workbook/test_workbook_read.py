@@ -199,3 +199,36 @@ def test_a_repeated_column_or_field_is_a_problem_at_its_cell():
     field = found["import.duplicate-field"]
     assert field.extra["sheet"] == GENERAL and f"dòng {row}" in field.message
     assert field.path == "trich_yeu"
+
+
+def test_a_sheet_with_too_many_rows_is_refused(monkeypatch):
+    from vanban.config import reload_settings
+
+    book = _book("to-trinh-khen-thuong")
+    sheet = book["Danh sách đề nghị"]
+    for row in range(3, 30):
+        sheet.cell(row=row, column=2, value=f"Người {row}")
+    content = _save(book)
+    monkeypatch.setenv("VANBAN_JSON_MAX_LIST", "10")
+    reload_settings()
+    try:
+        with pytest.raises(vanban.LimitError) as caught:
+            read_workbook("to-trinh-khen-thuong", content)
+    finally:
+        monkeypatch.delenv("VANBAN_JSON_MAX_LIST")
+        reload_settings()
+    assert caught.value.problems[0].code == "limit.rows"
+
+
+def test_rows_nested_beyond_the_depth_limit_are_refused():
+    book = _book()
+    criteria = book["Các tiêu chí"]
+    name = _column(criteria, "Nội dung tiêu chí *")
+    rid = "1.1"
+    for row in range(criteria.max_row + 1, criteria.max_row + 60):
+        rid += ".1"
+        criteria.cell(row=row, column=1, value=rid)
+        criteria.cell(row=row, column=name, value="con")
+    with pytest.raises(vanban.LimitError) as caught:
+        read_workbook("bang-cham-diem", _save(book))
+    assert caught.value.problems[0].code == "limit.depth"

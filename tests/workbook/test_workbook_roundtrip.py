@@ -77,3 +77,18 @@ def test_the_workbook_speaks_vietnamese_and_types_its_cells(tmp_path):
     score = criteria.cell(row=2, column=headers.index("Tự chấm") + 1)
     assert isinstance(score.value, int | float)
     assert book["_danh_muc"].sheet_state == "hidden"
+
+
+def test_every_column_has_a_header():
+    for template_id in REGISTRY.specs:
+        for table in layout(template_id).tables:
+            labels = [c.label for c in table.columns]
+            assert all(labels), (template_id, table.name)
+            assert len(set(labels)) == len(labels), (template_id, table.name)
+
+
+def test_the_workbook_explains_itself():
+    book = workbook("bang-cham-diem", vanban.example("bang-cham-diem"))
+    guide = book["Hướng dẫn"]
+    text = "\n".join(str(c.value) for c in guide["A"] if c.value)
+    assert "Mã dòng" in text and "1.2.1" in text and "20/06/2024" in text

@@ -24,6 +24,7 @@ Values that cannot be read are left as they are: validation then names them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -403,8 +404,19 @@ def normalise_with(schema: dict[str, Any], data: Any) -> tuple[Any, list[Note]]:
     return out, walker.notes
 
 
+@functools.cache
+def model_schema(model: type) -> dict[str, Any]:
+    """A model's JSON Schema, built once per model (~20 ms for the largest); never mutated
+    by its readers."""
+    return model.model_json_schema()  # type: ignore[attr-defined]
+
+
+def template_schema(template_id: str) -> dict[str, Any]:
+    from vanban.templates import REGISTRY
+
+    return model_schema(REGISTRY.get(template_id).model)
+
+
 def normalise(template_id: str, data: Any) -> tuple[Any, list[Note]]:
     """What a clerk typed for a template → (strict data, notes)."""
-    import vanban
-
-    return normalise_with(vanban.schema(template_id), data)
+    return normalise_with(template_schema(template_id), data)

@@ -139,7 +139,7 @@ def read(docx: bytes) -> dict[str, Any]:
             continue
         try:
             data = json.loads(root.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InputError(problem(
                 "reopen.damaged", "file", "Phần dữ liệu vanban trong tệp bị hỏng, không đọc "
                 "được.", "vanban's data part is not valid JSON")) from None

@@ -25,7 +25,7 @@ from flask import Blueprint, Response, request
 
 from vanban import pipeline
 from vanban.errors import InputError, Problem, TemplateError, problem
-from vanban.model import lenient
+from vanban.model import json_input, lenient
 from vanban.render import embed
 from vanban.templates import REGISTRY
 from vanban.web import checks
@@ -39,6 +39,7 @@ bp = Blueprint("clerk", __name__, url_prefix="/api/v1")
 
 
 def _object(data: Any) -> dict[str, Any]:
+    json_input.check_limits(data)  # depth, list and string limits before any walk
     if not isinstance(data, dict):
         raise InputError(problem("input.not-object", "",
                                  "Dữ liệu phải là một đối tượng JSON {…}.", "not a JSON object"))

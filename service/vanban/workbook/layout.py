@@ -25,8 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import vanban
-from vanban.model.lenient import SchemaWalker
+from vanban.model.lenient import SchemaWalker, template_schema
 
 GENERAL = "Thông tin chung"
 ID_HEADER = "Mã dòng"
@@ -83,9 +82,9 @@ _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 class _Builder:
     def __init__(self, template_id: str):
-        self.schema = vanban.schema(template_id)
+        self.schema = template_schema(template_id)
         self.walker = SchemaWalker(self.schema)
-        self.names: set[str] = {GENERAL.casefold()}
+        self.names: set[str] = {GENERAL.casefold(), "hướng dẫn", "_danh_muc"}
         self.tables: list[Table] = []
 
     def sheet_name(self, label: str, parent: Table | None) -> str:
@@ -144,7 +143,7 @@ class _Builder:
             title = prop.get("title") or key
             path = (*keys, key)
             shown = f"{label}{SEP}{title}" if label else title
-            if path == ("noi_dung",):
+            if table is None and path == ("noi_dung",):
                 shown = ""  # the body's fields are the document's own: no prefix
             option, nullable, model = self.resolve(prop)
             if option is None:

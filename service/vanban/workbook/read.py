@@ -24,8 +24,9 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from vanban import pipeline
-from vanban.errors import InputError, Problem, problem
-from vanban.model import lenient
+from vanban.config import get_settings
+from vanban.errors import InputError, LimitError, Problem, VanbanError, problem
+from vanban.model import json_input, lenient
 from vanban.model.problems import json_path
 from vanban.ooxml.safezip import read_xlsx_parts
 from vanban.workbook.layout import GENERAL, ID_HEADER, SEP, Column, Layout, Table, layout
@@ -73,13 +74,36 @@ def _list_at(obj: dict[str, Any], keys: tuple[str, ...]) -> list[Any]:
     return obj.setdefault(keys[-1], [])
 
 
+#: Columns read per sheet (a table has a few dozen at most).
+MAX_COLUMNS = 256
+
+
+def _rows(sheet: Any) -> list[list[Any]]:
+    """A sheet's cells row by row, streamed and bounded: at most ``json_max_list`` rows of
+    data (the limit of a JSON list) and :data:`MAX_COLUMNS` columns, so a workbook of a
+    million empty cells is refused before it fills memory."""
+    limit = get_settings().json_max_list
+    out: list[list[Any]] = []
+    for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        out.append(list(row))
+        if len(out) > limit + 1:
+            raise LimitError(problem(
+                "limit.rows", "file", f"Trang “{sheet.title}” có quá {limit} dòng (giới hạn "
+                f"json_max_list = {limit}).", f"sheet {sheet.title!r} has more than {limit} "
+                f"rows (json_max_list = {limit})", limit="json_max_list", max=limit,
+                sheet=sheet.title))
+    while out and all(v is None for v in out[-1]):
+        out.pop()
+    return out
+
+
 class _Sheet:
     """One worksheet's values and formulas, by (row, column) from 1."""
 
     def __init__(self, values: Any, formulas: Any):
         self.name = values.title
-        self.values = [list(r) for r in values.iter_rows(values_only=True)]
-        self.formulas = [list(r) for r in formulas.iter_rows(values_only=True)]
+        self.values = _rows(values)
+        self.formulas = _rows(formulas)
 
     def get(self, row: int, col: int) -> tuple[Any, bool]:
         """(value, a formula without a saved value)."""
@@ -255,18 +279,32 @@ def _place(found: Problem, where: dict[str, Cell]) -> Problem:
 def read_workbook(template_id: str, content: bytes) -> dict[str, Any]:
     read_xlsx_parts(content)  # the upload limits, before openpyxl inflates anything
     try:
-        values = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
-        formulas = load_workbook(io.BytesIO(content), data_only=False, read_only=False)
+        values = load_workbook(io.BytesIO(content), data_only=True, read_only=True)
+        formulas = load_workbook(io.BytesIO(content), data_only=False, read_only=True)
     except Exception as exc:  # openpyxl's many ways to refuse a damaged file
         raise InputError(problem(
             "upload.not-xlsx", "file", "Không đọc được tệp Excel: tệp hỏng hoặc không phải "
             ".xlsx. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.",
             f"openpyxl cannot read it: {type(exc).__name__}")) from None
+    try:
+        root, reading = _read(template_id, values, formulas)
+    except VanbanError:
+        raise
+    except Exception as exc:  # a damaged sheet found while streaming it
+        raise InputError(problem(
+            "upload.not-xlsx", "file", "Không đọc được tệp Excel: một trang tính bị hỏng. Hãy "
+            "mở bằng Excel rồi lưu lại dạng .xlsx.",
+            f"openpyxl failed on a sheet: {type(exc).__name__}")) from None
+    return _finish(template_id, root, reading)
+
+
+def _read(template_id: str, values: Any, formulas: Any) -> tuple[dict[str, Any], _Reading]:
     plan = layout(template_id)
     reading = _Reading(plan)
     reader = _Reader(plan, reading)
     root: dict[str, Any] = {}
-    sheets = {_fold(name): name for name in values.sheetnames}
+    sheets = {_fold(name): name for name in values.sheetnames
+              if hasattr(values[name], "iter_rows")}  # not a chart sheet
     if _fold(GENERAL) in sheets:
         name = sheets[_fold(GENERAL)]
         reader.general(_Sheet(values[name], formulas[name]), root)
@@ -276,13 +314,14 @@ def read_workbook(template_id: str, content: bytes) -> dict[str, Any]:
         if name is not None:
             rows[table.name] = reader.table(table, _Sheet(values[name], formulas[name]))
     _attach(plan, reading, root, rows)
-    return _finish(template_id, root, reading)
+    return root, reading
 
 
 def _finish(template_id: str, root: dict[str, Any], reading: _Reading) -> dict[str, Any]:
-    where = _locate(root, reading.cells)
     if reading.problems:
         raise InputError(reading.problems)
+    json_input.check_limits(root)  # nesting by row numbers (1.1.1…) within json_max_depth
+    where = _locate(root, reading.cells)
     data, _ = lenient.normalise(template_id, root)
     try:
         pipeline.validate(template_id, data)
@@ -324,7 +363,7 @@ def read_csv(template_id: str, content: bytes, name: str = "") -> dict[str, Any]
     class _Grid:
         title = sheet_name
 
-        def iter_rows(self, values_only: bool = True) -> Any:
+        def iter_rows(self, values_only: bool = True, max_col: int = 0) -> Any:
             return iter(grid)
 
     reading = _Reading(plan)
@@ -333,9 +372,10 @@ def read_csv(template_id: str, content: bytes, name: str = "") -> dict[str, Any]
     rows = {table.name: reader.table(table, sheet)}
     root: dict[str, Any] = {}
     _attach(plan, reading, root, rows)
-    where = _locate(root, reading.cells)
     if reading.problems:
         raise InputError(reading.problems)
+    json_input.check_limits(root)
+    where = _locate(root, reading.cells)
     data, _ = lenient.normalise(template_id, root)
     return _placed_list(template_id, data, where)
 

@@ -207,6 +207,36 @@ def rows_of(plan: Layout, data: dict[str, Any]) -> dict[str, list[tuple[str, dic
     return out
 
 
+GUIDE = "Hướng dẫn"
+_GUIDE_LINES = (
+    "Cách điền tệp Excel này",
+    "",
+    "• Trang “Thông tin chung”: ghi vào cột “Giá trị”; cột “Hướng dẫn” giải thích từng trường. "
+    "Dấu * là trường bắt buộc.",
+    "• Mỗi danh sách, bảng có một trang riêng: mỗi dòng là một mục. Thêm dòng để thêm mục, "
+    "xoá dòng để bỏ mục; thứ tự dòng là thứ tự in.",
+    "• Cột “Mã dòng”: 1, 2, 3 … Với bảng nằm trong một mục của bảng khác (ví dụ tiêu chí của "
+    "một nhóm), ghi mã của dòng cha, dấu chấm, rồi số thứ tự: 1.1, 1.2 là tiêu chí 1, 2 của "
+    "nhóm 1; 1.2.1 là tiêu chí con của 1.2.",
+    "• Ngày: ghi 20/06/2024 hoặc chọn ngày; số: 8,5 hoặc 1.234 đều được.",
+    "• Ô có nhiều dòng (Kính gửi, Nơi nhận, các đoạn văn): mỗi mục một dòng (Alt+Enter).",
+    "• Ô có mũi tên chọn: chọn trong danh sách (Thể thức, Có/Không …).",
+    "• Có thể dùng công thức, nhưng hãy mở và lưu tệp bằng Excel trước khi tải lên (để Excel "
+    "tính và lưu giá trị).",
+    "",
+    "Tải lên ở trang của loại văn bản (“Nhập từ Excel”) hoặc: vanban import <mã mẫu> tep.xlsx",
+)
+
+
+def _guide(book: Workbook, plan: Layout) -> None:
+    sheet = book.create_sheet(GUIDE)
+    for row, line in enumerate(_GUIDE_LINES, 1):
+        sheet.cell(row=row, column=1, value=line).alignment = _WRAP
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    sheet.column_dimensions["A"].width = 110
+    sheet.cell(row=len(_GUIDE_LINES) + 2, column=1, value=f"Mẫu: {plan.template_id}")
+
+
 def workbook(template_id: str, data: Any) -> Workbook:
     """The filled workbook; data that does not fit the template is written as far as it
     goes (a draft), never refused here: the import names what is wrong."""
@@ -217,6 +247,7 @@ def workbook(template_id: str, data: Any) -> Workbook:
     rows = rows_of(plan, data)
     for table in plan.tables:
         writer.table(table, rows[table.name])
+    _guide(writer.book, plan)
     if writer.lists is not None:  # keep the hidden lists last
         writer.book.move_sheet(LISTS, offset=len(writer.book.sheetnames))
     return writer.book
