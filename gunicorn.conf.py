@@ -71,6 +71,17 @@ def on_starting(server) -> None:  # noqa: ANN001 — gunicorn's Arbiter
         stale.unlink(missing_ok=True)
 
 
+def when_ready(server) -> None:  # noqa: ANN001
+    """``VANBAN_METRICS_BIND``: the master serves every worker's metrics on that port."""
+    from vanban.config import get_settings
+
+    settings = get_settings()
+    if settings.metrics and settings.metrics_bind:
+        from vanban.ops.metrics import serve_separately
+
+        serve_separately(settings.metrics_bind)
+
+
 #: GIL switch interval of the workers: 1 ms instead of Python's 5 ms. A request's threads (the
 #: gthread worker's, the render-deadline thread) wait for the GIL while another request renders;
 #: handing it over sooner cut the p99 at 8 clients (docs/performance.md, bench/http_configs.py).
@@ -92,6 +103,9 @@ def post_fork(server, worker) -> None:  # noqa: ANN001
     start = getattr(converter(), "start", None)
     if callable(start):
         threading.Thread(target=start, name="vanban-pdf-start", daemon=True).start()
+    from vanban.designer.sandbox import start_workers  # the upload workers' fork server
+
+    threading.Thread(target=start_workers, name="vanban-workers-start", daemon=True).start()
 
 
 def child_exit(server, worker) -> None:  # noqa: ANN001

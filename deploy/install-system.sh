@@ -17,12 +17,15 @@ RUNTIME_PACKAGES=(
   fonts-dejavu-core          # fallback glyphs
   poppler-utils              # pdftotext / pdftoppm: read PDFs, page images
   python3-uno                # LibreOffice's UNO bridge (for /usr/bin/python3): the warm converter
+  bubblewrap                 # contains LibreOffice: no network, no files outside its folder
 )
 # Tests only: pages in a real browser, the batch queue on a real Redis, a virtualenv.
 TEST_PACKAGES=(
   chromium                   # headless browser for the web page tests (Playwright)
   redis-server               # the queue tests start their own redis-server on loopback
   python3-venv               # .ci/run installs the project into a virtualenv
+  softhsm2                   # ký số: a software PKCS#11 token for the vanban sign --pkcs11-lib test
+  opensc                     # pkcs11-tool: loads the test key and certificate into SoftHSM
 )
 
 tests=0 clean=0 list=0

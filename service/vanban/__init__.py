@@ -55,7 +55,9 @@ def validate(template_id: str, data: Any) -> None:
 
 
 def list_templates() -> list[dict[str, Any]]:
-    return [spec.info() for spec in REGISTRY.specs.values()]
+    """Every template's :meth:`~vanban.templates.TemplateSpec.info`, with ``overrides``: true
+    for a folder on ``VANBAN_TEMPLATES_PATH`` that replaces the built-in of the same id."""
+    return [REGISTRY.describe(tid) for tid in REGISTRY.specs]
 
 
 def schema(template_id: str) -> dict[str, Any]:

@@ -251,4 +251,66 @@ HELP_EN: dict[str, str] = {
         "the installed template the data follows (default: found)",
     "vẽ lại mỗi khi tệp mẫu hoặc tệp dữ liệu thay đổi":
         "redraw whenever the template or the data file changes",
+    "chép một mẫu có sẵn ra thư mục của đơn vị để sửa trong Word (đặt thư mục vào "
+    "VANBAN_TEMPLATES_PATH: thay mẫu có sẵn)":
+        "copy a built-in template into the unit's folder to edit in Word (put the folder in "
+        "VANBAN_TEMPLATES_PATH: it replaces the built-in one)",
+    "ký số tệp PDF (PAdES) vào ô chữ ký theo Nghị định 30":
+        "digitally sign a PDF (PAdES) in its signature field, as Decree 30 places it",
+    "kiểm tra mọi chữ ký số trong tệp PDF": "verify every digital signature in a PDF",
+    "tệp Excel của một mẫu, điền dữ liệu (mặc định: dữ liệu mẫu)":
+        "a template's Excel workbook, filled with data (default: the sample data)",
+    "đọc tệp Excel (.xlsx) hoặc .csv thành dữ liệu JSON":
+        "read an Excel (.xlsx) or .csv file into JSON data",
+    "lấy lại dữ liệu đã dùng để tạo một tệp .docx của vanban":
+        "get back the data a vanban .docx was made from",
+    "xuất PDF/A để ký số, có sẵn ô chữ ký người ký và ô con dấu đặt theo Nghị định 30 (với "
+    "ho-so-khen-thuong: tệp .zip các PDF)":
+        "write a PDF/A to be signed, with the signer's and the seal's signature fields placed "
+        "as Decree 30 says (ho-so-khen-thuong: a .zip of PDFs)",
+    "đường kính thật của con dấu, mm (mặc định 36; với --for-signing)":
+        "the seal's real diameter, mm (default 36; with --for-signing)",
+    "các tệp PDF/A sẵn ô chữ ký số (danh sách kèm theo thành tệp riêng)":
+        "PDF/A files with their signature fields (the annexed list as a file of its own)",
+    "mã mẫu có sẵn, ví dụ bao-cao-thi-dua": "a built-in template's id, e.g. bao-cao-thi-dua",
+    "mã mới: thêm mẫu bên cạnh thay vì thay mẫu có sẵn":
+        "a new id: add the template beside the built-in one instead of replacing it",
+    "tệp PDF (xuất bằng render … --for-signing), hoặc -":
+        "the PDF (written by render … --for-signing), or -",
+    "tệp PDF đã ký, hoặc -": "the signed PDF, or -",
+    "chữ ký số của cơ quan (ô DauCoQuan, ảnh con dấu)":
+        "the agency's digital signature (field DauCoQuan, image of the seal)",
+    "chữ ký số của cơ quan trên văn bản kèm theo (góc trên bên phải trang đầu, không hình "
+    "ảnh)":
+        "the agency's digital signature on an annexed document (top right of the first page, "
+        "no image)",
+    "số, ký hiệu văn bản chính (với --attachment; mặc định lấy từ siêu dữ liệu tệp)":
+        "number and ký hiệu of the main document (with --attachment; default: from the file's "
+        "metadata)",
+    "tên ô chữ ký (mặc định NguoiKy, DauCoQuan hoặc DauCoQuan_VanBanKem)":
+        "the signature field's name (default NguoiKy, DauCoQuan or DauCoQuan_VanBanKem)",
+    "ảnh PNG nền trong suốt: chữ ký (màu xanh) hoặc con dấu (màu đỏ, kích thước thật)":
+        "a PNG with a transparent background: the signature (blue) or the seal (red, real "
+        "size)",
+    "tệp khóa PKCS#12 (.p12/.pfx)": "the PKCS#12 key file (.p12/.pfx)",
+    "tên biến môi trường chứa mật khẩu tệp .p12 (không ghi mật khẩu lên dòng lệnh)":
+        "name of the environment variable holding the .p12 password (never on the command "
+        "line)",
+    "thư viện PKCS#11 của token/HSM, ví dụ /usr/lib/softhsm/libsofthsm2.so":
+        "the token's/HSM's PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so",
+    "nhãn token PKCS#11": "the PKCS#11 token's label",
+    "nhãn khóa và chứng thư trên token": "label of the key and certificate on the token",
+    "tên biến môi trường chứa mã PIN token":
+        "name of the environment variable holding the token's PIN",
+    "địa chỉ dịch vụ cấp dấu thời gian (PAdES B-T)": "URL of the time-stamping service "
+                                                     "(PAdES B-T)",
+    "chứng thư gốc tin cậy (lặp lại được); mặc định: kho của hệ thống":
+        "a trusted root certificate (repeatable); default: the system's store",
+    "tệp JSON dữ liệu (- để đọc stdin)": "the JSON data file (- to read stdin)",
+    "tệp .xlsx ghi ra (- cho stdout)": "the .xlsx to write (- for stdout)",
+    "tệp JSON ghi ra (mặc định stdout)": "the JSON file to write (default stdout)",
+    "chỉ ghi phần dữ liệu (dùng ngay cho vanban render)":
+        "write only the data (ready for vanban render)",
+    "tệp .xlsx hoặc .csv cần đọc": "the .xlsx or .csv file to read",
+    "tệp .docx do vanban tạo": "a .docx made by vanban",
 }

@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     pdf_timeout: float = Field(
         60.0, gt=0, le=3600, description="Số giây tối đa cho một lần chuyển PDF; quá hạn thì "
         "dừng LibreOffice và báo lỗi pdf.timeout (504). Seconds per conversion.")
+    pdf_contain: Literal["auto", "bwrap", "unshare", "off"] = Field(
+        "auto", description="Cách ly LibreOffice: bwrap (không mạng, chỉ đọc được thư mục làm "
+        "việc), unshare (chỉ cắt mạng), auto (bwrap nếu chạy được, rồi unshare), off. "
+        "Containment of LibreOffice (docs/security.md).")
     uno_python: str = Field(
         "", description="Trình Python có mô-đun uno của LibreOffice (Debian: /usr/bin/python3 "
         "với gói python3-uno); để trống thì tự tìm. Interpreter that can import uno.")
@@ -84,8 +88,25 @@ class Settings(BaseSettings):
         "dòng JSON). Log format: text or one JSON object per line.")
     metrics: bool = Field(
         True, description="Mở /metrics cho Prometheus. Expose Prometheus metrics at /metrics.")
+    metrics_token: str = Field(
+        "", description="Nếu đặt: /metrics chỉ trả lời yêu cầu có “Authorization: Bearer "
+        "<mã>”. If set, /metrics needs this bearer token (401 otherwise). Default: none.")
+    metrics_bind: str = Field(
+        "", pattern=r"^(\S+:\d+)?$", description="Nếu đặt (vd. 127.0.0.1:9464): /metrics "
+        "chạy ở cổng riêng này và không còn ở cổng của ứng dụng. If set, metrics are served "
+        "on this host:port only (not on the app port).")
 
     # --- limits ------------------------------------------------------------------------------
+    heavy_concurrency: int = Field(
+        0, ge=0, le=256, description="Số việc nặng (kiểm tra tệp, rà soát và điền mẫu tải lên, "
+        "chuyển PDF) chạy cùng lúc trong một tiến trình; 0 = một nửa số luồng. Heavy-work "
+        "slots per process (0 = half of VANBAN_THREADS, at least 1); beyond: 503.")
+    heavy_wait: float = Field(
+        0.5, ge=0, le=60, description="Số giây chờ một chỗ trống trước khi trả 503. Seconds a "
+        "request waits for a heavy-work slot before 503 server.busy.")
+    heavy_retry_after: int = Field(
+        5, ge=1, le=3600, description="Giá trị Retry-After (giây) của trả lời 503 khi bận. "
+        "Retry-After of the 503 server.busy answer, seconds.")
     max_content_length: int = Field(
         2 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên (byte): JSON, biểu mẫu. "
         "Request body limit in bytes.")
@@ -106,8 +127,12 @@ class Settings(BaseSettings):
         25, ge=1, le=10000, description="Số văn bản mỗi phần việc giao cho một worker. "
         "Documents per chunk handed to one worker.")
     job_max_content_length: int = Field(
-        64 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên của một lô (byte). Request "
+        16 * MiB, ge=1, description="Giới hạn dữ liệu gửi lên của một lô (byte). Request "
         "body limit of POST /api/v1/jobs in bytes.")
+    job_max_queue_depth: int = Field(
+        400, ge=1, description="Số phần việc tối đa đang chờ trong hàng đợi (mỗi phần "
+        "VANBAN_JOB_CHUNK_SIZE văn bản); đầy thì từ chối lô mới (503, Retry-After). Chunks "
+        "waiting in the queue before new jobs get 503 queue.full.")
     job_timeout: int = Field(
         3600, ge=10, description="Giây tối đa cho một lô. Seconds a job may run.")
     job_result_ttl: int = Field(
@@ -136,6 +161,12 @@ class Settings(BaseSettings):
     batch_max_bytes: int = Field(
         64 * 1024 * 1024, ge=1, description="Dung lượng tối đa của dữ liệu một lô gửi qua "
         "HTTP (byte). Request body limit of POST /api/v1/batch.")
+    batch_max_items: int = Field(
+        2000, ge=1, description="Số văn bản tối đa của một lô gửi qua POST /api/v1/batch "
+        "(.docx). Items per synchronous batch.")
+    batch_max_pdf_items: int = Field(
+        200, ge=1, description="Số văn bản tối đa của một lô /api/v1/batch?format=pdf (mỗi "
+        "văn bản một lần chuyển LibreOffice). Items per synchronous PDF batch.")
     # ---- limits on what clients send (docs/security.md); each is named in its error
     upload_max_inflated_bytes: int = Field(
         64 * 1024 * 1024, ge=1024, description="Tổng dung lượng tối đa của một tệp .docx tải "
@@ -148,6 +179,20 @@ class Settings(BaseSettings):
     upload_max_xml_depth: int = Field(
         200, ge=16, le=10000, description="Độ sâu lồng nhau tối đa của XML trong tệp .docx. "
         "XML nesting depth limit of an uploaded .docx.")
+    upload_max_paragraphs: int = Field(
+        20_000, ge=100, description="Số đoạn văn tối đa của một tệp .docx tải lên (kiểm tra thể "
+        "thức, mẫu thiết kế); nhiều hơn thì từ chối ngay, không đọc. Paragraphs per uploaded "
+        ".docx (check-format, designer): refused before parsing.")
+    upload_max_elements: int = Field(
+        1_000_000, ge=1000, description="Số phần tử XML tối đa (mọi phần của tệp .docx tải lên "
+        "cộng lại). XML elements per uploaded .docx, all parts together.")
+    check_timeout: float = Field(
+        20.0, gt=0, le=600, description="Thời gian tối đa (giây) kiểm tra thể thức hoặc rà soát "
+        "(lint) một tệp tải lên; chạy trong tiến trình riêng, quá hạn thì dừng. Time limit of "
+        "one format check or template lint (run in a worker process).")
+    check_memory_mb: int = Field(
+        1024, ge=0, description="Bộ nhớ tối đa (MiB) của tiến trình kiểm tra thể thức / rà soát "
+        "mẫu; 0 = không giới hạn. Address-space limit of the check/lint worker process.")
     json_max_depth: int = Field(
         32, ge=4, description="Độ sâu lồng nhau tối đa của dữ liệu JSON. JSON nesting depth.")
     json_max_list: int = Field(
@@ -159,6 +204,10 @@ class Settings(BaseSettings):
     json_max_paragraphs: int = Field(
         10000, ge=10, description="Số đoạn văn tối đa của một văn bản (chuỗi và dòng trong dữ "
         "liệu). Paragraphs (strings and their lines) per document.")
+    embed_data: bool = Field(
+        True, description="Lưu mã mẫu, phiên bản vanban và dữ liệu nhập vào trong tệp .docx "
+        "(một phần customXml) để “Mở lại văn bản đã làm”; false để không lưu. Embed the "
+        "template id, vanban version and input data in every .docx (reopen).")
     render_timeout: float = Field(
         30.0, gt=0, description="Thời gian tối đa (giây) để tạo một văn bản .docx trong dịch vụ "
         "web. Render time limit of the web service, seconds.")
@@ -168,6 +217,10 @@ class Settings(BaseSettings):
     designer_max_output: int = Field(
         20_000_000, ge=10_000, description="Số ký tự XML tối đa một lần điền mẫu tải lên sinh "
         "ra. Output-size limit of one render of an uploaded template (characters of XML).")
+    preview_max_pages: int = Field(
+        20, ge=1, le=1000, description="Số trang tối đa có ảnh trong một lần xem trước mẫu "
+        "(trang sau đó không được vẽ; page_count vẫn cho biết tổng số). Page images per "
+        "designer preview.")
     designer_memory_mb: int = Field(
         1024, ge=0, description="Bộ nhớ tối đa (MiB) của tiến trình điền mẫu tải lên; 0 = "
         "không giới hạn. Address-space limit of the worker rendering an uploaded template.")

@@ -10,15 +10,20 @@ Exceptions carry a list of problems so that one call reports *every* mistake at 
 * :class:`InputError` — the JSON a user sent is wrong (HTTP 422, CLI exit 2).
 * :class:`LimitError` — an :class:`InputError` over a configured limit (HTTP 413).
 * :class:`TemplateError` — a .docx template is broken (found while compiling it).
+* :class:`TemplateFaultError` — a template the user uploaded is broken (HTTP 422).
 * :class:`UnknownTemplateError` — no template with that id (HTTP 404).
 * :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503);
   :class:`ConversionTimeout` — the converter did not answer in time (HTTP 504).
+* :class:`BusyError` — every slot for heavy work is taken (HTTP 503, ``Retry-After``).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+#: Where a problem of an imported Excel workbook is: sheet name, row number, column letter.
+CELL_KEYS = ("sheet", "row", "column")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,9 @@ class Problem:
         data = asdict(self)
         if not data["extra"]:
             del data["extra"]
+        if "sheet" in self.extra:  # a cell of an imported workbook: sheet, row, column
+            for key in CELL_KEYS:
+                data[key] = self.extra.get(key)
         return data
 
     def __str__(self) -> str:
@@ -102,6 +110,13 @@ class TemplateError(VanbanError):
     title = "Mẫu .docx có lỗi"
 
 
+class TemplateFaultError(InputError):
+    """A template the user sent (the designer's upload) cannot be rendered: the fault is in
+    the template, not in the data nor the server (HTTP 422)."""
+
+    title = "Mẫu tải lên có lỗi"
+
+
 class ConversionError(VanbanError):
     """PDF conversion is not available or failed."""
 
@@ -114,6 +129,19 @@ class ConversionTimeout(ConversionError):
 
     status = 504
     title = "Chuyển sang PDF quá thời gian"
+
+
+class BusyError(VanbanError):
+    """Every slot for heavy work (sandboxed renders, checks, conversions) is taken (HTTP 503
+    with ``Retry-After``; code ``server.busy``). :mod:`vanban.ops.slots`."""
+
+    status = 503
+    title = "Máy chủ đang bận"
+    slug = "busy"
+
+    def __init__(self, problems: list[Problem] | Problem, retry_after: int = 5):
+        super().__init__(problems)
+        self.retry_after = retry_after
 
 
 def problem(code: str, path: str, message: str, message_en: str = "", **extra: Any) -> Problem:

@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vanban.config import get_settings
 from vanban.context import chu_thich
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
-from vanban.model import json_input
+from vanban.model import json_input, lenient, partial
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.naming import document_stem
@@ -67,19 +68,50 @@ def _envelope_checks(env: Envelope, spec: TemplateSpec) -> list[Problem]:
     return out
 
 
+def _rule_problems(spec: TemplateSpec, env: Envelope, data: dict[str, Any]) -> list[Problem]:
+    check = getattr(spec.module, "check", None)
+    problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
+    return problems + chu_thich.check(data.get("noi_dung"), env.chu_thich)
+
+
+def _rules_despite(spec: TemplateSpec, data: dict[str, Any], exc: ValidationError,
+                   reported: list[Problem]) -> list[Problem]:
+    """The rule problems of the parts that parsed (:mod:`vanban.model.partial`), so a type
+    error in one field does not hide the rule errors of the others."""
+    schema = lenient.model_schema(spec.model)
+    tried: dict[tuple[Any, ...], int] = {}
+    touched: list[tuple[Any, ...]] = []
+    errors = exc.errors(include_url=False)
+    patched: Any = data
+    for _ in range(4):
+        patched, more = partial.stand_ins(schema, patched, errors, tried)
+        touched += more
+        try:
+            env = spec.model.model_validate(patched)
+        except ValidationError as again:
+            errors = again.errors(include_url=False)
+            continue
+        try:
+            found = _rule_problems(spec, env, patched)
+        except Exception:  # a rule tripping over a stand-in: report what pydantic found
+            return []
+        return partial.unrelated(found, touched, reported)
+    return []
+
+
 def validate(template_id: str, data: Any) -> Envelope:
     spec = REGISTRY.get(template_id)
     data = _load(data)
     try:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
-        # Report the vocabulary problems too, so one round trip shows every mistake.
+        # Report the vocabulary problems too, so one round trip shows every mistake, and the
+        # rules of every part that parsed.
         check_raw = getattr(spec.module, "check_raw", None)
         extra = check_raw(data) if callable(check_raw) else []
-        raise InputError(from_validation_error(exc) + extra) from None
-    check = getattr(spec.module, "check", None)
-    problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
-    problems += chu_thich.check(data.get("noi_dung"), env.chu_thich)
+        problems = from_validation_error(exc) + extra
+        raise InputError(problems + _rules_despite(spec, data, exc, problems)) from None
+    problems = _rule_problems(spec, env, data)
     if problems:
         raise InputError(problems)
     return env
@@ -118,14 +150,23 @@ class Result:
         return f"{self.stem}.docx"
 
 
+def _version() -> str:
+    from vanban import __version__
+
+    return __version__
+
+
 def run(template_id: str, data: Any) -> Result:
     """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once."""
+    data = _load(data)  # parsed once: the same object is validated and embedded
     env = validate(template_id, data)
     ctx = context(template_id, env)
     compiled = REGISTRY.compiled(template_id, env.the_thuc)
     title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
             f"{env.trich_yeu}"
-    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])
+    embedded = (template_id, _version(), data) if get_settings().embed_data else None
+    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"],
+                         embedded=embedded)
     return Result(template_id, docx, env, ctx)
 
 

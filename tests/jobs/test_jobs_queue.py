@@ -78,16 +78,54 @@ def batch(n: int) -> list:
     return items
 
 
+def test_bad_items_are_refused_at_submission(api: str, redis_url: str) -> None:
+    """Issue 19: a job with invalid items is a 422 naming the first bad ones, and nothing
+    reaches Redis; a string over json_max_string is one of them."""
+    from redis import Redis
+
+    items = batch(14)
+    items[11] = {**items[10], "trich_yeu": "x" * 30_000}
+    before = Redis.from_url(redis_url).dbsize()
+    answer = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=items, timeout=30)
+    assert answer.status_code == 422, answer.text[:300]
+    problems = answer.json()["problems"]
+    assert sorted({p["extra"]["index"] for p in problems}) == [3, 8, 11]
+    assert any(p["path"] == "[3].trich_yeu" for p in problems)
+    assert any(p["path"].startswith("[11]") and p["code"].startswith("limit.")
+               for p in problems)
+    assert Redis.from_url(redis_url).dbsize() == before
+    many = [["không phải đối tượng"]] * 30
+    answer = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=many, timeout=30)
+    assert answer.status_code == 422 and len(answer.json()["problems"]) == 10  # the first ten
+
+
+def test_full_queue_is_503_with_retry_after(api: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VANBAN_JOB_MAX_QUEUE_DEPTH", "1")
+    reload_settings()
+    try:
+        items = [i for i in batch(14) if isinstance(i, dict) and i["trich_yeu"]][:6]
+        answer = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=items, timeout=30)
+    finally:
+        monkeypatch.undo()
+        reload_settings()
+    assert answer.status_code == 503, answer.text[:300]
+    assert answer.headers["Retry-After"] == "60"
+    item = answer.json()["problems"][0]
+    assert item["code"] == "queue.full" and item["extra"]["limit"] == "job_max_queue_depth"
+
+
 def test_batch_through_api_two_workers_and_back(api: str, redis_url: str,
                                                 tmp_path: Path) -> None:
-    items = batch(14)
+    # valid items only (bad ones are refused at submission: the test above); enough chunks
+    # that both workers get some
+    items = [i for i in batch(26) if isinstance(i, dict) and i["trich_yeu"]]
     before = metric_samples(requests.get(f"{api}/metrics", timeout=30).text,
                             "vanban_batch_items_total")
     answer = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}", json=items, timeout=30)
     assert answer.status_code == 202, answer.text
     job = answer.json()
     assert answer.headers["Location"] == job["self"] == f"/api/v1/jobs/{job['id']}"
-    assert (job["status"], job["total"], job["done"]) == ("queued", 14, 0)
+    assert (job["status"], job["total"], job["done"]) == ("queued", 24, 0)
 
     # Nobody works yet: the result is not ready.
     early = requests.get(f"{api}/api/v1/jobs/{job['id']}/result", timeout=30)
@@ -104,7 +142,7 @@ def test_batch_through_api_two_workers_and_back(api: str, redis_url: str,
         for proc in workers:
             stop(proc)
     assert state["status"] == "finished", state
-    assert (state["done"], state["failed"], state["progress"]) == (12, 2, 1.0)
+    assert (state["done"], state["failed"], state["progress"]) == (24, 0, 1.0)
     assert set(state["workers"]) == {"may-1", "may-2"}  # the chunks were spread
     assert state["result"] == f"/api/v1/jobs/{job['id']}/result"
 
@@ -118,17 +156,15 @@ def test_batch_through_api_two_workers_and_back(api: str, redis_url: str,
             found = [p.text for p in text if "đơn vị số" in p.text.lower()]
             assert found, name
             numbers.append(int(found[0].lower().rsplit("đơn vị số", 1)[1].split()[0]))
-        assert numbers == [i + 1 for i in range(14) if i not in (3, 8)]
+        assert numbers == [i + 1 for i in range(26) if i not in (3, 8)]
         assert validate_docx(zf.read(docs[0])) == []
         report = json.loads(zf.read("errors.json"))
-    assert (report["total"], report["ok"], report["failed"]) == (14, 12, 2)
-    assert [e["index"] for e in report["errors"]] == [3, 8]
-    assert report["errors"][0]["problems"][0]["path"] == "trich_yeu"
+    assert (report["total"], report["ok"], report["failed"]) == (24, 24, 0)
 
     text = requests.get(f"{api}/metrics", timeout=30).text
     assert metric_samples(text, "vanban_jobs_total")[f'{{template="{TEMPLATE}"}}'] >= 1
     after = metric_samples(text, "vanban_batch_items_total")
-    for outcome, n in (("ok", 12), ("error", 2)):
+    for outcome, n in (("ok", 24), ("error", 0)):
         key = f'{{outcome="{outcome}",template="{TEMPLATE}"}}'
         assert after[key] - before.get(key, 0.0) == n  # counted once, however often polled
 
@@ -164,10 +200,11 @@ def test_redis_down_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
     from live_processes import free_port
     from vanban.web import create_app
 
-    monkeypatch.setenv("VANBAN_REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")
+    port = free_port()
+    monkeypatch.setenv("VANBAN_REDIS_URL", f"redis://127.0.0.1:{port}/0")
     try:
         client = create_app({"WARM_TEMPLATES": False}).test_client()
-        answer = client.post(f"/api/v1/jobs/{TEMPLATE}", json=[{}])
+        answer = client.post(f"/api/v1/jobs/{TEMPLATE}", json=batch(9)[:1])
         status = client.get(f"/api/v1/jobs/{'a' * 32}")
     finally:
         monkeypatch.undo()
@@ -175,6 +212,8 @@ def test_redis_down_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
     for response in (answer, status):
         assert response.status_code == 503
         assert response.get_json()["problems"][0]["code"] == "queue.unreachable"
+        assert "127.0.0.1" not in response.get_data(as_text=True)  # no internal host names
+        assert str(port) not in response.get_data(as_text=True)
 
 
 def test_expired_job_is_404(api: str, redis_url: str) -> None:

@@ -67,3 +67,34 @@ def test_cli_api_and_page_say_the_same(name: str, tmp_path: Path) -> None:
 
     assert str(escape(expected)) in html
     assert "Yêu cầu không hợp lệ" not in html
+
+
+DUPLICATED = '{"so": 1, "noi_dung": {"chi_dao": ["a"], "chi_dao": ["b"]}, "so": 2}'
+
+
+def test_duplicate_keys_are_named_with_their_path_everywhere(tmp_path: Path) -> None:
+    """Issue 19: a repeated key is a problem (not the last one winning in silence), the same
+    in the library, the CLI, the API and the page."""
+    from markupsafe import escape
+
+    from vanban.web import create_app
+
+    with pytest.raises(vanban.InputError) as info:
+        vanban.validate(TEMPLATE, DUPLICATED)
+    found = info.value.problems
+    assert [(p.code, p.path, p.extra["key"]) for p in found] == [
+        ("input.duplicate-key", "so", "so"), ("input.duplicate-key", "noi_dung.chi_dao",
+                                              "chi_dao")]
+    assert "“chi_dao”" in found[1].message and found[1].message_en
+    source = tmp_path / "input.json"
+    source.write_text(DUPLICATED, "utf-8")
+    cli = subprocess.run([sys.executable, "-m", "vanban.cli", "validate", TEMPLATE, str(source)],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "service")})
+    assert cli.returncode == 2 and "noi_dung.chi_dao" in cli.stderr and "“so”" in cli.stderr
+    client = create_app({"WARM_TEMPLATES": False}).test_client()
+    for url in (f"/api/v1/validate/{TEMPLATE}", f"/api/v1/documents/{TEMPLATE}"):
+        api = client.post(url, data=DUPLICATED.encode(), content_type="application/json")
+        assert api.status_code == 400
+        assert [p["path"] for p in api.get_json()["problems"]] == ["so", "noi_dung.chi_dao"]
+    page = client.post(f"/mau/{TEMPLATE}", data={"data": DUPLICATED, "action": "kiem-tra"})
+    assert str(escape(found[1].message)) in page.get_data(as_text=True)

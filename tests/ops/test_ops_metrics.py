@@ -120,3 +120,52 @@ def test_counters_other_layers_increment() -> None:
     assert metric_samples(text, "vanban_pdf_restarts_total")['{backend="warm"}'] >= 1
     assert metric_samples(text, "vanban_batch_items_total")[
         f'{{outcome="error",template="{TEMPLATE}"}}'] >= 1
+
+
+def test_invented_methods_and_paths_leave_metrics_unchanged(
+        server: tuple[str, Path, Path]) -> None:
+    """Issue 19: any method name or path a client invents is counted as ``other``: the
+    exposition keeps the same series however many are sent."""
+    url, _, _ = server
+    for i in range(3):  # the "other" series exist from here on
+        requests.request(f"WARM{i}", f"{url}/healthz", timeout=10)
+        requests.get(f"{url}/khong-co-{i}", timeout=10)
+        requests.request(f"WARM{i}", f"{url}/khong-co-{i}", timeout=10)
+
+    def series() -> set[str]:
+        text = requests.get(f"{url}/metrics", timeout=30).text
+        return {line.rsplit(" ", 1)[0] for line in text.splitlines()
+                if line.startswith("vanban_http_request")}
+    before = series()
+    for i in range(40):
+        requests.request(f"INVENTED{i}", f"{url}/healthz", timeout=10)
+        requests.request(f"X{i}", f"{url}/nowhere/{i}", timeout=10)
+    after = series()
+    assert after == before
+    assert not any("INVENTED" in s or "nowhere" in s for s in after)
+    assert any('method="other"' in s for s in after)
+    assert any('route="other"' in s for s in after)
+
+
+def test_metrics_token_and_own_port(tmp_path: Path) -> None:
+    """``VANBAN_METRICS_TOKEN``: 401 without the bearer token; ``VANBAN_METRICS_BIND``: the
+    metrics leave the app port for their own."""
+    from live_processes import free_port
+
+    with gunicorn(tmp_path / "a.log", VANBAN_WORKERS="1", VANBAN_METRICS_TOKEN="s3cret",
+                  PROMETHEUS_MULTIPROC_DIR=str(tmp_path)) as (_, url):
+        assert requests.get(f"{url}/metrics", timeout=30).status_code == 401
+        wrong = {"Authorization": "Bearer nope"}
+        assert requests.get(f"{url}/metrics", headers=wrong, timeout=30).status_code == 401
+        right = {"Authorization": "Bearer s3cret"}
+        answer = requests.get(f"{url}/metrics", headers=right, timeout=30)
+        assert answer.status_code == 200 and "vanban_http_requests_total" in answer.text
+    port = free_port()
+    folder = tmp_path / "own"
+    folder.mkdir()
+    with gunicorn(tmp_path / "b.log", VANBAN_WORKERS="1", PROMETHEUS_MULTIPROC_DIR=str(folder),
+                  VANBAN_METRICS_BIND=f"127.0.0.1:{port}") as (_, url):
+        assert requests.get(f"{url}/healthz", timeout=30).status_code == 200
+        assert requests.get(f"{url}/metrics", timeout=30).status_code == 404
+        own = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=30)
+        assert own.status_code == 200 and "vanban_http_requests_total" in own.text

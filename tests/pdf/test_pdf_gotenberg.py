@@ -35,7 +35,10 @@ def gotenberg_app() -> Flask:
             time.sleep(3)
         if behaviour["mode"] == "error":
             return Response("LibreOffice failed", status=500)
-        pdf = LibreOfficeConverter(timeout=120).convert(upload.read())
+        converter = LibreOfficeConverter(timeout=120)
+        pdfa = request.form.get("pdfa")  # Gotenberg's field: "PDF/A-2b"
+        pdf = (converter.convert_pdfa(upload.read(), int(pdfa[6])) if pdfa
+               else converter.convert(upload.read()))
         return Response(pdf, mimetype="application/pdf")
 
     return app
@@ -72,6 +75,9 @@ def test_gotenberg_unreachable_is_503():
     problem = info.value.problems[0]
     assert info.value.status == 503 and problem.code == "pdf.unavailable"
     assert "Gotenberg" in problem.message and "unreachable" in problem.message_en
+    # issue 19: no internal host name, no Python error text in what a client is told
+    for text in (problem.message, problem.message_en):
+        assert "127.0.0.1" not in text and "Error" not in text and "Max retries" not in text
 
 
 def test_gotenberg_not_configured_is_503():
@@ -90,11 +96,25 @@ def test_gotenberg_slow_is_504(gotenberg):
     assert info.value.status == 504 and info.value.problems[0].code == "pdf.timeout"
 
 
-def test_gotenberg_error_is_503_with_its_status(gotenberg):
+def test_gotenberg_error_is_503_with_its_status(gotenberg, caplog):
     url, behaviour = gotenberg
     behaviour["mode"] = "error"
-    with pytest.raises(ConversionError) as info:
+    with caplog.at_level("WARNING"), pytest.raises(ConversionError) as info:
         GotenbergConverter(url, timeout=10).convert(b"PK")
     problem = info.value.problems[0]
     assert info.value.status == 503 and problem.code == "pdf.failed"
-    assert "500" in problem.message and "LibreOffice failed" in problem.message_en
+    assert "500" in problem.message and "500" in problem.message_en
+    # Gotenberg's own text is for the operator (the log), not for the client (issue 19)
+    assert "LibreOffice failed" not in problem.message_en
+    assert "LibreOffice failed" in caplog.text
+
+
+@needs_soffice
+def test_gotenberg_pdfa_for_signing(gotenberg, rendered):
+    """``convert_pdfa`` (ký số) sends Gotenberg's ``pdfa`` field and gets PDF/A back."""
+    url, behaviour = gotenberg
+    behaviour["mode"] = "ok"
+    docx = rendered["nha-nuoc-mau-01-tong-ket-2021"]
+    pdf = GotenbergConverter(url, timeout=120).convert_pdfa(docx, 2)
+    assert b'pdfaid:part="2"' in pdf or b"<pdfaid:part>2</pdfaid:part>" in pdf
+    assert b"pdfaid" not in GotenbergConverter(url, timeout=120).convert(docx)

@@ -102,3 +102,32 @@ def test_batch_request_errors_are_problems(client) -> None:
     assert r.status_code == 404 and r.mimetype == "application/problem+json"
     r = client.post(f"/api/v1/batch/{TEMPLATE}?format=odt", json=[{}])
     assert r.status_code == 400 and r.json["problems"][0]["path"] == "format"
+
+
+def test_batch_item_caps_are_413_before_any_work(client, monkeypatch) -> None:
+    """Issue 19: a batch over batch_max_items (batch_max_pdf_items for PDF) is refused whole,
+    naming the limit, JSON array and JSON Lines alike."""
+    from vanban.config import reload_settings
+
+    monkeypatch.setenv("VANBAN_BATCH_MAX_ITEMS", "3")
+    monkeypatch.setenv("VANBAN_BATCH_MAX_PDF_ITEMS", "2")
+    reload_settings()
+    try:
+        item = load_fixture(FIXTURES[0])
+        url = f"/api/v1/batch/{TEMPLATE}"
+        answers = [
+            client.post(url, json=[item] * 4),
+            client.post(url, data="\n".join(json.dumps(item) for _ in range(4)),
+                        content_type="application/x-ndjson"),
+            client.post(url + "?format=pdf", json=[item] * 3),
+        ]
+        fine = client.post(url, json=[item] * 3)
+    finally:
+        monkeypatch.undo()
+        reload_settings()
+    for response, limit in zip(answers, ["batch_max_items"] * 2 + ["batch_max_pdf_items"],
+                               strict=True):
+        assert response.status_code == 413, response.get_data(as_text=True)[:300]
+        found = response.get_json()["problems"][0]
+        assert found["code"] == "batch.too-many" and found["extra"]["limit"] == limit
+    assert fine.status_code == 200

@@ -318,7 +318,13 @@ def test_checker_failure_is_logged_and_answered_422(client: FlaskClient,
     def fails(data: bytes, the_thuc: str | None = None, limits: object = None) -> None:
         raise TypeError("checker bug")
 
+    import multiprocessing
+
+    from vanban.designer import sandbox
+
     monkeypatch.setattr(checks, "check_docx", fails)
+    # the check runs in a worker process: forked, it sees the patched checker
+    monkeypatch.setattr(sandbox, "_context", lambda: multiprocessing.get_context("fork"))
     with caplog.at_level("ERROR"):
         body = problem_of(post_raw(client, rendered("nha-nuoc")), 422, "docx.unsupported")
     assert "checker bug" not in str(body)

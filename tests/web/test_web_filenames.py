@@ -53,3 +53,29 @@ def test_content_disposition_round_trips() -> None:
     assert re.fullmatch(r"[A-Za-z0-9%._~-]+", star)  # attr-chars and pct-encoded only
     assert unquote(star) == name
     assert content_disposition("plain.docx") == 'attachment; filename="plain.docx"'
+
+
+@pytest.mark.parametrize("name", [
+    "bao-cao\u202excod.docx",            # right-to-left override: shows "…docx.exe"-like
+    "a\u2066b\u2069c\u200f.docx",        # isolates and marks
+    "..\uff0f..\uff0fetc\uff0fpasswd.docx",  # fullwidth solidus → "/" under NFKD
+    "a\u2215b\u2044c\u29f8d\uff3ce.docx",    # division, fraction, big slashes, fullwidth \
+    "x\u200by\ufeffz.docx",              # zero-width space, BOM
+])
+def test_spoofed_file_names_are_cleaned_in_both_forms(name: str) -> None:
+    """Issue 19: no bidi control nor look-alike slash survives in ``filename`` or
+    ``filename*``, and neither form holds a path separator."""
+    header = content_disposition(name)
+    fallback = re.search(r'filename="([^"]*)"', header).group(1)
+    star = re.search(r"filename\*=UTF-8''(\S+)", header)
+    full = unquote(star.group(1)) if star else fallback
+    for shown in (fallback, full):
+        assert "/" not in shown and "\\" not in shown, header
+        assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
+                       or c in "\u200e\u200f\u200b\ufeff\u2215\u2044\u29f8\uff0f\uff3c"
+                       for c in shown), repr(shown)
+        assert shown.endswith(".docx")
+
+
+def test_document_stem_drops_bidi_controls() -> None:
+    assert document_stem(1, "BC\u202e", "Tổng kết\u2215năm") == "01-BC Tổng kết-năm"

@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from vanban.batch.engine import BatchItem
 from vanban.naming import UniqueNames
+from vanban.vi.dates import zip_time
 
 ERRORS_NAME = "errors.json"
 
@@ -50,11 +51,12 @@ def _entries(zf: zipfile.ZipFile, items: Iterable[BatchItem], summary: BatchSumm
     """Write each item into ``zf`` (stored: a .docx or PDF is compressed already), yielding
     after each; then ``errors.json``. ``summary`` is filled in as it goes."""
     names = UniqueNames()
+    stamp = zip_time()  # when the batch was made (Vietnam time), not 1980
     for item in items:
         summary.total += 1
         if item.ok:
             name = names.take(item.stem, item.fmt)
-            zf.writestr(zipfile.ZipInfo(name, date_time=_STAMP), item.content or b"")
+            zf.writestr(zipfile.ZipInfo(name, date_time=stamp), item.content or b"")
             summary.ok += 1
         else:
             summary.errors.append({"index": item.index, "source": item.source,
@@ -63,7 +65,7 @@ def _entries(zf: zipfile.ZipFile, items: Iterable[BatchItem], summary: BatchSumm
             on_item(item)
         yield
     report = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2).encode()
-    info = zipfile.ZipInfo(ERRORS_NAME, date_time=_STAMP)
+    info = zipfile.ZipInfo(ERRORS_NAME, date_time=stamp)
     info.compress_type = zipfile.ZIP_DEFLATED
     zf.writestr(info, report)
 
@@ -102,9 +104,6 @@ def write_zip(items: Iterable[BatchItem], fileobj: IO[bytes], template: str = ""
     for chunk in iter_zip_chunks(items, summary, on_item):
         fileobj.write(chunk)
     return summary
-
-
-_STAMP = (1980, 1, 1, 0, 0, 0)
 
 
 class _Chunks(io.RawIOBase):

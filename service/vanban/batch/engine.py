@@ -19,6 +19,7 @@ unexpected exception) becomes a :class:`BatchItem` with ``problems``; the batch 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -121,10 +122,11 @@ def render_one(template_id: str, fmt: str, index: int, item: BatchInput) -> Batc
         return BatchItem(index, item.source, fmt, result.stem, content)
     except VanbanError as exc:
         return BatchItem(index, item.source, fmt, problems=exc.problems)
-    except Exception as exc:  # noqa: BLE001 — one bad item must not stop the batch
+    except Exception:  # noqa: BLE001 — one bad item must not stop the batch
+        logging.getLogger("vanban.batch").exception("item %d (%s) failed", index, item.source)
         return BatchItem(index, item.source, fmt, problems=[problem(
-            "batch.internal", "", f"Lỗi không mong đợi khi tạo văn bản: {type(exc).__name__}.",
-            f"unexpected {type(exc).__name__}: {exc}")])
+            "batch.internal", "", "Lỗi không mong đợi khi tạo văn bản này; chi tiết đã được ghi "
+            "vào nhật ký máy chủ.", "unexpected error (see the server log)")])
 
 
 def start_method() -> str:

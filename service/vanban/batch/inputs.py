@@ -12,6 +12,33 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vanban.batch.engine import BatchInput
+from vanban.errors import InputError, Problem, problem
+
+#: How many bad items a refusal names (the first ones, in order).
+REPORTED_ITEMS = 10
+
+
+def invalid_items(template_id: str, items: Iterable[object],
+                  most: int = REPORTED_ITEMS) -> list[Problem]:
+    """The problems of the first ``most`` items that would not render, each path prefixed with
+    the item's index (``[3].trich_yeu``) and ``extra.index`` set: what a queue checks at
+    submission, so a bad item is refused then and not found hours later by a worker."""
+    from vanban import pipeline
+
+    out: list[Problem] = []
+    bad = 0
+    for index, item in enumerate(items):
+        try:
+            pipeline.validate(template_id, item)
+        except InputError as exc:
+            bad += 1
+            out += [problem(p.code, f"[{index}]" + (f".{p.path}" if p.path else ""),
+                            f"Văn bản thứ {index + 1}: {p.message}",
+                            f"item {index}: {p.message_en or p.message}", index=index, **p.extra)
+                    for p in exc.problems]
+            if bad >= most:
+                break
+    return out
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 

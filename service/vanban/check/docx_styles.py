@@ -197,6 +197,7 @@ class Styles:
         self.doc_ppr: Props = {}
         self.theme_fonts = theme_fonts(theme)
         self._cache: dict[tuple[str, str], Any] = {}
+        self._runs: dict[tuple, Props] = {}
         if root is None:
             return
         defaults = root.find(w("docDefaults"))
@@ -265,7 +266,25 @@ class Styles:
         para_style: str | None,
         table_style: str | None,
     ) -> Props:
-        """Effective run properties, toggles per ECMA-376 17.7.3."""
+        """Effective run properties, toggles per ECMA-376 17.7.3 (memoised: a document repeats
+        the same few combinations, and resolving them was most of the reading time; callers
+        must not change the dict they get)."""
+        try:
+            key = (frozenset(direct.items()), char_style, para_style, table_style)
+        except TypeError:  # an unhashable value: compute, do not cache
+            return self._run(direct, char_style, para_style, table_style)
+        found = self._runs.get(key)
+        if found is None:
+            found = self._runs[key] = self._run(direct, char_style, para_style, table_style)
+        return found
+
+    def _run(
+        self,
+        direct: Props,
+        char_style: str | None,
+        para_style: str | None,
+        table_style: str | None,
+    ) -> Props:
         levels = [self.resolved(s, "rpr") for s in (table_style, para_style, char_style)]
         out = {k: v for k, v in self.doc_rpr.items() if k not in TOGGLES}
         for level in levels:

@@ -163,7 +163,8 @@ def check_docx(data: bytes, the_thuc: str | None = None,
                 "docx.unreadable",
                 "file",
                 "Không đọc được tệp: đây không phải là tệp Word .docx hợp lệ.",
-                f"not a readable .docx: {exc}",
+                "not a readable .docx" + (f" (XML error at line {exc.lineno})"
+                                          if isinstance(exc, etree.XMLSyntaxError) else ""),
             )
         ) from exc
     return check_facts(facts, the_thuc)

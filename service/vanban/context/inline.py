@@ -1,4 +1,5 @@
-"""Inline marks in paragraphs: ``**bold**`` and ``*italic*`` become Word runs.
+"""Inline marks in paragraphs: ``**bold**`` and ``*italic*`` become Word runs; ``\\*`` is a
+literal asterisk (``2\\*3\\*4`` prints ``2*3*4``, nothing in italics).
 
 Text is escaped for XML here, always: the result is :class:`markupsafe.Markup` holding
 ``<w:r>`` elements, inserted by the templates with docxtpl's ``{{r … }}`` form. A mark without
@@ -17,6 +18,10 @@ from markupsafe import Markup
 
 from vanban.context import chu_thich
 
+#: ``\*`` stands for a literal ``*``: hidden from the mark pattern behind a character that
+#: validated text never holds (control characters are refused), put back in every span.
+_ESCAPED = "\\*"
+_HIDDEN = "\x00"
 _MARK = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.S)
 
 
@@ -27,7 +32,10 @@ def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
 
 
 def spans(text: str) -> list[tuple[str, bool, bool]]:
-    """Split ``text`` into (piece, bold, italic) spans."""
+    """Split ``text`` into (piece, bold, italic) spans (``\\*`` is a literal asterisk)."""
+    if _ESCAPED in text:
+        return [(piece.replace(_HIDDEN, "*"), b, i)
+                for piece, b, i in spans(text.replace(_ESCAPED, _HIDDEN))]
     out: list[tuple[str, bool, bool]] = []
     pos = 0
     for m in _MARK.finditer(text):

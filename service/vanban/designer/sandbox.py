@@ -20,8 +20,10 @@ Problem codes: ``sandbox.unsafe``, ``sandbox.range``, ``sandbox.timeout``,
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import pickle
+import re
 import resource
 import time
 import traceback
@@ -33,6 +35,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from vanban.config import get_settings
 from vanban.errors import Problem, TemplateError, VanbanError, problem
+
+log = logging.getLogger("vanban.sandbox")
 
 
 class RenderLimit(Exception):
@@ -83,6 +87,26 @@ class LimitedTemplate(jinja2.Template):
         return "".join(out)
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+#: A Python repr after Jinja folded a constant expression and escaped it at compile time.
+_ESCAPED_REPR = re.compile(r"&lt;[^&]* at 0x[0-9a-fA-F]+&gt;")
+
+
+def _printable(value: Any) -> Any:
+    """What ``{{ … }}`` may print: never a function, method or object whose text is Python's
+    ``<… at 0x7f…>`` (a memory address tells an attacker about the server)."""
+    if isinstance(value, jinja2.Undefined):  # StrictUndefined says which name is missing
+        return value
+    if hasattr(value, "__html__") and isinstance(value, str) and _ESCAPED_REPR.search(value):
+        raise SecurityError("cannot print an internal object (a Python repr)")
+    if callable(value) and not hasattr(value, "__html__"):
+        raise SecurityError(f"cannot print a function or method ({type(value).__name__})")
+    if not isinstance(value, str | int | float | bool) and value is not None and \
+            _ADDRESS.search(str(value)):
+        raise SecurityError(f"cannot print an internal object ({type(value).__name__})")
+    return value
+
+
 #: (timeout, max_output) the parent passed to this worker process; None in the parent.
 _LIMITS: tuple[float, int] | None = None
 
@@ -92,15 +116,27 @@ class SafeEnvironment(SandboxedEnvironment):
 
     template_class = LimitedTemplate
 
-    def __init__(self, timeout: float | None = None, max_output: int | None = None) -> None:
-        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined,
-                         keep_trailing_newline=True)
+    def __init__(self, timeout: float | None = None, max_output: int | None = None,
+                 placeholders: bool = False) -> None:
+        """``placeholders``: a missing variable prints as «name» (previews) instead of
+        failing (:mod:`vanban.designer.placeholders`)."""
+        from vanban.designer.placeholders import Placeholder
+
+        super().__init__(autoescape=True,
+                         undefined=Placeholder if placeholders else jinja2.StrictUndefined,
+                         keep_trailing_newline=True, finalize=_printable)
         settings = get_settings()
         default_timeout, default_output = _LIMITS or (settings.designer_timeout,
                                                       settings.designer_max_output)
         self.timeout = default_timeout if timeout is None else timeout
         self.max_output = default_output if max_output is None else max_output
         self.deadline = time.monotonic() + self.timeout
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        """Refuse at once (Jinja returns an undefined that fails only when printed; a
+        preview's placeholders would print it)."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} "
+                            "object is unsafe.")
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
@@ -139,6 +175,12 @@ def translate(exc: BaseException, where: str = "template") -> Problem | None:
                 "sandbox.range", where,
                 "Mẫu gọi range() với quá nhiều phần tử (tối đa 100 000).",
                 f"range too big: {cur}")
+        if isinstance(cur, RecursionError):
+            return problem(
+                "sandbox.too-deep", where,
+                "Mẫu hoặc tệp lồng nhau quá sâu (biểu thức, thẻ hoặc cấu trúc lồng quá nhiều "
+                "tầng) nên không xử lý được; hãy tách biểu thức thành nhiều bước.",
+                "nesting too deep (RecursionError)")
         if isinstance(cur, MemoryError):
             return problem("sandbox.memory", where, "Mẫu dùng quá nhiều bộ nhớ nên đã bị dừng.",
                            "render ran out of memory")
@@ -149,8 +191,16 @@ def translate(exc: BaseException, where: str = "template") -> Problem | None:
 # ------------------------------------------------------------------ worker process
 
 
+def _crashed(where: str) -> Problem:
+    """No Python text in what the client sees (issue 19): the detail goes to the log."""
+    return problem(
+        "sandbox.crashed", where,
+        "Lỗi khi xử lý tệp tải lên; chi tiết đã được ghi vào nhật ký máy chủ (kèm mã yêu cầu).",
+        "the worker failed; details are in the server log under the request id")
+
+
 def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict,
-           limits: tuple[float, int, int]) -> None:
+           limits: tuple[float, int, int], where: str) -> None:
     global _LIMITS
     timeout, max_output, memory_mb = limits
     _LIMITS = (timeout, max_output)
@@ -158,27 +208,29 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict,
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    detail = ""
     try:
         result: tuple[str, Any] = ("ok", fn(*args, **kwargs))
     except VanbanError as exc:
         result = ("error", exc)
     except BaseException as exc:  # anything else: report it, never hang the parent
-        found = translate(exc)
-        result = ("error", TemplateError(found or problem(
-            "sandbox.crashed", "template", f"Lỗi khi điền mẫu: {exc}",
-            "".join(traceback.format_exception_only(exc)).strip())))
+        found = translate(exc, where)
+        if found is None:
+            detail = "".join(traceback.format_exception(exc))[-4000:]
+        result = ("error", TemplateError(found or _crashed(where)))
     try:
-        conn.send_bytes(pickle.dumps(result))
+        conn.send_bytes(pickle.dumps((*result, detail)))
     except Exception as exc:  # e.g. an unpicklable exception
-        conn.send_bytes(pickle.dumps(("error", TemplateError(problem(
-            "sandbox.crashed", "template", f"Lỗi khi điền mẫu: {exc}", str(exc))))))
+        conn.send_bytes(pickle.dumps(("error", TemplateError(_crashed(where)),
+                                      f"unpicklable result: {exc!r}")))
     finally:
         conn.close()
 
 
 #: What the fork server imports once, so each worker starts with it (shared with the batch
 #: pool: one fork server per process, whoever starts it first gives the list).
-PRELOAD = ["vanban.batch.preload", "vanban.designer.render", "vanban.designer.lint"]
+PRELOAD = ["vanban.batch.preload", "vanban.designer.render", "vanban.designer.lint",
+           "vanban.check", "vanban.workbook.read"]
 
 
 def _context() -> Any:
@@ -193,40 +245,76 @@ def _context() -> Any:
     return ctx
 
 
-def run_isolated(fn: Callable[..., Any], *args: Any, timeout: float | None = None,
-                 **kwargs: Any) -> Any:
-    """``fn(*args, **kwargs)`` in a child process, killed after ``timeout`` seconds.
+def _nothing() -> None:
+    return None
+
+
+def start_workers() -> None:
+    """Start the fork server now (a web server calls this at start, in a thread): it imports
+    :data:`PRELOAD` once, which would otherwise delay the first upload by seconds."""
+    ctx = _context()
+    if ctx.get_start_method() == "forkserver":
+        proc = ctx.Process(target=_nothing, daemon=True)
+        proc.start()
+        proc.join(timeout=120)
+
+
+def run_bounded(fn: Callable[..., Any], *args: Any, timeout: float, memory_mb: int,
+                on_timeout: Callable[[float], Problem], where: str = "template",
+                kind: str = "sandbox", max_output: int | None = None, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` in a child process with an address-space limit of
+    ``memory_mb`` (0: none), killed after ``timeout`` seconds (``on_timeout(timeout)`` is the
+    problem then), holding one of the server's heavy-work slots (:mod:`vanban.ops.slots`).
 
     ``fn`` must be a module-level function; its result and any :class:`VanbanError` it raises
-    come back to the caller. A killed child raises :class:`TemplateError` ``sandbox.timeout``.
-    """
+    come back to the caller; any other failure is ``sandbox.crashed`` at ``where``, its
+    traceback logged (never sent to the client)."""
+    from vanban.ops.slots import heavy
+
     settings = get_settings()
-    limit = settings.designer_timeout if timeout is None else timeout
-    ctx = _context()
-    parent, child = ctx.Pipe(duplex=False)
-    limits = (limit, settings.designer_max_output, settings.designer_memory_mb)
-    proc = ctx.Process(target=_child, args=(child, fn, args, kwargs, limits), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        # The child's own deadline fires first with a precise message; this is the backstop.
-        if not parent.poll(limit + 1.0):
-            raise TemplateError(timeout_problem(limit))
+    output = settings.designer_max_output if max_output is None else max_output
+    with heavy(kind):
+        ctx = _context()
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, daemon=True,
+                           args=(child, fn, args, kwargs, (timeout, output, memory_mb), where))
+        proc.start()
+        child.close()
         try:
-            status, value = pickle.loads(parent.recv_bytes())
-        except (EOFError, OSError):
-            raise TemplateError(problem(
-                "sandbox.crashed", "template",
-                "Tiến trình điền mẫu dừng đột ngột (có thể do dùng quá nhiều bộ nhớ).",
-                f"worker died (exit code {proc.exitcode})")) from None
-    finally:
-        parent.close()
-        if proc.is_alive():
-            proc.kill()
-        proc.join(timeout=5)
+            # The child's own deadline fires first with a precise message; this is the backstop.
+            if not parent.poll(timeout + 0.25):
+                raise TemplateError(on_timeout(timeout))
+            try:
+                status, value, detail = pickle.loads(parent.recv_bytes())
+            except (EOFError, OSError):
+                log.warning("%s worker died (exit code %s; memory limit %s MiB?)", kind,
+                            proc.exitcode, memory_mb)
+                raise TemplateError(problem(
+                    "sandbox.crashed", where,
+                    "Tiến trình xử lý tệp tải lên dừng đột ngột (có thể do dùng quá nhiều bộ nhớ).",
+                    f"worker died (exit code {proc.exitcode})")) from None
+        finally:
+            parent.close()
+            if proc.is_alive():
+                proc.kill()
+            proc.join(timeout=5)
+    if detail:
+        log.error("%s worker failed: %s", kind, detail)
     if status == "error":
         # Unpickling re-runs __init__ with the message as "problems"; the problems themselves
         # come back through __dict__, so rebuild the message from them.
         value.args = ("\n".join(str(p) for p in value.problems),)
         raise value
     return value
+
+
+def run_isolated(fn: Callable[..., Any], *args: Any, timeout: float | None = None,
+                 **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` in a child process, killed after ``timeout`` seconds (default
+    ``designer_timeout``), memory ``designer_memory_mb``: the uploaded template's render.
+
+    A killed child raises :class:`TemplateError` ``sandbox.timeout``."""
+    settings = get_settings()
+    limit = settings.designer_timeout if timeout is None else timeout
+    return run_bounded(fn, *args, timeout=limit, memory_mb=settings.designer_memory_mb,
+                       on_timeout=timeout_problem, **kwargs)

@@ -8,6 +8,7 @@ done, failed, the workers that took part), updated after every item.
 
 from __future__ import annotations
 
+import logging
 import socket
 import time
 import uuid
@@ -21,11 +22,12 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Dependency, Job, JobStatus
 
 from vanban.config import Settings, get_settings
-from vanban.errors import VanbanError, problem
+from vanban.errors import BusyError, VanbanError, problem
 from vanban.jobs.render import merge_zips, render_zip
 from vanban.ops import metrics
 
 KEY = "vanban:job:{}"
+log = logging.getLogger("vanban.jobs")
 
 
 class QueueError(VanbanError):
@@ -34,6 +36,13 @@ class QueueError(VanbanError):
     status = 503
     title = "Hàng đợi không sẵn sàng"
     slug = "queue-unavailable"
+
+
+class QueueFull(BusyError):
+    """The queue holds ``job_max_queue_depth`` chunks already (503 with Retry-After)."""
+
+    title = "Hàng đợi đã đầy"
+    slug = "queue-full"
 
 
 class JobNotFound(VanbanError):
@@ -76,9 +85,12 @@ def queue(settings: Settings | None = None) -> Queue:
 
 
 def _unreachable(exc: RedisError) -> QueueError:
+    # the host, port and Redis's own text go to the log, never to the client (issue 19)
+    log.warning("Redis unreachable: %s", exc)
     return QueueError(problem("queue.unreachable", "VANBAN_REDIS_URL",
                               "Không kết nối được hàng đợi Redis; hãy thử lại sau.",
-                              f"Redis unreachable: {exc}"))
+                              "the queue (Redis) is unreachable; details are in the server "
+                              "log"))
 
 
 def submit(template_id: str, items: list[Any], fmt: str = "docx") -> dict[str, Any]:
@@ -91,6 +103,14 @@ def submit(template_id: str, items: list[Any], fmt: str = "docx") -> dict[str, A
     keep = settings.job_result_ttl + settings.job_timeout
     try:
         conn = connection(settings)
+        waiting = queue(settings).count
+        if waiting + len(chunks) > settings.job_max_queue_depth:
+            raise QueueFull(problem(
+                "queue.full", "", f"Hàng đợi đang có {waiting} phần việc chờ (tối đa "
+                f"{settings.job_max_queue_depth}, job_max_queue_depth); hãy gửi lại lô sau ít "
+                "phút.", f"{waiting} chunks waiting; job_max_queue_depth = "
+                f"{settings.job_max_queue_depth}", limit="job_max_queue_depth",
+                max=settings.job_max_queue_depth, waiting=waiting), retry_after=60)
         conn.hset(key, mapping={"template": template_id, "format": fmt,
                                 "total": len(items), "done": 0,
                                 "failed": 0, "chunks": len(chunks), "created": time.time()})

@@ -21,6 +21,7 @@ import math
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     Field,
     PlainValidator,
@@ -31,10 +32,23 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import MAX_NUMBER, STRICT, NonEmptyText, Text
 
+
+def _not_tiny(value: float) -> float:
+    """A non-zero figure closer to 0 than 10⁻⁶ is a typo or a probe (5e-324): as a divisor it
+    makes percentages overflow what a document can print."""
+    if value and abs(value) < _TINY:
+        raise PydanticCustomError(
+            "so.qua-nho", "Số quá nhỏ (khác 0 nhưng nhỏ hơn 0,000001); hãy ghi 0 hoặc số có tối "
+            "đa 6 chữ số thập phân.")
+    return value
+
+
+_TINY = 1e-6
 #: A figure (plan, result): a real number, not true/false, within what a document prints.
-So = Annotated[float, Strict(), Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+So = Annotated[float, Strict(), Field(ge=-1e12, le=1e12, allow_inf_nan=False),
+               AfterValidator(_not_tiny)]
 #: A number of points: never negative.
 Diem = Annotated[float, Strict(), Field(ge=0, le=1e6, allow_inf_nan=False)]
 _LIMIT = 1e12
@@ -49,8 +63,8 @@ def _gia_tri(value: Any) -> float | str:
             error = exc.errors(include_url=False)[0]
             raise PydanticCustomError(error["type"], error["msg"], error.get("ctx")) from None
     if (isinstance(value, int | float) and not isinstance(value, bool)
-            and math.isfinite(value) and -_LIMIT <= value <= _LIMIT):
-        return float(value)
+            and -_LIMIT <= value <= _LIMIT and math.isfinite(value)):  # 10**4000: no float()
+        return _not_tiny(float(value))
     raise PydanticCustomError(
         "gia-tri.kieu", "Phải là số (trong khoảng ±1.000.000.000.000) hoặc chuỗi văn bản, ví dụ "
         "100 hoặc \"6-8\".")
@@ -143,11 +157,11 @@ class DiemTru(BaseModel):
     model_config = STRICT
 
     van_ban_nhac_nho: int = Field(
-        0, ge=0, description="Số văn bản nhắc nhở, phê bình của Tỉnh ủy, UBND tỉnh (0,5 điểm "
-        "mỗi văn bản, tối đa 02 điểm).")
+        0, ge=0, le=MAX_NUMBER, description="Số văn bản nhắc nhở, phê bình của Tỉnh ủy, UBND "
+        "tỉnh (0,5 điểm mỗi văn bản, tối đa 02 điểm).")
     ho_so_khong_du_dieu_kien: int = Field(
-        0, ge=0, description="Số hồ sơ đề nghị khen thưởng không đủ điều kiện (01–05: 1 điểm; "
-        "06–10: 1,5 điểm; từ 11: 2 điểm).")
+        0, ge=0, le=MAX_NUMBER, description="Số hồ sơ đề nghị khen thưởng không đủ điều kiện "
+        "(01–05: 1 điểm; 06–10: 1,5 điểm; từ 11: 2 điểm).")
     vi_pham_quy_che_khoi: bool = Field(
         False, description="Thực hiện chưa nghiêm quy định của khối (họp, nộp văn bản muộn …): "
         "trừ 01 điểm.")

@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field
 from pydantic_core import PydanticCustomError
 
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import MAX_NUMBER, STRICT, NonEmptyText, Text
 from vanban.model.ho_so import Doan, DoiTuong, Ngay, NguoiThamDu
 
 
@@ -58,8 +58,10 @@ class PhieuXet(BaseModel):
     )
     nguoi_tang: Text | None = Field(
         None, description="Người (cơ quan) tặng; mặc định là cấp đề nghị của biên bản.")
-    dong_y: int = Field(ge=0, description="Số phiếu (ý kiến) đồng ý, kể cả ý kiến bằng văn bản.")
-    khong_dong_y: int = Field(0, ge=0, description="Số phiếu (ý kiến) không đồng ý.")
+    dong_y: int = Field(ge=0, le=MAX_NUMBER,
+                        description="Số phiếu (ý kiến) đồng ý, kể cả ý kiến bằng văn bản.")
+    khong_dong_y: int = Field(0, ge=0, le=MAX_NUMBER,
+                              description="Số phiếu (ý kiến) không đồng ý.")
 
 
 class BienBanHopXet(BaseModel):
@@ -81,7 +83,8 @@ class BienBanHopXet(BaseModel):
         None, description="Cấp sẽ được đề nghị khen thưởng (người tặng mặc định của các phiếu).",
         examples=["Chủ tịch Ủy ban nhân dân tỉnh"],
     )
-    so_thanh_vien: int = Field(ge=1, description="Tổng số thành viên hội đồng (cả người vắng).")
+    so_thanh_vien: int = Field(ge=1, le=MAX_NUMBER,
+                               description="Tổng số thành viên hội đồng (cả người vắng).")
     chu_toa: NguoiThamDu = Field(description="Chủ trì cuộc họp (chủ tọa).")
     thu_ky: NguoiThamDu = Field(description="Thư ký cuộc họp.")
     co_mat: list[NguoiThamDu] = Field(min_length=1, description="Thành viên có mặt, theo tên.")

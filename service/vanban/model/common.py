@@ -6,11 +6,15 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict, Strict
+from pydantic import AfterValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
-#: Every model forbids unknown keys: a misspelt key is an error, never silently dropped.
-STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=False)
+from vanban.model.labels import annotate
+
+#: Every model forbids unknown keys: a misspelt key is an error, never silently dropped. Its
+#: JSON Schema carries Vietnamese labels and the form's hints (:mod:`vanban.model.labels`).
+STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=False,
+                    json_schema_extra=annotate)
 
 
 #: Characters XML 1.0 forbids (C0 controls but tab/newline/return, surrogates, U+FFFE/F).
@@ -44,8 +48,22 @@ def _non_blank(value: str) -> str:
 NonEmptyText = Annotated[str, AfterValidator(_xml_safe), AfterValidator(_non_blank)]
 
 
+def _printable_magnitude(value: float) -> float:
+    if not -MAX_NUMBER <= value <= MAX_NUMBER:
+        raise PydanticCustomError(
+            "so.qua-lon", "Số quá lớn: tối đa 999.999.999.999.999 (15 chữ số).")
+    return value
+
+
+#: The largest count or figure a document prints (below 10¹⁵: exact as a float, far inside
+#: what Decimal's 28 digits and Babel's formatting handle); the schema publishes it.
+MAX_NUMBER = 10**15 - 1
+
 #: Numbers and flags exactly as the JSON Schema publishes them: ``"12"`` is not 12, ``0`` is
 #: not false, ``1.0`` is not 1 (what the OpenAPI document promises is what is accepted).
-Integer = Annotated[int, Strict()]
+#: (A bound in the Annotated metadata would override a field's own ``ge``/``le``, so the
+#: magnitude is checked by a validator: code ``so.qua-lon``.)
+Integer = Annotated[int, Strict(), AfterValidator(_printable_magnitude)]
 Flag = Annotated[bool, Strict()]
-Number = Annotated[float, Strict()]
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False),
+                   AfterValidator(_printable_magnitude)]

@@ -11,7 +11,8 @@ same sentence wherever the data was pasted:
   before ``}`` or ``]``, single quotes, Python's ``True`` / ``None``.
 
 Every failure is an :class:`~vanban.errors.InputError` with code ``input.json`` (syntax),
-``input.empty``, ``input.encoding`` or ``input.too-deep``; ``message_en`` keeps the parser's
+``input.empty``, ``input.encoding``, ``input.too-deep`` or ``input.duplicate-key`` (a key
+repeated in one object, at its path); ``message_en`` keeps the parser's
 English text for logs.
 
 :func:`check_limits` then refuses data beyond the configured limits (``VANBAN_JSON_MAX_*``):
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from typing import Any
 
 from vanban.config import get_settings
@@ -51,12 +53,24 @@ def decode_text(raw: bytes | bytearray | str) -> str:
     """UTF-8 bytes (with or without BOM) → text; :class:`InputError` ``input.encoding``."""
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff")
+    if bytes(raw[:4]) == b"PK\x03\x04":  # a zip: an Excel workbook or a Word document
+        raise InputError(problem(
+            "input.office-file", "", "Đây là tệp Excel (.xlsx) hoặc Word (.docx), không phải dữ "
+            "liệu JSON. Tệp Excel: dùng “Nhập từ Excel” (POST /api/v1/import/<mã mẫu>, vanban "
+            "import); tệp .docx do vanban tạo: dùng “Mở lại văn bản đã làm” (POST "
+            "/api/v1/reopen, vanban reopen).",
+            "a zip package (.xlsx or .docx), not JSON: import it (/api/v1/import/<id>) or "
+            "reopen it (/api/v1/reopen)"))
     try:
         return bytes(raw).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(problem(
             "input.encoding", "", "Tệp phải được mã hóa UTF-8 (khi lưu, chọn “UTF-8”).",
             f"not UTF-8: {exc}")) from None
+
+
+#: Word's (and phones') curly quotes, typed where JSON needs a straight ".
+_CURLY = "“”„‟″"
 
 
 def _previous_char(text: str, pos: int) -> str:
@@ -86,6 +100,10 @@ def _reason(exc: json.JSONDecodeError) -> str:
         return "thừa dấu phẩy trước dấu “}” (phần tử cuối không có dấu phẩy)"
     if msg.startswith("Expecting value") and here == "]" and _previous_char(text, pos) == ",":
         return "thừa dấu phẩy trước dấu “]” (phần tử cuối không có dấu phẩy)"
+    if here in _CURLY:
+        return (f"dấu {here} là dấu ngoặc kép cong do Word (hoặc bộ gõ) tự thay; JSON chỉ nhận "
+                "dấu ngoặc kép thẳng \"…\" — hãy thay mọi dấu “ ” bằng \" (hoặc tắt “Tự động "
+                "thay dấu ngoặc” trong Word, dán vào trình soạn thảo văn bản thuần)")
     if msg.startswith("Expecting property name") and here == "'":
         return "tên trường phải đặt trong dấu ngoặc kép \"…\", không dùng dấu nháy '…'"
     if msg.startswith("Expecting value"):
@@ -100,11 +118,24 @@ def _reason(exc: json.JSONDecodeError) -> str:
     return msg
 
 
+def _curly_nearby(exc: json.JSONDecodeError) -> str:
+    """A word about the curly quotes on the failing line (a closing ” breaks a string far
+    from where the parser stops)."""
+    start = exc.doc.rfind("\n", 0, exc.pos) + 1
+    end = exc.doc.find("\n", exc.pos)
+    line = exc.doc[start:end if end >= 0 else len(exc.doc)]
+    if exc.doc[exc.pos:exc.pos + 1] in _CURLY or not any(c in line for c in _CURLY):
+        return ""
+    return ("; dòng này có dấu ngoặc kép cong “ ” (Word tự thay): nếu dấu đó dùng để mở hay "
+            "đóng chuỗi, hãy thay bằng dấu \" thẳng")
+
+
 def json_problem(exc: json.JSONDecodeError) -> Problem:
     """The located Vietnamese problem for one :class:`json.JSONDecodeError`."""
     return problem(
         "input.json", f"dòng {exc.lineno}, cột {exc.colno}",
-        f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: {_reason(exc)}.",
+        f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: "
+        f"{_reason(exc)}{_curly_nearby(exc)}.",
         str(exc), line=exc.lineno, column=exc.colno)
 
 
@@ -112,23 +143,66 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _Duplicated(dict):
+    """An object that had the same key more than once (the last value kept, as JSON does)."""
+
+    duplicates: list[str]
+
+
+def _pairs(found: list[bool], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    found.append(True)
+    seen: set[str] = set()
+    marked = _Duplicated(out)
+    marked.duplicates = list(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    return marked
+
+
+def _duplicate_problems(data: Any, path: str = "") -> list[Problem]:
+    out: list[Problem] = []
+    if isinstance(data, dict):
+        for key in getattr(data, "duplicates", ()):
+            where = f"{path}.{key}" if path else key
+            out.append(problem(
+                "input.duplicate-key", where,
+                f"Trường “{key}” xuất hiện hai lần trong cùng một đối tượng; JSON chỉ giữ giá trị "
+                "sau cùng nên dữ liệu có thể bị mất — hãy xóa một chỗ.",
+                f"duplicate key {key!r} in the same object", key=key))
+        for key, value in data.items():
+            out += _duplicate_problems(value, f"{path}.{key}" if path else key)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            out += _duplicate_problems(value, f"{path}[{index}]")
+    return out
+
+
 def loads(raw: bytes | bytearray | str) -> Any:
-    """Parse JSON text; every failure is an :class:`InputError` worded as described above."""
+    """Parse JSON text; every failure is an :class:`InputError` worded as described above.
+    A key repeated in one object is ``input.duplicate-key`` at its path (not "the last one
+    wins" in silence)."""
     text = decode_text(raw)
     if not text.strip():
         raise InputError(problem("input.empty", "", "Chưa có dữ liệu JSON.", "empty input"))
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        found: list[bool] = []  # this parse's own flag (many threads parse at once)
+        data = json.loads(text, parse_constant=_reject_constant,
+                          object_pairs_hook=partial(_pairs, found))
     except json.JSONDecodeError as exc:
         raise InputError(json_problem(exc)) from None
     except RecursionError:
         raise InputError(problem(
             "input.too-deep", "", "Dữ liệu JSON lồng nhau quá sâu.",
             "JSON nesting too deep for the parser")) from None
-    except ValueError as exc:  # NaN, Infinity, or a number too long to read
+    except ValueError:  # NaN, Infinity, or a number too long to read
         raise InputError(problem(
             "input.json", "", "JSON sai cú pháp: có giá trị NaN/Infinity hoặc số quá dài; "
-            "JSON chỉ nhận số thông thường.", f"{type(exc).__name__}: {exc}")) from None
+            "JSON chỉ nhận số thông thường.",
+            "NaN, Infinity or a number too long to read")) from None
+    if found:
+        raise InputError(_duplicate_problems(data))
+    return data
 
 
 # ---------------------------------------------------------------- limits on parsed data

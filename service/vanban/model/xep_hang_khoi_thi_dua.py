@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from vanban.model.bang_cham_diem import BangChamDiem, Diem, ThangDiem
-from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.common import MAX_NUMBER, STRICT, NonEmptyText, Text
 
 
 class DonViKhoi(BaseModel):
@@ -40,7 +40,7 @@ class DeNghi(BaseModel):
 
     hinh_thuc: NonEmptyText = Field(description="Hình thức khen thưởng, danh hiệu đề nghị.",
                                     examples=["Cờ thi đua của UBND tỉnh"])
-    so_luong: int = Field(ge=1, description="Số đơn vị đề nghị.")
+    so_luong: int = Field(ge=1, le=MAX_NUMBER, description="Số đơn vị đề nghị.")
     nguoi_tang: Text | None = Field(None, description="Cấp đề nghị tặng, ví dụ “UBND tỉnh”.")
 
 

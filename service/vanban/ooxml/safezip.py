@@ -35,11 +35,14 @@ from lxml import etree
 from vanban.config import get_settings
 from vanban.errors import InputError, LimitError, problem
 
-__all__ = ["ZipLimits", "parse_xml", "read_docx_parts", "safe_xml_parser"]
+__all__ = ["ZipLimits", "check_counts", "parse_xml", "read_docx_parts", "read_package_parts",
+           "read_xlsx_parts", "refuse_dtd", "safe_xml_parser"]
 
 _CHUNK = 64 * 1024
 #: A part smaller than this is never refused for its ratio (tiny parts compress oddly).
 _RATIO_FLOOR = 1024 * 1024
+#: A paragraph start tag, whatever the prefix (``<w:p>``, ``<w:p w:rsidR=…>``, ``<p>``).
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
 _BAD_NAME = re.compile(r"(^|/)\.\.(/|$)|^/|\\|^[A-Za-z]:|\x00|//")
 #: Reading a damaged package can raise any of these (zipfile lets zlib, lzma and EOF errors
 #: through, RuntimeError for an encrypted entry, NotImplementedError for odd compression).
@@ -60,6 +63,8 @@ class ZipLimits:
     max_ratio: int = field(default_factory=lambda: _setting("upload_max_ratio"))
     max_parts: int = field(default_factory=lambda: _setting("upload_max_parts"))
     max_xml_depth: int = field(default_factory=lambda: _setting("upload_max_xml_depth"))
+    max_paragraphs: int = field(default_factory=lambda: _setting("upload_max_paragraphs"))
+    max_elements: int = field(default_factory=lambda: _setting("upload_max_elements"))
 
 
 def _size(n: int) -> str:
@@ -158,7 +163,23 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
 
     :raises InputError: ``upload.not-docx`` (not a readable zip with ``word/document.xml``,
         encrypted, damaged), ``upload.bad-part-name``; as :class:`LimitError` (413)
-        ``upload.too-large``, ``upload.ratio``, ``upload.too-many-parts``."""
+        ``upload.too-large``, ``upload.ratio``, ``upload.too-many-parts``,
+        ``upload.too-many-paragraphs``, ``upload.too-many-elements``."""
+    return read_package_parts(data, limits)
+
+
+def read_xlsx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
+    """Every part of an Excel .xlsx package within the same ``limits`` as a .docx (an .xlsx
+    is an OOXML zip too); ``upload.not-xlsx`` when it is not one."""
+    try:
+        return read_package_parts(data, limits, required="xl/workbook.xml")
+    except InputError as exc:
+        raise _as_xlsx(exc) from None
+
+
+def read_package_parts(data: bytes | Path, limits: ZipLimits | None = None,
+                       required: str = "word/document.xml") -> dict[str, bytes]:
+    """Every part of an OOXML package holding ``required``, within ``limits``."""
     limits = limits or ZipLimits()
     if isinstance(data, Path):
         data = data.read_bytes()
@@ -169,9 +190,10 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = [e for e in package.infolist() if not e.is_dir()]
             _check_entries(entries, limits)
-            if "word/document.xml" not in {e.filename for e in entries}:
-                raise _not_docx("word/document.xml is missing", "Không đọc được tệp: gói nén "
-                                "không có phần nội dung của Word (word/document.xml).")
+            if required not in {e.filename for e in entries}:
+                what = "của Word" if required == "word/document.xml" else "của Excel"
+                raise _not_docx(f"{required} is missing", "Không đọc được tệp: gói nén "
+                                f"không có phần nội dung {what} ({required}).")
             total = 0
             for entry in entries:
                 content = _inflate(package, entry, limits.max_inflated_bytes - total, limits)
@@ -179,9 +201,87 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
                 parts[entry.filename] = content
     except InputError:
         raise
-    except _ZIP_ERRORS as exc:
-        raise _not_docx(f"not a readable .docx: {type(exc).__name__}: {exc}") from None
+    except _ZIP_ERRORS:
+        # the zip library's own words stay out of the answer (issue 19)
+        raise _not_docx("not a readable .docx (a damaged, truncated or encrypted zip)") \
+            from None
+    check_counts(parts, limits)
     return parts
+
+
+def _as_xlsx(exc: InputError) -> InputError:
+    """The same problem worded for an Excel workbook."""
+    found = exc.problems[0]
+    if found.code != "upload.not-docx":
+        for p in exc.problems:
+            object.__setattr__(p, "message", p.message.replace("Tệp .docx", "Tệp Excel .xlsx")
+                               .replace("tệp .docx", "tệp Excel .xlsx"))
+        return exc
+    detected = found.extra.get("detected")
+    message = {"doc": "Đây là tệp Excel 97–2003 (.xls) hoặc Word cũ. Hãy mở bằng Excel rồi lưu "
+                      "lại dạng .xlsx.",
+               "pdf": "Đây là tệp PDF. Hãy gửi tệp Excel .xlsx."}.get(
+        str(detected), "Không đọc được tệp: đây không phải là tệp Excel .xlsx hợp lệ (hãy mở "
+                       "bằng Excel rồi lưu lại dạng .xlsx).")
+    if found.message_en == "empty file":
+        message = found.message
+    return InputError(problem("upload.not-xlsx", "file", message, found.message_en,
+                              **found.extra))
+
+
+def refuse_dtd(parts: dict[str, bytes], file: str = "template.docx") -> None:
+    """Refuse a template whose XML declares a DTD (``<!DOCTYPE … [<!ENTITY …>]>``): Word never
+    writes one, entities are never expanded (:func:`safe_xml_parser`), and a template's XML
+    becomes Jinja source where an undefined entity would only fail later. 422 ``upload.dtd``
+    naming the part and the line."""
+    for name, data in parts.items():
+        if not name.lower().endswith((".xml", ".rels")):
+            continue
+        at = data.find(b"<!DOCTYPE")
+        if at < 0:
+            at = data.find(b"<!ENTITY")
+        if at >= 0:
+            line = data.count(b"\n", 0, at) + 1
+            raise InputError(problem(
+                "upload.dtd", f"{file}:{name} dòng {line}",
+                f"Phần “{name}” (dòng {line}) khai báo DTD/thực thể (<!DOCTYPE …>, <!ENTITY …>); "
+                "Word không bao giờ ghi như vậy nên mẫu bị từ chối. Hãy mở bằng Word và lưu lại.",
+                f"{name} line {line} declares a DTD or entities; templates may not",
+                part=name, line=line))
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def check_counts(parts: dict[str, bytes], limits: ZipLimits | None = None) -> None:
+    """Refuse a package with more paragraphs (``upload_max_paragraphs``) or XML elements
+    (``upload_max_elements``) than allowed — counted on the bytes, before any parsing, so the
+    answer comes in milliseconds whatever the size: what reads the package afterwards (the
+    format check, the designer's lint and render) costs time in proportion to these counts."""
+    limits = limits or ZipLimits()
+    paragraphs = elements = 0
+    for name, data in parts.items():
+        if not name.lower().endswith((".xml", ".rels")):
+            continue
+        elements += data.count(b"<") - data.count(b"</") - data.count(b"<?") - \
+            data.count(b"<!")
+        if name.startswith("word/"):
+            paragraphs += len(_PARAGRAPH.findall(data))
+    if paragraphs > limits.max_paragraphs:
+        raise LimitError(problem(
+            "upload.too-many-paragraphs", "file",
+            f"Tệp .docx có {_count(paragraphs)} đoạn văn, vượt giới hạn "
+            f"{_count(limits.max_paragraphs)} (upload_max_paragraphs); tệp không được đọc.",
+            f"{paragraphs} paragraphs exceed upload_max_paragraphs = {limits.max_paragraphs}",
+            limit="upload_max_paragraphs", max=limits.max_paragraphs, found=paragraphs))
+    if elements > limits.max_elements:
+        raise LimitError(problem(
+            "upload.too-many-elements", "file",
+            f"Tệp .docx có {_count(elements)} phần tử XML, vượt giới hạn "
+            f"{_count(limits.max_elements)} (upload_max_elements); tệp không được đọc.",
+            f"{elements} XML elements exceed upload_max_elements = {limits.max_elements}",
+            limit="upload_max_elements", max=limits.max_elements, found=elements))
 
 
 def safe_xml_parser() -> etree.XMLParser:

@@ -76,6 +76,21 @@ def exposition() -> tuple[bytes, str]:
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
 
 
+def serve_separately(bind: str) -> None:
+    """Serve the exposition on its own ``host:port`` (``VANBAN_METRICS_BIND``), in a thread of
+    this process (``vanban serve``; gunicorn's master, which adds up its workers)."""
+    from prometheus_client import start_http_server
+
+    host, _, port = bind.rpartition(":")
+    registry = REGISTRY
+    if os.environ.get(MULTIPROC_ENV):
+        from prometheus_client import multiprocess
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    start_http_server(int(port), addr=host.strip("[]") or "127.0.0.1", registry=registry)
+
+
 def process_exited(pid: int) -> None:
     """gunicorn ``child_exit`` hook: drop the live files of a worker that is gone."""
     if os.environ.get(MULTIPROC_ENV):

@@ -36,24 +36,34 @@ class GotenbergConverter(Converter):
             return False
 
     def convert(self, docx: bytes) -> bytes:
+        return self._convert(docx, {})
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        """Gotenberg's LibreOffice route takes ``pdfa=PDF/A-2b`` (form field)."""
+        return self._convert(docx, {"pdfa": f"PDF/A-{part}b"})
+
+    def _convert(self, docx: bytes, fields: dict[str, str]) -> bytes:
         if not self.url:
             raise unavailable("Chưa cấu hình địa chỉ Gotenberg (VANBAN_GOTENBERG_URL).",
                               "VANBAN_GOTENBERG_URL is not set")
         try:
             response = self._session.post(
                 self.url + CONVERT_PATH, files={"files": ("vanban.docx", docx, DOCX_MIME)},
-                timeout=(5, self.timeout))
+                data=fields, timeout=(5, self.timeout))
         except requests.ConnectionError as exc:  # refused, DNS, connect timeout
-            raise unavailable(f"Không kết nối được dịch vụ chuyển PDF Gotenberg ({self.url}).",
-                              f"Gotenberg at {self.url} unreachable: {exc}") from exc
+            raise unavailable("Không kết nối được dịch vụ chuyển PDF (Gotenberg).",
+                              "Gotenberg unreachable (VANBAN_GOTENBERG_URL)",
+                              detail=f"{self.url}: {exc}") from exc
         except requests.Timeout as exc:  # connected, no answer in time
             raise timed_out("Gotenberg", self.timeout) from exc
         except requests.RequestException as exc:
-            raise unavailable(f"Không kết nối được dịch vụ chuyển PDF Gotenberg ({self.url}).",
-                              f"Gotenberg at {self.url} unreachable: {exc}") from exc
+            raise unavailable("Không kết nối được dịch vụ chuyển PDF (Gotenberg).",
+                              "Gotenberg unreachable (VANBAN_GOTENBERG_URL)",
+                              detail=f"{self.url}: {exc}") from exc
         if response.status_code != 200 or not response.content.startswith(b"%PDF"):
             raise failed(f"Dịch vụ Gotenberg không chuyển được tệp (mã {response.status_code}).",
-                         f"Gotenberg answered {response.status_code}: {response.text[:300]}")
+                         f"Gotenberg answered {response.status_code}",
+                         detail=response.text[:300])
         return response.content
 
     def close(self) -> None:

@@ -107,6 +107,21 @@ def _worker_env(python: str) -> dict[str, str]:
     return env
 
 
+def _innermost(pid: int) -> int:
+    """The program a ``bwrap`` wrapper runs (its only child), else ``pid`` itself."""
+    for _ in range(4):
+        try:
+            if Path(f"/proc/{pid}/comm").read_text().strip() != "bwrap":
+                return pid
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return pid
+        if len(children) != 1:
+            return pid
+        pid = int(children[0])
+    return pid
+
+
 class OfficeProcess:
     """One warm LibreOffice. Not thread-safe: the pool gives it to one caller at a time."""
 
@@ -125,8 +140,12 @@ class OfficeProcess:
 
     @property
     def pid(self) -> int | None:
-        """The LibreOffice process id (``soffice.bin``), while it runs."""
-        return self.office.pid if self.alive() else None
+        """The LibreOffice process id (``soffice.bin``), while it runs — inside a containment
+        wrapper (:mod:`vanban.pdf.contain`) the wrapper's only descendant."""
+        if not self.alive():
+            return None
+        assert self.office is not None
+        return _innermost(self.office.pid)
 
     def alive(self) -> bool:
         return (self.office is not None and self.office.poll() is None
@@ -163,14 +182,23 @@ class OfficeProcess:
         (profile / ".lock").unlink(missing_ok=True)  # left by a killed predecessor
         pipe = f"vanban-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         env = {**os.environ, "HOME": str(self.folder)}
+        from vanban.pdf.contain import command_prefix
+
+        try:
+            prefix = command_prefix(self.folder, tmp_is_folder=True,
+                                    programs=(self.soffice, self.python))
+        except Exception as exc:  # the containment asked for cannot run here
+            raise OfficeStartError(str(exc)) from exc
+        worker = self.folder / WORKER.name  # inside the folder: the contained helper sees it
+        shutil.copyfile(WORKER, worker)
         self.office = subprocess.Popen(
-            [office_binary(self.soffice), f"-env:UserInstallation={profile.as_uri()}",
+            [*prefix, office_binary(self.soffice), f"-env:UserInstallation={profile.as_uri()}",
              *_OPTIONS, f"--accept=pipe,name={pipe};urp;"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True, env=env, cwd=self.folder)
         self.worker = subprocess.Popen(
-            [self.python, str(WORKER), "--pipe", pipe, "--office-pid", str(self.office.pid),
-             "--connect-timeout", str(self.start_timeout)],
+            [*prefix, self.python, str(worker), "--pipe", pipe,
+             "--office-pid", str(self.office.pid), "--connect-timeout", str(self.start_timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             start_new_session=True, env=_worker_env(self.python), cwd=self.folder,
             text=True, encoding="utf-8")
@@ -218,7 +246,7 @@ class OfficeProcess:
 
     # -- requests ----------------------------------------------------------------------
 
-    def _ask(self, request: dict[str, str], timeout: float) -> dict:
+    def _ask(self, request: dict, timeout: float) -> dict:
         if not self.alive():
             raise OfficeDied("LibreOffice is not running")
         assert self.worker is not None and self.worker.stdin is not None
@@ -253,14 +281,18 @@ class OfficeProcess:
         except OfficeError:
             return False
 
-    def convert(self, docx: bytes, timeout: float) -> bytes:
+    def convert(self, docx: bytes, timeout: float,
+                filter_data: dict[str, dict[str, str]] | None = None) -> bytes:
         """Convert; raises :class:`OfficeHung`, :class:`OfficeDied`, or :class:`OfficeError`
         with LibreOffice's message when it refused the document."""
         job = next(self._serial)
         src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.pdf"
         src.write_bytes(docx)
         try:
-            reply = self._ask({"op": "convert", "src": str(src), "dst": str(dst)}, timeout)
+            request: dict = {"op": "convert", "src": str(src), "dst": str(dst)}
+            if filter_data:
+                request["filter_data"] = filter_data
+            reply = self._ask(request, timeout)
             if not reply.get("ok") or not dst.is_file():
                 raise OfficeError(reply.get("error", "no PDF written"))
             self.conversions += 1

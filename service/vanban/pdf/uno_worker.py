@@ -13,7 +13,8 @@ listening on the named pipe ``NAME`` (or ``{"ready": false, "error": …}``), th
 request. Stdin, requests:
 
 * ``{"op": "convert", "src": PATH, "dst": PATH}`` → ``{"ok": true}`` after ``dst`` (PDF) is
-  written, or ``{"ok": false, "error": TEXT}``;
+  written, or ``{"ok": false, "error": TEXT}``; an optional ``"filter_data"`` carries export
+  options (``{"SelectPdfVersion": {"type": "long", "value": "2"}}`` for PDF/A-2b);
 * ``{"op": "ping"}`` → ``{"ok": true}`` when the office answers a call over the bridge.
 
 When stdin closes (vanban exited, even by SIGKILL) the worker kills the office ``PID`` and
@@ -49,6 +50,12 @@ def _watch_stdin(requests: queue.Queue, office_pid: int) -> None:
     """Read requests; on end of input kill the office and leave (even mid-conversion)."""
     for line in sys.stdin:
         requests.put(line)
+    # The office may run inside a containment wrapper (bwrap): its children go first.
+    with contextlib.suppress(OSError), \
+            open(f"/proc/{office_pid}/task/{office_pid}/children") as children:
+        for child in children.read().split():
+            with contextlib.suppress(OSError):
+                os.kill(int(child), _KILL)
     with contextlib.suppress(OSError):
         os.kill(office_pid, _KILL)
     os._exit(0)
@@ -70,14 +77,26 @@ def _connect(pipe: str, timeout: float):
     return remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
 
 
-def _convert(desktop, src: str, dst: str) -> None:
+def _filter_data(options: dict | None) -> tuple:
+    """``{"SelectPdfVersion": {"type": "long", "value": "2"}}`` → the export filter's
+    ``FilterData`` property (empty when there are no options)."""
+    if not options:
+        return ()
+    values = tuple(_prop(name, int(o["value"]) if o.get("type") == "long" else
+                         o["value"] == "true" if o.get("type") == "boolean" else o["value"])
+                   for name, o in options.items())
+    return (_prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", values)),)
+
+
+def _convert(desktop, src: str, dst: str, options: dict | None = None) -> None:
     load = (_prop("Hidden", True), _prop("ReadOnly", True))
     document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, load)
     if document is None:
         raise RuntimeError("LibreOffice could not open the document")
     try:
-        document.storeToURL(uno.systemPathToFileUrl(dst),
-                            (_prop("FilterName", "writer_pdf_Export"),))
+        uno.invoke(document, "storeToURL", (
+            uno.systemPathToFileUrl(dst),
+            (_prop("FilterName", "writer_pdf_Export"), *_filter_data(options))))
     finally:
         document.close(True)
 
@@ -109,7 +128,7 @@ def main() -> int:
         request = json.loads(requests.get())
         try:
             if request["op"] == "convert":
-                _convert(desktop, request["src"], request["dst"])
+                _convert(desktop, request["src"], request["dst"], request.get("filter_data"))
             else:
                 desktop.getComponents().hasElements()
         except Exception as exc:  # UNO exceptions do not share a useful base class

@@ -26,7 +26,12 @@ import time
 
 from vanban.config import get_settings
 from vanban.pdf.base import Converter, failed, timed_out
-from vanban.pdf.libreoffice import LibreOfficeConverter, find_soffice, missing_soffice
+from vanban.pdf.libreoffice import (
+    LibreOfficeConverter,
+    find_soffice,
+    missing_soffice,
+    pdfa_filter_data,
+)
 from vanban.pdf.office import (
     OfficeDied,
     OfficeError,
@@ -107,10 +112,21 @@ class WarmConverter(Converter):
         return [p.pid for p in self.processes if p is not None and p.pid is not None]
 
     def convert(self, docx: bytes) -> bytes:
+        return self._convert(docx, None)
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        return self._convert(docx, part)
+
+    def _convert(self, docx: bytes, pdfa: int | None) -> bytes:
         if find_soffice(self.soffice) is None:
             raise missing_soffice(self.soffice)
+        options = pdfa_filter_data(pdfa) if pdfa else None
+
+        def cold() -> bytes:
+            return self.cold.convert_pdfa(docx, pdfa) if pdfa else self.cold.convert(docx)
+
         if self._closed or time.monotonic() < self._cold_until:
-            return self.cold.convert(docx)
+            return cold()
         slot = self._idle.get()
         release = True
         try:
@@ -120,9 +136,9 @@ class WarmConverter(Converter):
                 except OfficeStartError as exc:
                     log.warning("warm LibreOffice unavailable, using cold conversion: %s", exc)
                     self._cold_until = time.monotonic() + RETRY_START_SECONDS
-                    return self.cold.convert(docx)
+                    return cold()
                 try:
-                    return process.convert(docx, self.timeout)
+                    return process.convert(docx, self.timeout, options)
                 except OfficeDied as exc:
                     log.warning("LibreOffice died during a conversion (%s); attempt %d", exc,
                                 attempt)
@@ -134,7 +150,7 @@ class WarmConverter(Converter):
                     raise timed_out("LibreOffice", self.timeout) from exc
                 except OfficeError as exc:
                     raise failed("LibreOffice không chuyển được tệp sang PDF.",
-                                 f"LibreOffice refused the document: {exc}") from exc
+                                 "LibreOffice refused the document", detail=str(exc)) from exc
             raise failed("LibreOffice dừng đột ngột hai lần khi chuyển tệp này sang PDF.",
                          "LibreOffice died twice while converting this document")
         finally:

@@ -40,5 +40,5 @@ class WordConverter(Converter):
                 convert(str(src), str(dst))
             except Exception as exc:  # docx2pdf raises bare exceptions from COM/AppleScript
                 raise failed("Microsoft Word không chuyển được tệp sang PDF.",
-                             f"docx2pdf failed: {exc}") from exc
+                             "docx2pdf failed", detail=repr(exc)) from exc
             return dst.read_bytes()

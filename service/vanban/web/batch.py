@@ -31,13 +31,28 @@ JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonl
                "application/json-lines", "application/jsonlines", "application/ndjson")
 
 
-def _inputs() -> Iterator[BatchInput]:
+def _too_many(count: int, fmt: str) -> None:
+    """413 over ``batch_max_items`` (``batch_max_pdf_items`` for PDF), before any work."""
+    settings = get_settings()
+    name = "batch_max_pdf_items" if fmt == "pdf" else "batch_max_items"
+    most = getattr(settings, name)
+    if count > most:
+        raise RequestError(413, problem(
+            "batch.too-many", "", f"Lô có {count} văn bản, vượt giới hạn {most} ({name}); "
+            "hãy chia nhỏ, hoặc dùng hàng đợi /api/v1/jobs.",
+            f"{count} items exceed {name} = {most}", limit=name, max=most, found=count),
+            title="Lô quá lớn", slug="too-large")
+
+
+def _inputs(fmt: str = "docx") -> Iterator[BatchInput]:
     mimetype = request.mimetype
     if mimetype in JSONL_TYPES:
         raw = request.get_data(cache=False)
         if not raw.strip():
             raise RequestError(400, problem("input.empty", "", "Chưa có dữ liệu.", "empty body"))
-        return read_jsonl(raw.splitlines())
+        lines = raw.splitlines()
+        _too_many(sum(1 for line in lines if line.strip()), fmt)
+        return read_jsonl(lines)
     if is_json_type(mimetype):
         data = parse_json(request.get_data(cache=False))
         if not isinstance(data, list) or not data:
@@ -45,6 +60,7 @@ def _inputs() -> Iterator[BatchInput]:
                 "batch.not-array", "", "Dữ liệu của một lô phải là một mảng JSON [{…}, {…}] "
                 "khác rỗng, hoặc JSON Lines (mỗi dòng một văn bản).",
                 "a batch body is a non-empty JSON array, or JSON Lines"))
+        _too_many(len(data), fmt)
         return (BatchInput(f"[{i}]", item) for i, item in enumerate(data))
     raise RequestError(415, problem(
         "request.media-type", "Content-Type",
@@ -66,7 +82,7 @@ def batch(template_id: str) -> Response:
                 "pdf.unavailable", "format", "Máy chủ chưa cài bộ chuyển PDF (LibreOffice).",
                 "no PDF converter on this server"))
     request.max_content_length = get_settings().batch_max_bytes
-    items = iter_batch(template_id, _inputs(), fmt=fmt)
+    items = iter_batch(template_id, _inputs(fmt), fmt=fmt)
     summary = BatchSummary(template_id, fmt)
     response = Response(iter_zip_chunks(
         items, summary, on_item=lambda item: record_batch_item(template_id, item.ok)),

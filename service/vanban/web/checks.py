@@ -26,8 +26,10 @@ from flask import Request, current_app
 
 from vanban.check import check_docx
 from vanban.check.report import Report
-from vanban.errors import InputError, problem
-from vanban.ooxml.safezip import ZipLimits
+from vanban.config import get_settings
+from vanban.designer.sandbox import run_bounded
+from vanban.errors import InputError, Problem, TemplateError, problem
+from vanban.ooxml.safezip import ZipLimits, read_docx_parts
 from vanban.the_thuc.families import FAMILIES
 from vanban.web.models import CheckReport
 from vanban.web.problems import RequestError
@@ -104,29 +106,51 @@ def read_upload(request: Request) -> Upload:
     return Upload(data, upload.filename or "", the_thuc)
 
 
+def check_timeout_problem(seconds: float) -> Problem:
+    return problem(
+        "check.timeout", "file",
+        f"Kiểm tra tệp quá {seconds:g} giây nên đã bị dừng (check_timeout); tệp quá lớn hoặc "
+        "quá phức tạp để kiểm tra.", f"format check stopped after {seconds:g} s "
+        "(check_timeout)", limit="check_timeout", max=seconds)
+
+
+def _check_in_worker(data: bytes, the_thuc: str | None, limits: ZipLimits) -> Report:
+    """The worker process's side (module level, so the fork server can run it)."""
+    return check_docx(data, the_thuc, limits)
+
+
 def check(data: bytes, the_thuc: str | None = None) -> Report:
-    """Check a .docx; every failure is a 4xx :class:`vanban.errors.VanbanError`.
+    """Check a .docx; every failure is a 4xx :class:`vanban.errors.VanbanError` (or 503
+    ``server.busy`` when every heavy-work slot is taken).
 
     The package is read by :mod:`vanban.ooxml.safezip` (limits from :mod:`vanban.config`;
-    the app setting ``CHECK_MAX_XML_BYTES``, when given, lowers the inflated-size limit)."""
+    the app setting ``CHECK_MAX_XML_BYTES``, when given, lowers the inflated-size limit), in a
+    worker process bounded by ``check_timeout`` and ``check_memory_mb``
+    (:func:`vanban.designer.sandbox.run_bounded`)."""
     limits = ZipLimits()
     override = current_app.config.get("CHECK_MAX_XML_BYTES")
     if override:
         limits = replace(limits, max_inflated_bytes=int(override))
+    read_docx_parts(data, limits)  # sizes and counts first, here: refused in milliseconds
+    settings = get_settings()
     try:
-        return check_docx(data, the_thuc, limits)
+        return run_bounded(_check_in_worker, data, the_thuc, limits,
+                           timeout=settings.check_timeout, memory_mb=settings.check_memory_mb,
+                           on_timeout=check_timeout_problem, where="file", kind="check")
     except InputError:
         raise
-    except RecursionError:
-        raise InputError(problem(
-            "docx.unreadable", "file", "Không đọc được tệp: cấu trúc văn bản lồng nhau quá sâu.",
-            "document nesting too deep")) from None
-    except Exception as exc:  # a checker bug on a strange file: log it, answer 4xx
-        current_app.logger.exception("check-format failed on a readable package")
+    except TemplateError as exc:  # the worker's limits or a checker failure (logged there)
+        codes = {p.code for p in exc.problems}
+        if codes & {"check.timeout", "sandbox.memory"}:
+            raise InputError(exc.problems) from None
+        if "sandbox.too-deep" in codes:
+            raise InputError(problem(
+                "docx.unreadable", "file", "Không đọc được tệp: cấu trúc văn bản lồng nhau quá "
+                "sâu.", "document nesting too deep")) from None
         raise InputError(problem(
             "docx.unsupported", "file",
             "Không kiểm tra được tệp này: cấu trúc tệp Word chưa được hỗ trợ. Hãy mở bằng Word, "
-            "lưu lại dạng .docx rồi thử lại.", f"checker failed: {type(exc).__name__}")) from None
+            "lưu lại dạng .docx rồi thử lại.", "checker failed (see the server log)")) from None
 
 
 def report_json(report: Report) -> dict[str, Any]:

@@ -12,9 +12,10 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from vanban.naming import MAX_BYTES, document_stem
+from vanban.naming import MAX_BYTES, clean_filename, document_stem
 
-__all__ = ["MAX_BYTES", "ascii_fallback", "content_disposition", "document_stem"]
+__all__ = ["MAX_BYTES", "ascii_fallback", "clean_filename", "content_disposition",
+           "document_stem"]
 
 _ASCII_LOOKALIKE = str.maketrans({"đ": "d", "Đ": "D", "–": "-", "—": "-", "“": "'", "”": "'",
                                   "‘": "'", "’": "'", "…": "..."})
@@ -31,7 +32,9 @@ def ascii_fallback(name: str) -> str:
 
 
 def content_disposition(filename: str, disposition: str = "attachment") -> str:
-    """``attachment; filename="ascii"; filename*=UTF-8''percent-encoded``."""
+    """``attachment; filename="ascii"; filename*=UTF-8''percent-encoded``; both forms without
+    bidi controls, look-alike slashes nor path separators (:func:`clean_filename`)."""
+    filename = re.sub(r"[\x00-\x1f\x7f/\\]", "-", clean_filename(filename)) or "van-ban"
     fallback = ascii_fallback(filename)
     encoded = quote(filename, safe="")
     if fallback == filename:

@@ -28,7 +28,7 @@ def readyz() -> tuple[dict, int]:
         current_app.logger.exception("templates not ready")
         found = exc.problems if isinstance(exc, VanbanError) else [problem(
             "templates.unavailable", "templates", "Không nạp được các mẫu văn bản.",
-            f"{type(exc).__name__}: {exc}")]
+            "templates could not be loaded (see the server log)")]
         body = Readiness(status="not-ready", pdf=pdf, problems=[p.to_dict() for p in found])
         return body.model_dump(exclude_none=True), 503
     status = TemplatesStatus(loaded=len(REGISTRY.specs), compiled=compiled)

@@ -3,7 +3,9 @@
 * ``POST /api/v1/jobs/<template_id>[?format=pdf]`` — a JSON array of inputs → ``202`` with the
   job's status
   and ``Location``; 404 unknown template, 400 not an array, 413 over ``VANBAN_JOB_MAX_ITEMS`` or
-  ``VANBAN_JOB_MAX_CONTENT_LENGTH``, 503 no queue configured or reachable.
+  ``VANBAN_JOB_MAX_CONTENT_LENGTH``, 422 when items would not render (the first ten bad items,
+  each problem's path starting with the item's index: ``[3].trich_yeu``), 503 no queue
+  configured or reachable, or ``queue.full`` (``VANBAN_JOB_MAX_QUEUE_DEPTH``, Retry-After).
 * ``GET /api/v1/jobs/<id>`` — ``{id, template, status, total, done, failed, progress, workers}``
   (``status``: queued, started, finished, failed), plus ``result`` once finished.
 * ``GET /api/v1/jobs/<id>/result`` — the zip (one .docx or .pdf per item, ``errors.json`` for
@@ -17,8 +19,9 @@ from typing import Any
 
 from flask import Blueprint, Response, request, url_for
 
+from vanban.batch.inputs import invalid_items
 from vanban.config import get_settings
-from vanban.errors import problem
+from vanban.errors import InputError, problem
 from vanban.jobs import queue
 from vanban.templates import REGISTRY
 from vanban.web.documents import check_format
@@ -62,6 +65,11 @@ def submit(id: str) -> tuple[dict[str, Any], int, dict[str, str]]:  # noqa: A002
             f"{settings.job_max_items}; hãy chia thành nhiều lô.",
             f"{len(items)} items exceed VANBAN_JOB_MAX_ITEMS={settings.job_max_items}",
             limit=settings.job_max_items), title="Lô quá lớn", slug="too-large")
+    if not settings.redis_url:
+        queue.connection(settings)  # 503 queue.unconfigured: say so before checking items
+    bad = invalid_items(template_id, items)
+    if bad:  # refused now, not found hours later by a worker
+        raise InputError(bad)
     state = _with_links(queue.submit(template_id, items, fmt))
     return state, 202, {"Location": state["self"]}
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 import time
 import uuid
@@ -34,10 +35,24 @@ def request_id() -> str:
     return g.get("request_id", "")
 
 
+#: Label values for methods; anything else (``FOO``, ``PROPFIND`` …) is counted as ``other``,
+#: like a path that matches no route: a client cannot grow /metrics by inventing them.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER = "other"
+
+
 @bp.get("/metrics")
 def metrics_page() -> Response:
-    if not get_settings().metrics:
+    settings = get_settings()
+    if not settings.metrics or settings.metrics_bind:  # off, or on its own port
         abort(404)
+    if settings.metrics_token:
+        given = request.headers.get("Authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {settings.metrics_token}".encode()):
+            response = Response("401 Unauthorized: /metrics needs its bearer token "
+                                "(VANBAN_METRICS_TOKEN)\n", status=401, mimetype="text/plain")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="metrics"'
+            return response
     body, content_type = metrics.exposition()
     return Response(body, content_type=content_type)
 
@@ -61,11 +76,12 @@ def _start() -> None:
 def _finish(response: Response) -> Response:
     response.headers[HEADER] = request_id()
     seconds = time.perf_counter() - g.get("started", time.perf_counter())
-    route = request.url_rule.rule if request.url_rule else "(không có)"
+    route = request.url_rule.rule if request.url_rule else OTHER
+    method = request.method if request.method in METHODS else OTHER
     template = (request.view_args or {}).get("template_id")
     fmt = FORMATS.get(response.mimetype or "")
-    metrics.REQUESTS.labels(request.method, route, str(response.status_code)).inc()
-    metrics.REQUEST_SECONDS.labels(request.method, route).observe(seconds)
+    metrics.REQUESTS.labels(method, route, str(response.status_code)).inc()
+    metrics.REQUEST_SECONDS.labels(method, route).observe(seconds)
     if template and fmt and response.status_code == 200:
         metrics.RENDERS.labels(template, fmt).inc()
         metrics.RENDER_SECONDS.labels(template, fmt).observe(seconds)

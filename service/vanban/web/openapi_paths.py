@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.web.clerk import openapi_paths as clerk_paths
 from vanban.web.compute import openapi_path as compute_path
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -26,13 +27,22 @@ _ERRORS = {
                              "`problems` liệt kê mọi lỗi."),
     "DocxTooLarge": ("413", "Tệp vượt giới hạn CHECK_MAX_CONTENT_LENGTH (mặc định 10 MiB), "
                      "hoặc vượt giới hạn khi giải nén: `upload.too-large`, `upload.ratio`, "
-                     "`upload.too-many-parts`, `upload.xml-depth` (`extra.limit`, "
+                     "`upload.too-many-parts`, `upload.xml-depth`, "
+                     "`upload.too-many-paragraphs`, `upload.too-many-elements` (`extra.limit`, "
                      "`extra.max`)."),
     "NotDocx": ("415", "Không phải multipart/form-data (tệp trong trường “file”) hay "
                 f"{DOCX_MIME}."),
     "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`upload.not-docx`, "
                        "`upload.bad-part-name`, `docx.unreadable`, "
-                       "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
+                       "`docx.unsupported`), kiểm tra quá `check_timeout` (`check.timeout`) "
+                       "hoặc `the_thuc` không có (`the_thuc.unknown`)."),
+    "Busy": ("503", "Mọi chỗ cho việc nặng đang bận (`server.busy`, VANBAN_HEAVY_CONCURRENCY); "
+             "thử lại sau số giây ở header Retry-After."),
+    "NotMultipart": ("415", "Không phải multipart/form-data với tệp trong trường “file”."),
+    "UnreadableUpload": ("422", "Tệp không đọc được (`upload.not-xlsx`, `upload.not-docx`), "
+                         "không do vanban tạo (`reopen.not-vanban`), hoặc nội dung chưa đúng "
+                         "mẫu: `problems` liệt kê mọi lỗi, với tệp Excel kèm `sheet`, `row`, "
+                         "`column`."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
     "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
@@ -118,7 +128,7 @@ def _check_format() -> dict[str, Any]:
             "200": _json({"$ref": "#/components/schemas/CheckReport"},
                          "Kết quả kiểm tra (kể cả khi văn bản có lỗi thể thức)."),
             **_errors("BadRequest", "MethodNotAllowed", "DocxTooLarge", "NotDocx",
-                      "UnreadableDocx")}}}
+                      "UnreadableDocx", "Busy")}}}
 
 
 def _designer(ids: list[str]) -> dict[str, Any]:
@@ -164,6 +174,13 @@ def _designer(ids: list[str]) -> dict[str, Any]:
             "tags": ["thiet-ke"], "operationId": "annotateTemplate",
             "summary": "Bản sao của mẫu có chú thích Word ở từng lỗi",
             "requestBody": body, "responses": {"200": docx, **errors}}},
+        "/api/v1/designer/templates/{template_id}.docx": {"get": {
+            "tags": ["thiet-ke"], "operationId": "getWordTemplate",
+            "summary": "Tải mẫu Word: tệp .docx của một mẫu có sẵn để sửa trong Word",
+            "description": "Gửi lại bản đã sửa (trường “template” của /preview) là xem trước "
+                           "được với dữ liệu mẫu của mẫu đó.",
+            "parameters": [_template_param(ids)],
+            "responses": {"200": docx, **_errors("NotFound")}}},
     }
 
 
@@ -198,6 +215,10 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
     fmt = {"name": "format", "in": "query", "required": False,
            "description": "docx (mặc định) hoặc pdf (cần LibreOffice trên máy chủ).",
            "schema": {"type": "string", "enum": ["docx", "pdf"], "default": "docx"}}
+    for_signing = {"name": "for_signing", "in": "query", "required": False,
+                   "description": "1: bản PDF/A để ký số, có sẵn ô chữ ký của người ký và của cơ "
+                   "quan đặt theo Nghị định 30 (cần format=pdf).",
+                   "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}
     disposition = {"Content-Disposition": {
         "description": "attachment; tên tệp từ số, ký hiệu và trích yếu: filename (ASCII) "
                        "và filename* (UTF-8, RFC 5987).",
@@ -207,7 +228,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
         "/api/v1/documents/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "renderDocument",
             "summary": "Tạo văn bản (.docx hoặc PDF) từ dữ liệu JSON",
-            "parameters": [tid, fmt], "requestBody": body,
+            "parameters": [tid, fmt, for_signing], "requestBody": body,
             "responses": {"200": {
                 "description": "Văn bản đã tạo.", "headers": disposition,
                 "content": {DOCX_MIME: binary, "application/pdf": {
@@ -228,6 +249,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
             "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
+        **clerk_paths(tid, _errors),
         **_designer(ids),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
@@ -282,7 +304,8 @@ _JOB = {"type": "object", "required": ["id", "template", "status", "total", "don
             "self": {"type": "string"}, "result": {"type": "string"}}}
 _JOB_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
            "description": "Mã lô trả về khi gửi lô."}
-_QUEUE_DOWN = {"description": "Chưa cấu hình hoặc không kết nối được hàng đợi Redis.",
+_QUEUE_DOWN = {"description": "Chưa cấu hình hoặc không kết nối được hàng đợi Redis, hoặc "
+                              "hàng đợi đã đầy (`queue.full`, Retry-After).",
                "content": {"application/problem+json": {"schema": PROBLEM}}}
 _NOT_READY = {"description": "Lô chưa xong.",
               "content": {"application/problem+json": {"schema": PROBLEM}}}
@@ -304,7 +327,8 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
                     "application/json": {"schema": {"type": "array", "items": item}}}},
                 "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),
                               **_errors("BadRequest", "NotFound", "PayloadTooLarge",
-                                        "UnsupportedMediaType"), "503": _QUEUE_DOWN}},
+                                        "UnsupportedMediaType", "UnprocessableContent"),
+                              "503": _QUEUE_DOWN}},
             "get": {
                 "tags": ["lo"], "operationId": "getJob",
                 "summary": "Tiến độ của một lô; id = mã lô", "parameters": [_JOB_ID],
@@ -327,5 +351,6 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
 
 def _ho_so_paths() -> dict[str, Any]:
     from vanban.web.ho_so import openapi_paths
+    from vanban.web.ho_so_form import openapi_paths as form_paths
 
-    return openapi_paths()
+    return {**openapi_paths(), **form_paths()}

@@ -12,6 +12,8 @@ asks for HTML) get the same content as an HTML page instead.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from flask import Flask, Response, current_app, g, render_template, request
@@ -105,9 +107,22 @@ def _wants_html() -> bool:
     return best == "text/html"
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{4,}")
+
+
+def _scrub(item: Problem) -> Problem:
+    """The last net under every answer: no memory address (``<… at 0x7f…>``) leaves the server
+    in a problem, whatever text an exception carried (the full text is in the log)."""
+    if not (_ADDRESS.search(item.message) or _ADDRESS.search(item.message_en)):
+        return item
+    return replace(item, message=_ADDRESS.sub("", item.message),
+                   message_en=_ADDRESS.sub("", item.message_en))
+
+
 def problem_response(status: int, title: str, problems: list[Problem], slug: str,
                      detail: str | None = None) -> Response:
     """Build the problem document (JSON, or HTML for pages) for one failure."""
+    problems = [_scrub(p) for p in problems]
     body = ProblemDetails(
         type=DOCS_ANCHOR + slug, title=title, status=status,
         detail=detail or _detail(problems, title), instance=request.path,
@@ -129,7 +144,11 @@ def from_vanban_error(exc: VanbanError) -> Response:
         current_app.logger.error("%s %s: %s", request.method, request.path, exc)
     elif isinstance(exc, ConversionError):
         current_app.logger.warning("PDF: %s", "; ".join(p.message_en for p in exc.problems))
-    return problem_response(status, exc.title, exc.problems, _slug(exc))
+    response = problem_response(status, exc.title, exc.problems, _slug(exc))
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 _HTTP_TEXT: dict[int, tuple[str, str, str]] = {

@@ -54,8 +54,17 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, threads: int | None = No
                                clear_untrusted_proxy_headers=True)
     except OSError as exc:
         raise _port_problem(exc, host, port) from None
+    if get_settings().metrics and get_settings().metrics_bind:
+        from vanban.ops.metrics import serve_separately
+
+        serve_separately(get_settings().metrics_bind)
     # A warm PDF converter starts LibreOffice now, so the first PDF request is already fast.
     threading.Thread(target=converter().start, name="vanban-pdf-start", daemon=True).start()
+    # The bounded workers of uploads (checks, lint, uploaded templates) come from a fork
+    # server: start it now, not at the first upload.
+    from vanban.designer.sandbox import start_workers
+
+    threading.Thread(target=start_workers, name="vanban-workers-start", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     print(f"vanban: http://{shown}:{port}/  (Ctrl+C để dừng)", file=sys.stderr, flush=True)
     try:
