@@ -187,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+    p.add_argument("--pages", action="store_true",
+                   help="chuyển sang PDF (bộ chuyển đang cấu hình) và kiểm tra các trang in")
     p.set_defaults(func=cmd_check_format)
 
     from vanban.batch.cli import add_parser as add_batch_parser

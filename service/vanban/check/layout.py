@@ -135,6 +135,11 @@ def locate(facts: DocFacts) -> Layout:
     if title_i is not None:
         lines = segments(facts, paras[title_i])
         lay.title, lay.abstract = lines[0], lines[1:]
+        # A title vanban broke over lines ("BẢNG TIÊU CHÍ … / VÀ CHẤM ĐIỂM …"): capitalised
+        # lines of the title's own paragraph continue it.
+        while lay.abstract and lay.abstract[0].p is lay.title.p and is_upper(
+                lay.abstract[0].text) and lay.abstract[0].text.strip():
+            lay.title = replace(lay.title, end=lay.abstract.pop(0).end)
         after = _title_block(lay, title_i)
     after = _kinh_gui(lay, after)
     sig_start = _signature_and_noi_nhan(lay, after)
@@ -224,7 +229,10 @@ def _split_agency(lay: Layout) -> None:
     ỦY…) starts a new name, and the last name is the issuer; with one name only, leading
     non-bold lines are the parent."""
     spans = lay.agency
-    starts = [k for k, s in enumerate(spans) if k == 0 or _AGENCY_HEAD.match(s.display)]
+    # a line break inside one paragraph continues the same name ("CÔNG ĐOÀN CƠ SỞ / BAN DÂN
+    # TỘC / TỈNH BÌNH PHƯỚC", broken by vanban): only a new paragraph starts a new name
+    starts = [k for k, s in enumerate(spans)
+              if k == 0 or _AGENCY_HEAD.match(s.display) and s.p is not spans[k - 1].p]
     if len(starts) >= 2:
         k = starts[-1]
     else:

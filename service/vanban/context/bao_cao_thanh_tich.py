@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban.context.envelope import title_lines
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem, problem
@@ -163,7 +164,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     cap_trinh = _sign(chung["cap_trinh"], chung["cap_trinh_ghi_chu"],
                       body.cap_trinh.ho_ten if body.cap_trinh else None,
                       [body.cap_trinh.chuc_vu] if body.cap_trinh else None)
-    title = [de_nghi.format(khen_thuong=match.ten_day_du.upper()), *envelope_ctx["trich_yeu"]]
+    title = [*title_lines(family, de_nghi.format(khen_thuong=match.ten_day_du.upper())),
+             *envelope_ctx["trich_yeu"]]
     ctx: dict[str, Any] = {
         "khoi": o.blocks,
         "hien_so": bool(w.get("hien_so", False)),

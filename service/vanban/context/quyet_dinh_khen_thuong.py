@@ -23,7 +23,8 @@ from vanban.ho_so.tien_thuong import cho_danh_sach
 from vanban.model.envelope import Envelope
 from vanban.model.quyet_dinh_khen_thuong import QuyetDinhKhenThuong
 from vanban.the_thuc.blocks import upper
-from vanban.the_thuc.families import Family
+from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
+from vanban.the_thuc.line_breaks import break_name
 from vanban.vi.dates import NgayThang, dong_ngay, ngay_ngan
 from vanban.vi.numbers import so
 
@@ -135,7 +136,10 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         co_quan=body.nguoi_tang)
     return {
         "khoi": o.blocks,
-        "tham_quyen": upper(body.tham_quyen),
+        # The authority line, broken by vanban at a meaningful point when it cannot stand on
+        # one line ("BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CƠ QUAN\nVÀ DOANH NGHIỆP TỈNH").
+        "tham_quyen": "\n".join(break_name(upper(body.tham_quyen), TEXT_WIDTH_TWIPS / 20,
+                                            family.sizes.trich_yeu)),
         "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
     }
 
