@@ -170,7 +170,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "khoi": o.blocks,
         "hien_so": bool(w.get("hien_so", False)),
         "trich_yeu": title,
-        "gach": rules_of(family, envelope_ctx["co_quan"]["ten"], title),
+        "gach": rules_of(family, envelope_ctx["co_quan"]["ten_dong"], title),
         "noi_nhan": [],
     }
     if body.loai == "ca_nhan":

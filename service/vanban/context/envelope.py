@@ -83,9 +83,12 @@ def build(env: Envelope, loai_van_ban: str, loai_viet_tat: str) -> dict:
     return {
         "the_thuc": family.id,
         "co_quan": {
-            "cap_tren": (header_name(family, env.co_quan.cap_tren, parent=True)
-                         if env.co_quan.cap_tren else ""),
-            "ten": co_quan_ten,
+            "cap_tren": blocks.upper(env.co_quan.cap_tren) if env.co_quan.cap_tren else "",
+            "ten": blocks.upper(env.co_quan.ten),
+            # as the header prints them: broken by vanban where they must wrap
+            "cap_tren_dong": (header_name(family, env.co_quan.cap_tren, parent=True)
+                              if env.co_quan.cap_tren else ""),
+            "ten_dong": co_quan_ten,
         },
         "so_ky_hieu": blocks.so_ky_hieu(family, env.so, kh),
         "ky_hieu": kh,

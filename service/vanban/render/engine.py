@@ -48,7 +48,7 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
             "template.render", compiled.key,
             f"Lỗi khi điền mẫu: {exc}. Gần đoạn: “{locate(compiled.source_lines, lineno)}”.",
             str(exc))) from exc
-    xml = pageflow.keep_with_band(xml.replace("\n<w:p", "<w:p"))
+    xml = pageflow.keep_with_band(pageflow.keep_lead_ins(xml.replace("\n<w:p", "<w:p")))
     body = xml.find("?>") + 3  # the declaration line ends in a newline of its own
     if "\t" in xml or "\n" in xml[body + 1:]:
         xml = _T.sub(_text_breaks, xml)
