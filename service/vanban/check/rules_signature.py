@@ -303,6 +303,8 @@ def _items(ctx: Ctx) -> None:
     check_dash_items(
         ctx, rid, [(span, nfc(span.display).strip()) for span in items], sample="- …",
         excerpt=12, last_name="dòng cuối",
+        # Party offices end each line with a comma (seeds 000, 001; spec/the-thuc.md §2)
+        sep="," if ctx.party else ";",
     )
     for span in items:
         check_style(ctx, rid, span, "Danh sách nơi nhận", bold=False, italic=False)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem, problem
@@ -76,6 +78,18 @@ def _result_json(k: KetQuaXet) -> dict:
             "nguong": k.ket_qua.nguong.text, "dat": k.dat}
 
 
+#: Collective bodies that hold the meeting, by how the body's name starts; anything else is a
+#: council (Hội đồng Thi đua - Khen thưởng).
+_TAP_THE = ("Ban Chấp hành", "Ban Thường vụ", "Ban Thường trực", "Chi ủy", "Hội đồng")
+
+
+def tap_the(hoi_dong: str) -> str:
+    """The members' body as the vote line names it: "Ban Chấp hành" for a Party or union
+    executive committee, "Hội đồng" for a council."""
+    name = " ".join(hoi_dong.split())
+    return next((t for t in _TAP_THE if name.casefold().startswith(t.casefold())), "Hội đồng")
+
+
 def _gio(text: str) -> dict[str, str]:
     gio, phut = text.split(":")
     return {"gio": gio, "phut": phut}
@@ -137,7 +151,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         o.bullets([w["y_kien_dong"].format(ho_ten=p.ho_ten, y_kien=_sentence(p.y_kien or ""))
                    for p in written])
     method = HINH_THUC_VI[bb.hinh_thuc]
-    o.paragraph(w["hinh_thuc"].format(hinh_thuc=method, tong=so_dem(tong)))
+    o.paragraph(w["hinh_thuc"].format(hinh_thuc=method, tong=so_dem(tong),
+                                      tap_the=tap_the(bb.hoi_dong)))
     results = rules.ket_qua_xet(bb)
     o.paragraph(w["ket_qua"].format(hinh_thuc=method))
     o.table(_results_table(results))
@@ -147,7 +162,17 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         o.paragraph(w["ket_luan"])
         o.paragraphs(bb.ket_luan)
     o.closing(w["ket_thuc"].format(**_gio(bb.ket_thuc)) + (family.ket_thuc or "."))
+    out: dict[str, Any] = {}
+    if not family.chuc_vu_bold:
+        # Party: the signer's title is not bold, but in minutes "CHỦ TỌA" stands level with
+        # "THƯ KÝ" and is set like it (bold), in the shell's 14 pt
+        size = int(family.sizes.chu_ky_chuc_vu * 2)
+        out["chu_ky"] = {**envelope_ctx["chu_ky"], "chuc_vu": Markup(
+            "</w:t></w:r><w:r><w:rPr><w:b/><w:bCs/>"
+            f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr><w:t xml:space="preserve">'
+            f"{escape(envelope_ctx['chu_ky']['chuc_vu'])}")}
     return {
+        **out,
         "khoi": o.blocks,
         "noi_nhan": [],
         "chu_ky_trai": {"tieu_de": [w["thu_ky_ky"]], "ghi_chu": None, "ho_ten": bb.thu_ky.ho_ten},

@@ -9,6 +9,7 @@ The authority line (``tham_quyen``) goes under the title through the shell key
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from vanban.context.danh_sach_khen_thuong import bang_danh_sach, phu_luc, so_van_ban
@@ -94,7 +95,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     tdn = body.theo_de_nghi
     o = Outline()
     lines = [*body.can_cu_to_chuc, *can_cu(envelope, body.can_cu, None),
-             w["theo_de_nghi"].format(nguoi_de_nghi=tdn.nguoi_de_nghi, so=tdn.so,
+             w["theo_de_nghi"].format(nguoi_de_nghi=undouble(tdn.nguoi_de_nghi), so=tdn.so,
                                       ngay=ngay_ngan(NgayThang.parse(tdn.ngay, "")))]
     o.can_cu(lines)
     o.add({"loai": "quyet_dinh", "runs": runs(w["quyet_dinh"], marks=False, bold=True)})
@@ -136,12 +137,28 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         co_quan=body.nguoi_tang)
     return {
         "khoi": o.blocks,
+        # "Như Điều 3" in nơi nhận names the article that charges the executors: Điều 2 when
+        # there is no money article
+        "noi_nhan": [_NHU_DIEU.sub(lambda m: f"{m.group(1)}{n}", line)
+                     for line in envelope_ctx["noi_nhan"]],
         # The authority line, broken by vanban at a meaningful point when it cannot stand on
         # one line ("BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CƠ QUAN\nVÀ DOANH NGHIỆP TỈNH").
         "tham_quyen": "\n".join(break_name(upper(body.tham_quyen), TEXT_WIDTH_TWIPS / 20,
                                             family.sizes.trich_yeu)),
         "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
     }
+
+
+_NHU_DIEU = re.compile(r"\b(Như Điều )\d+\b")
+
+
+def undouble(name: str) -> str:
+    """A name whose first words are typed twice ("Đảng ủy Đảng ủy Sở Tài chính") once."""
+    words = name.split()
+    for k in range(min(4, len(words) // 2), 0, -1):
+        if [w.casefold() for w in words[:k]] == [w.casefold() for w in words[k:2 * k]]:
+            return " ".join(words[k:])
+    return name
 
 
 def _capital(text: str) -> str:
