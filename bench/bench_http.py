@@ -66,7 +66,8 @@ def client(port: int, bodies: list[bytes], count: int, out: list[float],
 
 
 def run(requests: int, clients: int = 8, workers: int = 2) -> dict[str, Any]:
-    bodies = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    bodies = [p.read_bytes() for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     port = free_port()
     proc = start_gunicorn(port, workers)
     try:

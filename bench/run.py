@@ -52,7 +52,7 @@ def machine() -> str:
 
 
 def batch(n: int, workers: int | None) -> tuple[float, int]:
-    paths = sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))
+    paths = sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))
     inputs = [BatchInput(p.name, p.read_bytes()) for p in paths]
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
@@ -75,7 +75,8 @@ def memory(renders: int) -> dict[str, float]:
 def profile(n: int) -> str:
     from pyinstrument import Profiler
 
-    data = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    data = [p.read_bytes() for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     from vanban import pipeline
 
     pipeline.run(TEMPLATE, data[0])

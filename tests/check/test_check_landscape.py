@@ -23,7 +23,8 @@ CASES = [("bang-cham-diem", "nha-nuoc-lao-cai-so-tu-phap-2021"),
 
 
 def _render(template: str, name: str) -> bytes:
-    data = json.loads((ROOT / "fixtures" / template / f"{name}.json").read_text("utf-8"))
+    data = json.loads((ROOT / "templates_docx" / template / "fixtures"
+            / f"{name}.json").read_text("utf-8"))
     return vanban.render(template, data)
 
 

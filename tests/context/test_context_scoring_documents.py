@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fixture(template: str, name: str) -> dict:
-    return json.loads((ROOT / "fixtures" / template / f"{name}.json").read_text("utf-8"))
+    return json.loads((ROOT / "templates_docx" / template / "fixtures"
+            / f"{name}.json").read_text("utf-8"))
 
 
 def _doc(template: str, data: dict):

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = "bao-cao-thi-dua"
-FIXTURES = sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))
+FIXTURES = sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

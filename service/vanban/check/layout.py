@@ -11,48 +11,17 @@ the rules decide whether that is a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from vanban.check.docx_model import DocFacts, ParagraphFacts
 from vanban.check.spans import RuleMark, Span, following, is_rule_text, rule_under, segments, whole
 from vanban.check.text import fold, is_all_caps_words, is_upper
+from vanban.the_thuc.loai_van_ban import LoaiVanBan
 
-#: Document types (Phụ lục III; Party extras) → abbreviation in the ký hiệu.
-DOC_TYPES = {
-    "nghị quyết": "NQ",
-    "quyết định": "QĐ",
-    "chỉ thị": "CT",
-    "quy chế": "QC",
-    "quy định": "QyĐ",
-    "thông cáo": "TC",
-    "thông báo": "TB",
-    "hướng dẫn": "HD",
-    "chương trình": "CTr",
-    "kế hoạch": "KH",
-    "phương án": "PA",
-    "đề án": "ĐA",
-    "dự án": "DA",
-    "báo cáo": "BC",
-    "báo cáo thành tích": "BC",  # no số (NĐ 98/2023 Mẫu 02, 03): see UNNUMBERED_TYPES
-    "biên bản": "BB",
-    "tờ trình": "TTr",
-    "hợp đồng": "HĐ",
-    "công điện": "CĐ",
-    "bản ghi nhớ": "BGN",
-    "bản thỏa thuận": "BTT",
-    "giấy ủy quyền": "GUQ",
-    "giấy mời": "GM",
-    "giấy giới thiệu": "GGT",
-    "giấy nghỉ phép": "GNP",
-    "phiếu gửi": "PG",
-    "phiếu chuyển": "PC",
-    "phiếu báo": "PB",
-    "kết luận": "KL",
-    "thông tri": "TT",
-}
-#: Types whose form has no số, ký hiệu line.
-UNNUMBERED_TYPES = {"báo cáo thành tích"}
-PARTY_TYPE_ABBR = {"quy định": "QĐ", "thông tri": "TT", "kết luận": "KL"}
+#: Known document types by their folded name (``quyết định``): see :func:`types_table`.
+Types = Mapping[str, LoaiVanBan]
+
 #: Titles of tables issued as documents (not types of Phụ lục III), recognised by their first
 #: words: ``BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2021``. Their ký hiệu has no type abbreviation to check.
 TABLE_TITLES = ("bảng chấm điểm", "bảng tổng hợp", "bảng xếp hạng", "bảng tiêu chí")
@@ -120,15 +89,33 @@ class Layout:
     noi_nhan: Span | None = None
     noi_nhan_items: list[Span] = field(default_factory=list)
 
+    types: Types = field(default_factory=dict)
+
     @property
     def type_key(self) -> str | None:
         return fold(self.title.text) if self.title else None
 
+    @property
+    def doc_type(self) -> LoaiVanBan | None:
+        """The title's document type, when it is a known one."""
+        key = self.type_key
+        return self.types.get(key) if key is not None else None
 
-def locate(facts: DocFacts) -> Layout:
-    lay = Layout(facts)
+
+def types_table(types: Iterable[LoaiVanBan] | None = None) -> dict[str, LoaiVanBan]:
+    """``types`` keyed by folded name; by default the types the template registry knows
+    (Phụ lục III and every registered template's ``loai_van_ban``)."""
+    if types is None:
+        from vanban.templates import REGISTRY  # the registry loads templates: only when asked
+
+        types = REGISTRY.loai_van_ban()
+    return {fold(t.ten): t for t in types}
+
+
+def locate(facts: DocFacts, types: Types | None = None) -> Layout:
+    lay = Layout(facts, types=types if types is not None else types_table())
     paras = facts.paragraphs
-    title_i = _find_title(paras)
+    title_i = _find_title(paras, lay.types)
     limit = title_i if title_i is not None else _header_limit(paras)
     _header(lay, paras[:limit])
     after = limit
@@ -150,10 +137,10 @@ def locate(facts: DocFacts) -> Layout:
 # ------------------------------------------------------------------ header
 
 
-def _find_title(paras: list[ParagraphFacts]) -> int | None:
+def _find_title(paras: list[ParagraphFacts], types: Types) -> int | None:
     for p in paras[:60]:
         first = fold(p.text.strip().split("\n")[0])
-        if (first in DOC_TYPES or first.startswith(TABLE_TITLES)) and not _is_header_cell(p):
+        if (first in types or first.startswith(TABLE_TITLES)) and not _is_header_cell(p):
             return p.index
     return None
 

@@ -3,7 +3,8 @@ within an award tập thể then cá nhân with their counts, columns chosen by 
 optionally the amount of each line and the total (a decision with reward money).
 
 Also the annex itself (shell key ``phu_luc``): on its own page after the nơi nhận, with its
-heading ``DANH SÁCH …`` and ``(Kèm theo … số … ngày … của …)``.
+heading ``DANH SÁCH …`` and ``(Kèm theo … số … ngày … của …)``; and the căn cứ lines both
+documents open with (:func:`can_cu`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from markupsafe import Markup
 
 from vanban.context.tables import Cell, table
 from vanban.ho_so.danh_sach import DanhSach
-from vanban.ho_so.data import wording
-from vanban.ho_so.tien_thuong import DongTien, TongTien
+from vanban.ho_so.data import legal_bases, wording
+from vanban.ho_so.tien_thuong import DongTien, TongTien, khoang_ngay
+from vanban.model.envelope import Envelope
+from vanban.vi.dates import NgayThang
 from vanban.vi.numbers import so, so_thu_tu_la_ma
 
 
@@ -70,3 +73,13 @@ def so_van_ban(so_ky_hieu: str) -> str:
         if text.startswith(prefix):
             return text[len(prefix):].strip(" ")
     return text
+
+
+def can_cu(envelope: Envelope, extra: list[str], minutes: str | None) -> list[str]:
+    """Căn cứ lines: law and decree in force on the document's date, then ``extra``, then the
+    minutes. A draft dated by month or year cites what is in force on its last day."""
+    _, last = khoang_ngay(NgayThang.parse(envelope.ngay, "ngay"))
+    lines = [*legal_bases(last), *extra]
+    if minutes:
+        lines.append(minutes)
+    return lines

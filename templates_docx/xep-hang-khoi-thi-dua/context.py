@@ -9,8 +9,9 @@ Every figure comes from :func:`vanban.scoring.bloc.tinh_xep_hang` — the same a
 
 from __future__ import annotations
 
+from vanban_templates.bang_cham_diem.context import scoring_table
+
 from vanban.context import blocks
-from vanban.context.bang_cham_diem import scoring_table
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem
 from vanban.model.envelope import Envelope

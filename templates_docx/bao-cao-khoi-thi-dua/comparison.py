@@ -11,8 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from vanban.errors import Problem, problem
-from vanban.model.bao_cao_khoi_thi_dua import SoSanh
 from vanban.scoring.compute import dec, jnum
+
+from .model import SoSanh
 
 
 def ty_le(thuc_hien: float | None, chi_tieu: float | None) -> Decimal | None:

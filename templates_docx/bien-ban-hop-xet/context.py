@@ -4,11 +4,12 @@ whole membership, threshold, reached — computed), conclusions, closing time.
 
 Signatures: THƯ KÝ on the left (shell key ``chu_ky_trai``, replacing nơi nhận) and the chair on
 the right (the envelope's ``nguoi_ky``, whose name must be the chair's). Wording:
-``vocab/ho_so/bien_ban_hop_xet.toml``.
+``wording.toml`` (this folder).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -28,12 +29,15 @@ from vanban.vi.dates import NgayThang, dong_ngay
 from vanban.vi.numbers import so_dem
 from vanban.vocab import normalize
 
+#: This form's wording (unconfirmed phrasing kept as data, next to the code).
+WORDING = Path(__file__).with_name("wording.toml")
+
 #: The body model of this template (the manifest points here).
 Body = BienBanHopXet
 
 
 def _w() -> dict[str, Any]:
-    return wording("bien_ban_hop_xet")
+    return wording(WORDING)
 
 
 def _nguoi(p: NguoiThamDu) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from vanban.context.outline import Outline
 from vanban.errors import Problem
-from vanban.model.dang_ky_thi_dua import DangKyThiDua
 from vanban.model.envelope import Envelope
 from vanban.prose import chi_tieu as ct
 from vanban.the_thuc.families import Family
+
+from .model import DangKyThiDua
 
 Body = DangKyThiDua
 

@@ -8,7 +8,7 @@ no số; title ``BÁO CÁO THÀNH TÍCH / ĐỀ NGHỊ TẶNG (TRUY TẶNG) …`
 collective — I. sơ lược đặc điểm, tình hình; II. thành tích đạt được (with a table of key figures
 over the years where given); III. các hình thức đã được khen thưởng (two tables); individual —
 I. sơ lược lý lịch; II; III as above. Signature and certification blocks of the form. The
-variant follows ``loai``. Section wording is data (``vocab/ho_so/bao_cao_thanh_tich.toml``).
+variant follows ``loai``. Section wording is data (``wording.toml`` (this folder)).
 """
 
 from __future__ import annotations

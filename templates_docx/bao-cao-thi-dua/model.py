@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from vanban.model.chi_tieu import KetQuaChiTieu
 from vanban.model.common import STRICT, Integer, NonEmptyText, Text
+from vanban.model.khen_thuong import KhenThuong
 
 Doan = list[NonEmptyText]
 
@@ -58,34 +59,6 @@ class PhongTrao(BaseModel):
     thoi_gian: Text | None = Field(None, description="Thời gian phát động, thực hiện.")
     noi_dung: Text | None = Field(None, description="Nội dung chính.")
     ket_qua: Text | None = Field(None, description="Kết quả.")
-
-
-class KhenThuong(BaseModel):
-    """One award line: a form or title, who conferred it, how many collectives / people."""
-
-    model_config = STRICT
-
-    ten: NonEmptyText = Field(
-        description="Tên hình thức khen thưởng hoặc danh hiệu thi đua (Luật TĐKT 2022).",
-        examples=["Bằng khen", "Chiến sĩ thi đua cơ sở"],
-    )
-    nguoi_tang: Text | None = Field(
-        None, description="Người, cơ quan tặng hoặc công nhận.", examples=["Chủ tịch UBND tỉnh"]
-    )
-    tap_the: Integer = Field(0, ge=0, description="Số tập thể.")
-    ca_nhan: Integer = Field(0, ge=0, description="Số cá nhân.")
-    danh_sach: list[NonEmptyText] = Field(default_factory=list, description="Danh sách tên.")
-    trang_thai: Literal["da_nhan", "de_nghi"] = Field(
-        "da_nhan", description="da_nhan (đã được khen) hoặc de_nghi (đang đề nghị)."
-    )
-
-    @model_validator(mode="after")
-    def _counts(self) -> KhenThuong:
-        if self.tap_the == 0 and self.ca_nhan == 0:
-            raise PydanticCustomError(
-                "award.no-count", "Cần ghi số tập thể (tap_the) hoặc số cá nhân (ca_nhan) > 0."
-            )
-        return self
 
 
 class Muc(BaseModel):

@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from vanban.model.bang_cham_diem import So
-from vanban.model.bao_cao_thi_dua import KhenThuong
 from vanban.model.common import STRICT, NonEmptyText, Text
+from vanban.model.khen_thuong import KhenThuong
 from vanban.model.xep_hang_khoi_thi_dua import XepHangKhoiThiDua
 
 Doan = list[NonEmptyText]

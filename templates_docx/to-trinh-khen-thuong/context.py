@@ -1,31 +1,35 @@
 """Body of ``to-trinh-khen-thuong`` → blocks: căn cứ (law and decree in force on the date, the
 unit's rules, the minutes), the proposal sentence with counts computed from the list, the
 closing "Kính trình …", and the list annexed on its own page (shell key ``phu_luc``).
-Wording: ``vocab/ho_so/to_trinh_khen_thuong.toml``.
+Wording: ``wording.toml`` (this folder).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from vanban.context.danh_sach_khen_thuong import bang_danh_sach, phu_luc, so_van_ban
+from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
 from vanban.context.outline import Outline
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
 from vanban.ho_so.danh_sach import award_problems_raw
-from vanban.ho_so.data import legal_bases, wording
-from vanban.ho_so.tien_thuong import khoang_ngay
+from vanban.ho_so.data import wording
 from vanban.model.envelope import Envelope
-from vanban.model.to_trinh_khen_thuong import ToTrinhKhenThuong
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, dong_ngay
+
+from .model import ToTrinhKhenThuong
+
+#: This form's wording (unconfirmed phrasing kept as data, next to the code).
+WORDING = Path(__file__).with_name("wording.toml")
 
 #: The body model of this template (the manifest points here).
 Body = ToTrinhKhenThuong
 
 
 def _w() -> dict[str, Any]:
-    return wording("to_trinh_khen_thuong")
+    return wording(WORDING)
 
 
 def check(envelope: Envelope) -> list[Problem]:
@@ -42,16 +46,6 @@ def compute(envelope: Envelope) -> dict:
             "cau": ds.cau(),
             "nhom": [{"khen_thuong": n.ten, "tap_the": len(n.tap_the), "ca_nhan": len(n.ca_nhan)}
                      for n in ds.nhom]}
-
-
-def can_cu(envelope: Envelope, extra: list[str], minutes: str | None) -> list[str]:
-    """Căn cứ lines: law and decree in force on the document's date, then ``extra``, then the
-    minutes. A draft dated by month or year cites what is in force on its last day."""
-    _, last = khoang_ngay(NgayThang.parse(envelope.ngay, "ngay"))
-    lines = [*legal_bases(last), *extra]
-    if minutes:
-        lines.append(minutes)
-    return lines
 
 
 

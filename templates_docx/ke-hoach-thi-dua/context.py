@@ -12,11 +12,12 @@ from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem, problem
 from vanban.model.dates import parse
 from vanban.model.envelope import Envelope
-from vanban.model.ke_hoach_thi_dua import HinhThuc, KeHoachThiDua, ThoiGian
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, ngay_ngan
 from vanban.vi.numbers import so_dem
 from vanban.vocab import AwardMatch, find_award
+
+from .model import HinhThuc, KeHoachThiDua, ThoiGian
 
 Body = KeHoachThiDua
 

@@ -8,26 +8,28 @@ are matched against the vocabulary and totalled per form (name, conferrer, recei
 
 from __future__ import annotations
 
-from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
-from vanban.context.outline import Outline
-from vanban.context.tables import Cell, table
-from vanban.context.xep_hang_khoi_thi_dua import (
+from vanban_templates.xep_hang_khoi_thi_dua.context import (
     member_tables,
     proposal_sentences,
     ranking_table,
 )
+
+from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
+from vanban.context.outline import Outline
+from vanban.context.tables import Cell, table
 from vanban.errors import InputError, Problem
-from vanban.model.bao_cao_khoi_thi_dua import BaoCaoKhoiThiDua, SoSanh
-from vanban.model.bao_cao_thi_dua import KhenThuong
 from vanban.model.envelope import Envelope
+from vanban.model.khen_thuong import KhenThuong
 from vanban.prose import khen_thuong as kt
-from vanban.scoring import comparison
 from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import jnum
 from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import find_award
+
+from . import comparison
+from .model import BaoCaoKhoiThiDua, SoSanh
 
 Body = BaoCaoKhoiThiDua
 #: A comparison table wider than this many columns gets a landscape section.

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem
-from vanban.model.bao_cao_thi_dua import BaoCaoThiDua, KetQuaDangKy, Ky, Muc, PhongTrao
 from vanban.model.envelope import Envelope
 from vanban.prose import chi_tieu as ct
 from vanban.prose import khen_thuong as kt
 from vanban.the_thuc.families import Family
 from vanban.vi.text import join_lines
 from vanban.vocab import AwardMatch, find_award
+
+from .model import BaoCaoThiDua, KetQuaDangKy, Ky, Muc, PhongTrao
 
 #: The body model of this template (the manifest points here).
 Body = BaoCaoThiDua

@@ -5,32 +5,37 @@ envelope's ``trich_yeu``, which must be that name). No số (shell key ``hien_so
 Signature blocks: collective — the cấp trình's certification left, the unit head right;
 individual — the unit head's confirmation left, the person right, the cấp trình's certification
 centred below (shell keys ``chu_ky``, ``chu_ky_trai``, ``chu_ky_duoi``). Wording:
-``vocab/ho_so/bao_cao_thanh_tich.toml``.
+``wording.toml`` (this folder).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from vanban.context.envelope import title_lines
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem, problem
-from vanban.ho_so import thanh_tich as rules
 from vanban.ho_so.data import wording
-from vanban.model.bao_cao_thanh_tich import BangSoLieu, BaoCaoThanhTich, DaKhenThuong
 from vanban.model.envelope import Envelope
 from vanban.the_thuc.blocks import rules as rules_of
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, ngay_ngan
 from vanban.vocab import normalize
 
+from . import checks as rules
+from .model import BangSoLieu, BaoCaoThanhTich, DaKhenThuong
+
+#: This form's wording (unconfirmed phrasing kept as data, next to the code).
+WORDING = Path(__file__).with_name("wording.toml")
+
 #: The body model of this template (the manifest points here).
 Body = BaoCaoThanhTich
 
 
 def _w() -> dict[str, Any]:
-    return wording("bao_cao_thanh_tich")
+    return wording(WORDING)
 
 
 def _year(envelope: Envelope) -> int | None:

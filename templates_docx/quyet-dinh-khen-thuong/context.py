@@ -4,30 +4,34 @@ ngày …;``, ``QUYẾT ĐỊNH:``, Điều 1 (tặng … cho … tập thể v�
 total in figures and words), Điều 3 (effect and who executes); the list annexed on its own page.
 
 The authority line (``tham_quyen``) goes under the title through the shell key
-``tham_quyen``. Wording: ``vocab/ho_so/quyet_dinh_khen_thuong.toml``.
+``tham_quyen``. Wording: ``wording.toml`` (this folder).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
-from vanban.context.danh_sach_khen_thuong import bang_danh_sach, phu_luc, so_van_ban
+from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
 from vanban.context.inline import runs
 from vanban.context.outline import Outline
-from vanban.context.to_trinh_khen_thuong import can_cu
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
 from vanban.ho_so.danh_sach import DOI_TUONG_VI, DanhSach, award_problems_raw
 from vanban.ho_so.data import wording
 from vanban.ho_so.tien_thuong import cho_danh_sach
 from vanban.model.envelope import Envelope
-from vanban.model.quyet_dinh_khen_thuong import QuyetDinhKhenThuong
 from vanban.the_thuc.blocks import upper
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
 from vanban.the_thuc.line_breaks import break_name
 from vanban.vi.dates import NgayThang, dong_ngay, ngay_ngan
 from vanban.vi.numbers import so
+
+from .model import QuyetDinhKhenThuong
+
+#: This form's wording (unconfirmed phrasing kept as data, next to the code).
+WORDING = Path(__file__).with_name("wording.toml")
 
 #: The body model of this template (the manifest points here).
 Body = QuyetDinhKhenThuong
@@ -36,7 +40,7 @@ PATH = "noi_dung.danh_sach"
 
 
 def _w() -> dict[str, Any]:
-    return wording("quyet_dinh_khen_thuong")
+    return wording(WORDING)
 
 
 def _list(body: QuyetDinhKhenThuong) -> tuple[DanhSach | None, list[Problem]]:
