@@ -20,7 +20,8 @@ from vanban.errors import Problem, problem
 from vanban.ho_so.data import wording
 from vanban.model.envelope import Envelope
 from vanban.the_thuc.blocks import rules as rules_of
-from vanban.the_thuc.families import Family
+from vanban.the_thuc.families import SIGN_LEFT_TWIPS, Family
+from vanban.the_thuc.line_breaks import break_name
 from vanban.vi.dates import NgayThang, ngay_ngan
 from vanban.vocab import normalize
 
@@ -61,6 +62,15 @@ def check(envelope: Envelope) -> list[Problem]:
             f"Dòng tên dưới tiêu đề (trich_yeu) phải là tên {kind} được đề nghị: "
             f"“{body.ten_doi_tuong}” (noi_dung.{field}).",
             "trich_yeu must be the recipient's name"))
+    signer = envelope.nguoi_ky.ho_ten
+    if body.cap_trinh and signer and normalize(body.cap_trinh.ho_ten) == normalize(signer):
+        out.append(problem(
+            "bao_cao.cap-trinh", "noi_dung.cap_trinh",
+            f"“{signer}” đã ký với tư cách thủ trưởng đơn vị: không ký lần thứ hai làm cấp "
+            "trình. Khi đơn vị tự trình khen thưởng, hãy bỏ “cap_trinh”; nếu không, ghi người "
+            "của cấp trên trực tiếp.",
+            "the unit's head already signs; the cấp trình is the level above (omit cap_trinh "
+            "when the unit submits itself)"))
     if envelope.noi_nhan:
         out.append(problem("bao_cao.noi-nhan", "noi_nhan",
                            "Báo cáo thành tích không có “Nơi nhận”: hãy bỏ trường này.",
@@ -178,13 +188,44 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "gach": rules_of(family, envelope_ctx["co_quan"]["ten_dong"], title),
         "noi_nhan": [],
     }
+    # The head of the unit signs once: a cấp trình who is the same person as the unit's
+    # signer is not printed a second time (issue 17).
+    same = bool(body.cap_trinh and ky["ho_ten"]
+                and normalize(body.cap_trinh.ho_ten) == normalize(ky["ho_ten"]))
     if body.loai == "ca_nhan":
         assert body.ly_lich is not None
         ctx["chu_ky_trai"] = _sign(part["ky_trai"], part["ky_trai_ghi_chu"], ky["ho_ten"],
                                    [*ky["quyen_han"], ky["chuc_vu"]])
         ctx["chu_ky"] = {"quyen_han": [], "chuc_vu": part["ky_phai"],
                          "ghi_chu": part["ky_phai_ghi_chu"], "ho_ten": body.ly_lich.ho_ten}
-        ctx["chu_ky_duoi"] = cap_trinh
+        if not same:
+            ctx["chu_ky_duoi"] = cap_trinh
     else:
-        ctx["chu_ky_trai"] = cap_trinh
+        # both sides say how they sign: "(Ký, đóng dấu)" under the unit's head too
+        ctx["chu_ky"] = {**ky, "ghi_chu": part["ky_phai_ghi_chu"]}
+        # the left side stays blank rather than showing an empty "Nơi nhận:"
+        ctx["chu_ky_trai"] = cap_trinh if not same else _sign("", None, None)
+    _level(ctx, family)
     return ctx
+
+
+def _lines(items: list[str]) -> int:
+    return sum(1 + item.count("\n") for item in items)
+
+
+def _level(ctx: dict[str, Any], family: Family) -> None:
+    """The two names of a signature row on one line: the left titles are broken by vanban in
+    their column (so the count of lines is known), and the side with fewer lines above its
+    name gets empty lines after its titles."""
+    left, right = ctx.get("chu_ky_trai"), ctx.get("chu_ky")
+    if not left or not right:
+        return
+    width = SIGN_LEFT_TWIPS / 20
+    left["tieu_de"] = ["\n".join(break_name(t, width, family.sizes.chu_ky_chuc_vu)) if t else t
+                       for t in left["tieu_de"] if t or len(left["tieu_de"]) > 1]
+    n_left = _lines(left["tieu_de"]) + bool(left.get("ghi_chu"))
+    n_right = _lines([*right.get("quyen_han", []), right["chuc_vu"]]) + bool(right.get("ghi_chu"))
+    if n_left < n_right:
+        left["tieu_de"] = [*left["tieu_de"], *[""] * (n_right - n_left)]
+    elif n_right < n_left:
+        right["quyen_han"] = [*[""] * (n_left - n_right), *right.get("quyen_han", [])]

@@ -78,7 +78,7 @@ def test_achievement_report_has_no_number_and_the_form_title():
     for line in ("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                  "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", "Quyết định số 98/QĐ-SNV ngày 20/12/2023 "
                  "của Giám đốc Sở Nội vụ"):
-        assert line in body
+        assert line in " ".join(body.split())  # signature titles are broken by vanban
 
 
 def test_submission_refuses_a_second_authority_with_its_path():

@@ -250,8 +250,10 @@ def noi_nhan(ctx: Ctx) -> None:
     label = lay.noi_nhan
     want = ctx.family.noi_nhan_label
     if label is None:
-        # a second signature on the left replaces nơi nhận (biên bản: THƯ KÝ | CHỦ TỌA)
-        if lay.signature is not None and lay.countersign is None:
+        # a second signature on the left replaces nơi nhận (biên bản: THƯ KÝ | CHỦ TỌA); a
+        # báo cáo thành tích has no nơi nhận at all (NĐ 98/2023 Mẫu 01-03)
+        if (lay.signature is not None and lay.countersign is None
+                and lay.type_key != "báo cáo thành tích"):
             ctx.emit("noi-nhan.label", None, "Thiếu phần nơi nhận", want, "không có")
         return
     text = nfc(label.display).strip()
