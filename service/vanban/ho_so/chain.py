@@ -275,7 +275,13 @@ def proposer(signer: str, agency: str) -> str:
     signer = " ".join(signer.split())
     if not signer or agency.casefold().startswith(signer.casefold()):
         return agency.strip()
-    return f"{signer.capitalize()} {agency}".strip()
+    return f"{_COLLECTIVE.get(signer.upper(), signer.capitalize())} {agency}".strip()
+
+
+#: Collective bodies in running text, as they are capitalised ("Ban Chấp hành", not "Ban chấp
+#: hành").
+_COLLECTIVE = {"BAN CHẤP HÀNH": "Ban Chấp hành", "BAN THƯỜNG VỤ": "Ban Thường vụ",
+               "BAN THƯỜNG TRỰC": "Ban Thường trực", "ĐẢNG ỦY": "Đảng ủy"}
 
 
 def _award(k: KetQuaXet) -> dict[str, str]:
