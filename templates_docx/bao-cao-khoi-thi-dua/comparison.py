@@ -12,6 +12,7 @@ from typing import Any
 
 from vanban.errors import Problem, problem
 from vanban.scoring.compute import dec, jnum
+from vanban.vi.numbers import so_dem
 
 from .model import SoSanh
 
@@ -63,4 +64,40 @@ def to_dict(s: SoSanh) -> dict[str, Any]:
              "ty_le": jnum(ty_le(v.thuc_hien, v.chi_tieu))} for v in row.so_lieu]}
             for row in s.don_vi],
         "toan_khoi": totals(s),
+        "chua_dat": [{"chi_tieu": t.ten, "don_vi": names}
+                     for t, names in zip(s.chi_tieu, below(s), strict=True)],
+        "nhan_xet": summary(s),
     }
+
+
+def below(s: SoSanh) -> list[list[str]]:
+    """Per target, the members whose result is below their plan (or last year's figure)."""
+    out: list[list[str]] = []
+    for k, _ in enumerate(s.chi_tieu):
+        out.append([row.don_vi for row in s.don_vi
+                    if row.so_lieu[k].thuc_hien is not None and row.so_lieu[k].chi_tieu
+                    and dec(row.so_lieu[k].thuc_hien) < dec(row.so_lieu[k].chi_tieu)])
+    return out
+
+
+def summary(s: SoSanh) -> list[str]:
+    """The sentences that describe the table, computed from the same figures: how many
+    members reached every target, and who is below which one. Never "cơ bản hoàn thành" when
+    the table says otherwise."""
+    misses = below(s)
+    n = len(s.don_vi)
+    short = {u for names in misses for u in names}
+    reached = n - len(short)
+    ref = "kế hoạch giao" if all(t.so_voi == "ke-hoach" for t in s.chi_tieu) else "mức so sánh"
+    if not short:
+        return [f"Tất cả {so_dem(n)}/{so_dem(n)} đơn vị thành viên đạt hoặc vượt {ref} ở mọi "
+                "chỉ tiêu trong bảng."]
+    first = (f"Có {so_dem(reached)}/{so_dem(n)} đơn vị thành viên đạt hoặc vượt {ref} ở mọi "
+             f"chỉ tiêu trong bảng; {so_dem(len(short))}/{so_dem(n)} đơn vị chưa đạt ít nhất "
+             "một chỉ tiêu:")
+    lines = [first]
+    for target, names in zip(s.chi_tieu, misses, strict=True):
+        if names:
+            lines.append(f"{target.ten}: {so_dem(len(names))}/{so_dem(n)} đơn vị chưa đạt "
+                         f"({', '.join(names)}).")
+    return lines

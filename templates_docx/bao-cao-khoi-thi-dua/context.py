@@ -193,6 +193,10 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
                 split, wide_xml = len(o.blocks), wide_table(xml)
             else:
                 o.table(xml)
+            # what the table shows, computed from its figures (then the clerk's own remarks)
+            first, *rest = comparison.summary(body.so_sanh)
+            o.paragraph(first)
+            o.bullets(rest)
             o.paragraphs(body.so_sanh.nhan_xet)
 
     awards, _ = _awards(body)

@@ -186,3 +186,24 @@ def test_no_column_is_narrower_than_its_longest_word():
     assert grid[0] >= text_width_pt("STT", 13, bold=True) * 20 + 216
     assert grid[2] >= text_width_pt("Không", 13, bold=True) * 20 + 216
     assert sum(grid) == 9354
+
+
+# ------------------------------------------------------------------------ bloc report
+def test_bloc_report_prose_comes_from_its_table():
+    data = fixture("bao-cao-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021")
+    s = data["noi_dung"]["so_sanh"]
+    members = [row["don_vi"] for row in s["don_vi"]]
+    below = {t["ten"]: [row["don_vi"] for row in s["don_vi"]
+                        if row["so_lieu"][k]["thuc_hien"] < row["so_lieu"][k]["chi_tieu"]]
+             for k, t in enumerate(s["chi_tieu"])}
+    short = {u for names in below.values() for u in names}
+    text = flat(vanban.render("bao-cao-khoi-thi-dua", data))
+    assert "cơ bản hoàn thành" not in text
+    assert (f"Có {len(members) - len(short):02d}/{len(members):02d} đơn vị thành viên đạt "
+            "hoặc vượt kế hoạch giao ở mọi chỉ tiêu") in text
+    for target, names in below.items():
+        if names:
+            assert (f"{target}: {len(names):02d}/{len(members):02d} đơn vị chưa đạt "
+                    f"({', '.join(names)})") in text
+    out = vanban.compute("bao-cao-khoi-thi-dua", data)["so_sanh"]
+    assert {c["chi_tieu"]: c["don_vi"] for c in out["chua_dat"]} == below
