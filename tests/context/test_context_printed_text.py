@@ -207,3 +207,13 @@ def test_bloc_report_prose_comes_from_its_table():
                     f"({', '.join(names)})") in text
     out = vanban.compute("bao-cao-khoi-thi-dua", data)["so_sanh"]
     assert {c["chi_tieu"]: c["don_vi"] for c in out["chua_dat"]} == below
+
+
+def test_decision_list_puts_the_amount_before_the_remarks():
+    data = fixture("quyet-dinh-khen-thuong", "nha-nuoc-so-noi-vu-lao-cai-2025")
+    assert data["noi_dung"].get("tien_thuong", True) and "cot" not in data["noi_dung"]
+    docx = vanban.render("quyet-dinh-khen-thuong", data)
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    tbl = next(t for t in root.iter(f"{W}tbl") if "Ghi chú" in "".join(t.itertext()))
+    head = ["".join(tc.itertext()).strip() for tc in tbl.find(f"{W}tr").findall(f"{W}tc")]
+    assert head.index("Số tiền (đồng)") + 1 == head.index("Ghi chú") == len(head) - 1

@@ -33,7 +33,10 @@ def bang_danh_sach(ds: DanhSach, cot: list[str], tien: list[DongTien] | None = N
                    tong: TongTien | None = None) -> Markup:
     w = wording("danh_sach")
     names, widths = w["cot"], w["do_rong"]
-    cols = ["stt", *cot] + (["so_tien"] if tien is not None else [])
+    cols = ["stt", *cot]
+    if tien is not None:  # the amount stands before "Ghi chú", which closes the row
+        at = cols.index("ghi_chu") if "ghi_chu" in cols else len(cols)
+        cols.insert(at, "so_tien")
     amounts = {t.vi_tri: t.muc.so_tien for t in tien or []}
     header = [[names[c] for c in cols]]
     rows: list[list[Any]] = []
@@ -48,16 +51,19 @@ def bang_danh_sach(ds: DanhSach, cot: list[str], tien: list[DongTien] | None = N
                               align="left")])
             for n, line in enumerate(lines, 1):
                 row: list[Any] = [str(n)]
-                for c in cot:
+                for c in cols[1:]:
+                    if c == "so_tien":
+                        row.append(Cell(so(amounts[line.vi_tri]), align="right"))
+                        continue
                     text = _value(line, c)
                     row.append(Cell(text, align="center" if c in ("ngay_sinh", "gioi_tinh")
                                     else "left"))
-                if tien is not None:
-                    row.append(Cell(so(amounts[line.vi_tri]), align="right"))
                 rows.append(row)
     if tien is not None and tong is not None:
-        rows.append([Cell(w["tong_cong"], colspan=span - 1, bold=True),
-                     Cell(so(tong.so_tien), bold=True, align="right")])
+        at = cols.index("so_tien")
+        rows.append([Cell(w["tong_cong"], colspan=at, bold=True),
+                     Cell(so(tong.so_tien), bold=True, align="right"),
+                     *[""] * (span - at - 1)])
     return table(header, rows, widths=[widths[c] for c in cols])
 
 
