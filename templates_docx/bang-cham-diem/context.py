@@ -125,8 +125,8 @@ def _table_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[list]:
                      _bold(note or so_diem(g.diem))])
     label = "Điểm thưởng (chỉ tiêu vượt kế hoạch)"
     if r.thuong_vuot_tran:
-        label += (f" — cộng {so_diem(r.thuong_cong)} điểm, tính tối đa "
-                  f"{so_diem(r.thuong_toi_da)} điểm")
+        label += (f" (cộng {so_diem(r.thuong_cong)} điểm; tính tối đa "
+                  f"{so_diem(r.thuong_toi_da)} điểm)")
     scored = r.day_du or bool(body.diem_thuong)
     rows.append(["", _label(label), "", "", "", "", _bold(so_diem(r.thuong_toi_da)),
                  _bold(so_diem(r.diem_thuong) if scored else "")])

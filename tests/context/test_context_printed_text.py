@@ -217,3 +217,13 @@ def test_decision_list_puts_the_amount_before_the_remarks():
     tbl = next(t for t in root.iter(f"{W}tbl") if "Ghi chú" in "".join(t.itertext()))
     head = ["".join(tc.itertext()).strip() for tc in tbl.find(f"{W}tr").findall(f"{W}tc")]
     assert head.index("Số tiền (đồng)") + 1 == head.index("Ghi chú") == len(head) - 1
+
+
+def test_no_em_dash_in_generated_wording():
+    """vanban's own sentences use the law's punctuation, not em dashes (the inputs keep theirs)."""
+    for template, name in [("quyet-dinh-khen-thuong", "nha-nuoc-so-noi-vu-lao-cai-2025"),
+                           ("bang-cham-diem", "nha-nuoc-lao-cai-so-tu-phap-2021")]:
+        data = fixture(template, name)
+        if template == "bang-cham-diem":  # bonuses above the ceiling: the label explains
+            data["noi_dung"]["thang_diem"]["diem_thuong_toi_da"] = 0.5
+        assert "—" not in flat(vanban.render(template, data)), template
