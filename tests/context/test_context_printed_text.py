@@ -227,3 +227,12 @@ def test_no_em_dash_in_generated_wording():
         if template == "bang-cham-diem":  # bonuses above the ceiling: the label explains
             data["noi_dung"]["thang_diem"]["diem_thuong_toi_da"] = 0.5
         assert "—" not in flat(vanban.render(template, data)), template
+
+
+def test_the_state_plan_is_one_a_so_can_sign():
+    data = fixture("ke-hoach-thi-dua", "nha-nuoc-so-noi-vu-dot-thi-dua-2024")
+    assert data["co_quan"]["ten"] == "SỞ NỘI VỤ"
+    text = flat(vanban.render("ke-hoach-thi-dua", data))
+    for party_actor in ("Đảng ủy Khối", "đảng bộ cơ sở phát động", "Ban Tuyên giáo"):
+        assert party_actor not in text
+    assert "Giấy khen của Giám đốc Sở Nội vụ" in text or "Giám đốc Sở Nội vụ" in text
