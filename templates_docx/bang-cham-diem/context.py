@@ -190,7 +190,9 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     after = [*(blocks.doan(s) for s in sentences[:-1]), blocks.ket_luan(last)]
     title = body.tieu_de or f"BẢNG CHẤM ĐIỂM THI ĐUA NĂM {body.nam}"
     if wide:
+        # the table is the document: all of it in landscape, the table right after the header
+        # (no portrait page holding only the header and title: issue 17)
         return {"loai_van_ban": title, "khoi": before, "ngang": wide_table(xml),
-                "khoi_sau": after}
+                "khoi_sau": after, "ca_van_ban_ngang": True}
     return {"loai_van_ban": title, "khoi": [*before, blocks.bang(xml)], "ngang": "",
             "khoi_sau": after}

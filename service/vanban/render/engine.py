@@ -18,6 +18,7 @@ import jinja2
 
 from vanban.errors import TemplateError, problem
 from vanban.render import footnotes, pageflow
+from vanban.render.whole_landscape import whole_landscape
 from vanban.render.compile import DOCUMENT, Compiled, locate
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack, write_zip
 
@@ -49,6 +50,8 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
             f"Lỗi khi điền mẫu: {exc}. Gần đoạn: “{locate(compiled.source_lines, lineno)}”.",
             str(exc))) from exc
     xml = pageflow.keep_with_band(pageflow.keep_lead_ins(xml.replace("\n<w:p", "<w:p")))
+    if context.get("ca_van_ban_ngang"):  # a document that is a table: all of it landscape
+        xml = whole_landscape(xml)
     body = xml.find("?>") + 3  # the declaration line ends in a newline of its own
     if "\t" in xml or "\n" in xml[body + 1:]:
         xml = _T.sub(_text_breaks, xml)
