@@ -11,7 +11,7 @@ from vanban.check.docx_model import HeaderFacts, ParagraphFacts, RunFacts
 from vanban.check.engine import Ctx, rule
 from vanban.check.layout import TABLE_TITLES, line_height_pt
 from vanban.check.spans import avail_twips, whole
-from vanban.check.text import ALIGN_VI, fold, fmt_num, width_pt
+from vanban.check.text import ALIGN_VI, fmt_num, fold, width_pt
 
 A4_MM = (210.0, 297.0)
 FONT = "Times New Roman"

@@ -18,9 +18,9 @@ import jinja2
 
 from vanban.errors import TemplateError, problem
 from vanban.render import footnotes, pageflow
-from vanban.render.whole_landscape import whole_landscape
 from vanban.render.compile import DOCUMENT, Compiled, locate
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack, write_zip
+from vanban.render.whole_landscape import whole_landscape
 
 _T = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 CORE = "docProps/core.xml"
