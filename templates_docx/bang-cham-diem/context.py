@@ -193,6 +193,6 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         # the table is the document: all of it in landscape, the table right after the header
         # (no portrait page holding only the header and title: issue 17)
         return {"loai_van_ban": title, "khoi": before, "ngang": wide_table(xml),
-                "khoi_sau": after, "ca_van_ban_ngang": True}
+                "khoi_sau": after, "ca_van_ban_ngang": True, "hien_so": False}
     return {"loai_van_ban": title, "khoi": [*before, blocks.bang(xml)], "ngang": "",
-            "khoi_sau": after}
+            "khoi_sau": after, "hien_so": False}

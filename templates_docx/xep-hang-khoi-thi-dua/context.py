@@ -106,5 +106,4 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     khoi.extend(blocks.doan(s) for s in sentences)
     khoi.extend(member_tables(body))
     khoi.append(blocks.ket_luan(closing + (family.ket_thuc or ".")))
-    return {"loai_van_ban": f"BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM {body.nam}",
-            "khoi": khoi, "ngang": "", "khoi_sau": []}
+    return {"khoi": khoi, "ngang": "", "khoi_sau": []}

@@ -99,7 +99,19 @@ class Layout:
     def doc_type(self) -> LoaiVanBan | None:
         """The title's document type, when it is a known one."""
         key = self.type_key
-        return self.types.get(key) if key is not None else None
+        if key is None:
+            return None
+        key = " ".join(key.split())
+        found = self.types.get(key)
+        if found is None and key.startswith(TABLE_TITLES):
+            # the criteria table is the blank of the scoring table ("BẢNG TIÊU CHÍ ĐÁNH GIÁ VÀ
+            # CHẤM ĐIỂM THI ĐUA …")
+            key = key.replace("bảng tiêu chí đánh giá và chấm điểm", "bảng chấm điểm", 1)
+            # a table's title goes on with its year or subject ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM
+            # 2021"): the longest registered table type it starts with
+            tables = [t for name, t in self.types.items() if key.startswith(name)]
+            found = max(tables, key=lambda t: len(t.ten), default=None)
+        return found
 
 
 def types_table(types: Iterable[LoaiVanBan] | None = None) -> dict[str, LoaiVanBan]:
