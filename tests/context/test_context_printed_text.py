@@ -236,3 +236,18 @@ def test_the_state_plan_is_one_a_so_can_sign():
     for party_actor in ("Đảng ủy Khối", "đảng bộ cơ sở phát động", "Ban Tuyên giáo"):
         assert party_actor not in text
     assert "Giấy khen của Giám đốc Sở Nội vụ" in text or "Giám đốc Sở Nội vụ" in text
+
+
+def test_the_annex_is_numbered_on_its_own():
+    docx = vanban.render("quyet-dinh-khen-thuong",
+                         fixture("quyet-dinh-khen-thuong", "nha-nuoc-so-noi-vu-lao-cai-2025"))
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    body = root.find(f"{W}body")
+    breaks = body.findall(f"{W}p/{W}pPr/{W}sectPr")
+    assert len(breaks) == 1  # the main part ends before the annex
+    annex = breaks[0].getparent().getparent().getnext()
+    assert "".join(annex.itertext()).strip() == "DANH SÁCH KHEN THƯỞNG"
+    final = body.find(f"{W}sectPr")
+    assert final.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    assert breaks[0].find(f"{W}pgNumType") is None
+    assert final.find(f"{W}titlePg") is not None  # the annex's first page shows no number

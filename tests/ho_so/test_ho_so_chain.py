@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from vanban.check.docx_facts import load
 from vanban.check.engine import check_docx
@@ -104,7 +105,12 @@ def test_names_awards_and_counts_agree_across_the_documents(rendered):
 def test_the_decision_annex_is_on_its_own_page_with_its_heading(rendered):
     facts = load(rendered[STATE.stem]["04-quyet-dinh-khen-thuong.docx"])
     heading = next(p for p in facts.paragraphs if p.text == "DANH SÁCH KHEN THƯỞNG")
-    assert heading.page_break_before
+    # its own page: a section of its own (numbered apart), the break just before the heading
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(
+        rendered[STATE.stem]["04-quyet-dinh-khen-thuong.docx"])).read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    title = next(p for p in root.iter(f"{w}p") if "".join(p.itertext()) == heading.text)
+    assert title.getprevious().find(f"{w}pPr/{w}sectPr") is not None
     follows = facts.paragraphs[heading.index + 1].text
     assert re.fullmatch(r"\(Kèm theo Quyết định số 2150/QĐ-UBND ngày 26 tháng 12 năm 2025 của "
                         r"Chủ tịch Ủy ban nhân dân tỉnh\)", follows)

@@ -108,3 +108,49 @@ def whole_landscape(xml: str) -> str:
             _widen(tbl, factor)
     out = etree.tostring(root, encoding="unicode")
     return f"{head}{sep}\n{out}" if sep else out
+
+
+def annex_numbered_apart(xml: str, title: str) -> str:
+    """The annex (``phu_luc``: the "DANH SÁCH …" on its own page after nơi nhận) as its own
+    section whose pages are numbered from 1, as annexes are: the main part ends with a copy of
+    the final section's page set-up, the annex title loses its page break (the section break
+    starts the new page) and the final section restarts the numbering."""
+    head, sep, rest = xml.partition("?>")
+    root = etree.fromstring((rest if sep else xml).encode("utf-8"))
+    body = root.find(f"{_W}body")
+    final = body.find(f"{_W}sectPr") if body is not None else None
+    if final is None:
+        return xml
+    start = None
+    for p in body.iterfind(f"{_W}p"):
+        ppr = _w(p, "pPr")
+        text = "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+        if ppr is not None and ppr.find(f"{_W}pageBreakBefore") is not None and text == title:
+            start = p
+    if start is None:
+        return xml
+    ppr = _w(start, "pPr")
+    ppr.remove(ppr.find(f"{_W}pageBreakBefore"))
+    main = etree.fromstring(etree.tostring(final))
+    for old in main.findall(f"{_W}pgNumType"):
+        main.remove(old)
+    brk = etree.Element(f"{_W}p")
+    brk_ppr = etree.SubElement(brk, f"{_W}pPr")
+    spacing = etree.SubElement(brk_ppr, f"{_W}spacing")
+    for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+        spacing.set(f"{_W}{attr}", value)
+    brk_ppr.append(main)
+    start.addprevious(brk)
+    for old in final.findall(f"{_W}pgNumType"):
+        final.remove(old)
+    num = etree.Element(f"{_W}pgNumType")
+    num.set(f"{_W}start", "1")
+    # schema order: … pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols …
+    cols = final.find(f"{_W}cols")
+    if cols is not None:
+        cols.addprevious(num)
+    else:
+        titlepg = final.find(f"{_W}titlePg")
+        (titlepg.addprevious(num) if titlepg is not None else final.append(num))
+    out = etree.tostring(root, encoding="unicode")
+    return f"{head}{sep}\n{out}" if sep else out
