@@ -1,7 +1,7 @@
 """Body of ``bao-cao-khoi-thi-dua`` → the blocks of mẫu số 02 (seed 002), numbered without gaps.
 
-The comparison table (II.1.2) goes to its own landscape section when it has more than
-:data:`WIDE_COLUMNS` columns; the ranking table and proposals come from
+The comparison table (II.1.2) goes to a landscape annex (numbered on its own) when it has more
+than :data:`WIDE_COLUMNS` columns; the ranking table and proposals come from
 :mod:`vanban.scoring.bloc` (the same figures as ``vanban compute``). Award lines of the members
 are matched against the vocabulary and totalled per form (name, conferrer, received/proposed).
 """
@@ -14,7 +14,9 @@ from vanban_templates.xep_hang_khoi_thi_dua.context import (
     ranking_table,
 )
 
-from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
+from vanban.context import blocks
+from vanban.context.danh_sach_khen_thuong import so_van_ban
+from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
 from vanban.errors import InputError, Problem
@@ -25,6 +27,7 @@ from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import jnum
 from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
+from vanban.vi.dates import NgayThang, dong_ngay
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import find_award
 
@@ -32,7 +35,11 @@ from . import comparison
 from .model import BaoCaoKhoiThiDua, SoSanh
 
 Body = BaoCaoKhoiThiDua
-#: A comparison table wider than this many columns gets a landscape section.
+#: The landscape annex that holds a wide comparison table, and the line that points to it.
+PHU_LUC_TIEU_DE = "PHỤ LỤC"
+PHU_LUC_TEN = "Kết quả thực hiện các chỉ tiêu trọng tâm của các đơn vị thành viên"
+PHU_LUC_THAM_CHIEU = "(Số liệu chi tiết tại Phụ lục kèm theo Báo cáo này.)"
+#: A comparison table wider than this many columns goes to a landscape annex.
 WIDE_COLUMNS = 8
 
 
@@ -190,7 +197,9 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             wide = 2 + 3 * len(body.so_sanh.chi_tieu) > WIDE_COLUMNS
             xml = comparison_table(body.so_sanh, wide)
             if wide:
-                split, wide_xml = len(o.blocks), wide_table(xml)
+                # a wide table goes to a landscape annex after nơi nhận (issue 17: a landscape
+                # section in the middle left the portrait page before it half empty)
+                split, wide_xml = len(o.blocks), xml
             else:
                 o.table(xml)
             # what the table shows, computed from its figures (then the clerk's own remarks)
@@ -198,6 +207,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             o.paragraph(first)
             o.bullets(rest)
             o.paragraphs(body.so_sanh.nhan_xet)
+            if split is not None:
+                o.paragraph(PHU_LUC_THAM_CHIEU)
 
     awards, _ = _awards(body)
     if awards or body.khen_thuong_doan or body.xep_hang:
@@ -243,7 +254,16 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     closing = body.ket_luan or (f"Trên đây là báo cáo {abstract[:1].lower() + abstract[1:]} "
                                 f"của {envelope_ctx['co_quan_trong_cau']}")
     o.closing(closing.rstrip(" .") + (family.ket_thuc or "."))
-    if split is None:
-        return {"khoi": o.blocks, "ngang": "", "khoi_sau": []}
-    return {"khoi": o.blocks[:split], "ngang": wide_xml, "khoi_sau": o.blocks[split:]}
+    out: dict = {"khoi": o.blocks, "ngang": "", "khoi_sau": []}
+    if split is not None:
+        so_kh = so_van_ban(envelope_ctx["so_ky_hieu"])
+        ngay = dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày ")
+        out["phu_luc"] = {
+            "tieu_de": [PHU_LUC_TIEU_DE, PHU_LUC_TEN.upper()],
+            "kem_theo": f"(Kèm theo Báo cáo số {so_kh} ngày {ngay} của "
+                        f"{envelope_ctx['co_quan_trong_cau']})",
+            "khoi": [blocks.bang(wide_xml)],
+            "ngang": True,
+        }
+    return out
 

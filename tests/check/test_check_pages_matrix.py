@@ -52,10 +52,8 @@ def _long_name_cases() -> list[Case]:
 
 
 CASES = [c for spec in REGISTRY.specs.values() for c in cases(spec)] + _long_name_cases()
-#: Not fixed yet (issue 17, item 3): the bloc report's portrait page before its landscape
-#: comparison table is half empty, and the page ends on the lead-in (a section break cannot be
-#: kept with). Strict: a fix turns this into a failure to remove from here.
-KNOWN_HALF_EMPTY = {"bao-cao-khoi-thi-dua:nha-nuoc-lao-cai-khoi-tong-hop-2021@"}
+#: Cases whose pages are known to fail (strict: a fix turns them into failures to remove).
+KNOWN_HALF_EMPTY: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,8 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
         xml = whole_landscape(xml)
     annex = context.get("phu_luc")
     if isinstance(annex, dict) and annex.get("tieu_de") and "<w:body>" in xml:
-        xml = annex_numbered_apart(xml, str(annex["tieu_de"][0]).strip())
+        xml = annex_numbered_apart(xml, str(annex["tieu_de"][0]).strip(),
+                                   landscape=bool(annex.get("ngang")))
     body = xml.find("?>") + 3  # the declaration line ends in a newline of its own
     if "\t" in xml or "\n" in xml[body + 1:]:
         xml = _T.sub(_text_breaks, xml)

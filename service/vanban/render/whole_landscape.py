@@ -110,7 +110,7 @@ def whole_landscape(xml: str) -> str:
     return f"{head}{sep}\n{out}" if sep else out
 
 
-def annex_numbered_apart(xml: str, title: str) -> str:
+def annex_numbered_apart(xml: str, title: str, landscape: bool = False) -> str:
     """The annex (``phu_luc``: the "DANH SÁCH …" on its own page after nơi nhận) as its own
     section whose pages are numbered from 1, as annexes are: the main part ends with a copy of
     the final section's page set-up, the annex title loses its page break (the section break
@@ -143,6 +143,12 @@ def annex_numbered_apart(xml: str, title: str) -> str:
     start.addprevious(brk)
     for old in final.findall(f"{_W}pgNumType"):
         final.remove(old)
+    if landscape:  # an annex of wide tables (the main part keeps the portrait copy)
+        size = final.find(f"{_W}pgSz")
+        if size is not None:
+            size.set(f"{_W}w", str(mm_to_twips(297)))
+            size.set(f"{_W}h", str(mm_to_twips(210)))
+            size.set(f"{_W}orient", "landscape")
     num = etree.Element(f"{_W}pgNumType")
     num.set(f"{_W}start", "1")
     # schema order: … pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols …
