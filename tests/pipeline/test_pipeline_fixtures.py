@@ -239,7 +239,8 @@ AWARD_ORDER = {
     "nha-nuoc-mau-01-tong-ket-2021": [
         "được Chủ tịch nước tặng Huân chương Lao động hạng Ba",
         "được Thủ tướng Chính phủ tặng Bằng khen",
-        "công nhận danh hiệu “Chiến sĩ thi đua cấp tỉnh” (gồm: Trần Văn Bình; Lê Thị Mai)",
+        "công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, tỉnh” (gồm: Trần Văn Bình; "
+        "Lê Thị Mai)",
         "được Chủ tịch UBND tỉnh công nhận danh hiệu “Tập thể lao động xuất sắc”",
         "công nhận danh hiệu “Chiến sĩ thi đua cơ sở”",
         "công nhận danh hiệu “Lao động tiên tiến”",
