@@ -91,8 +91,8 @@ def test_submission_refuses_a_second_authority_with_its_path():
 def test_submission_counts_and_legal_bases_by_date():
     d = example("to-trinh-khen-thuong")
     body = text("to-trinh-khen-thuong", d)
-    assert ("cho 02 tập thể và 02 cá nhân; công nhận danh hiệu Chiến sĩ thi đua bộ, ban, ngành, "
-            "tỉnh cho 01 cá nhân") in body
+    assert ("cho 02 tập thể và 02 cá nhân; công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, "
+            "tỉnh” cho 01 cá nhân") in body
     assert "(có danh sách và báo cáo thành tích kèm theo)" in body
     assert "Nghị định số 152/2025/NĐ-CP" in body and "98/2023" not in body
     d["ngay"] = "2025-06-30"  # before NĐ 152 took effect

@@ -251,3 +251,11 @@ def test_the_annex_is_numbered_on_its_own():
     assert final.find(f"{W}pgNumType").get(f"{W}start") == "1"
     assert breaks[0].find(f"{W}pgNumType") is None
     assert final.find(f"{W}titlePg") is not None  # the annex's first page shows no number
+
+
+def test_award_names_as_the_law_writes_them_and_titles_in_quotes():
+    data = fixture("to-trinh-khen-thuong", "nha-nuoc-so-noi-vu-lao-cai-2025")
+    assert "Chiến sĩ thi đua cấp tỉnh" in json.dumps(data, ensure_ascii=False)  # as typed
+    text = flat(vanban.render("to-trinh-khen-thuong", data))
+    assert "công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, tỉnh” cho 01 cá nhân" in text
+    assert "Chiến sĩ thi đua cấp tỉnh" not in text

@@ -81,8 +81,8 @@ def test_names_awards_and_counts_agree_across_the_documents(rendered):
     ca_nhan = sum(1 for v in reached if v["doi_tuong"] == "ca_nhan"
                   and v["khen_thuong"] == "Bằng khen")
     sentence = (f"tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho {tap_the:02d} tập thể và "
-                f"{ca_nhan:02d} cá nhân; công nhận danh hiệu Chiến sĩ thi đua bộ, ban, ngành, "
-                "tỉnh cho 01 cá nhân")
+                f"{ca_nhan:02d} cá nhân; công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, "
+                "tỉnh” cho 01 cá nhân")
     assert sentence in submission
     assert sentence[0].upper() + sentence[1:] in decision
     assert f"Tập thể ({tap_the:02d})" in submission and f"Cá nhân ({ca_nhan:02d})" in submission

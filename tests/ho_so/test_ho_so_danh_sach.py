@@ -32,7 +32,7 @@ def test_counts_equal_the_list_and_groups_are_tap_the_then_ca_nhan():
         "Lê Văn Cường"]
     assert ds.tham_quyen == TINH
     assert ds.cau() == ("tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 03 "
-                        "cá nhân; công nhận danh hiệu Chiến sĩ thi đua bộ, ban, ngành, tỉnh "
+                        "cá nhân; công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, tỉnh” "
                         "cho 01 cá nhân")
 
 
