@@ -14,7 +14,8 @@ from vanban.check.docx_facts import DocFacts, load
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = "bao-cao-thi-dua"
-FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))}
+FIXTURES = {p.stem: p for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))}
 
 
 def fixture_data(name: str) -> dict:
