@@ -8,9 +8,11 @@ Key names are the public contract (other systems code against them): ``the_thuc`
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, Literal, TypeVar
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
@@ -116,6 +118,9 @@ class Envelope(BaseModel, Generic[Body]):
               "Word đánh số theo thứ tự xuất hiện.",
               examples=[{"1": "Kế hoạch số 116-KH/KTĐ, ngày 15/3/2022 của Khối thi đua."}]))
 
+    #: What the type's ``derive`` step computed from this envelope (see :func:`derive_step`).
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
+
     @field_validator("ngay")
     @classmethod
     def _ngay_form(cls, value: str) -> str:
@@ -126,3 +131,22 @@ class Envelope(BaseModel, Generic[Body]):
             raise PydanticCustomError("date.invalid", "{message}", {
                 "message_en": found.message_en, "message": found.message}) from None
         return value
+
+
+D = TypeVar("D")
+
+
+def derive_step(fn: Callable[[Envelope], D]) -> Callable[[Envelope], D]:
+    """A type's ``derive`` step: what it computes from the input (the resolved list, the money,
+    the scores) computed once per envelope and kept on it, so ``check``, ``compute`` and
+    ``build_context`` read one result instead of computing it again each."""
+    key = f"{fn.__module__}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def once(envelope: Envelope) -> D:
+        store = envelope._derived
+        if key not in store:
+            store[key] = fn(envelope)
+        return store[key]
+
+    return once
