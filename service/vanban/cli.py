@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vanban import outputs
 from vanban.config import ConfigError
 from vanban.errors import InputError, VanbanError
 
@@ -51,15 +52,17 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if args.template == FILE_ID:  # a whole commendation file → .zip or a folder
         return cmd_render_file(args)
-    result = pipeline.run(args.template, _read_input(args.input))
     out = args.output
-    fmt = args.format or ("pdf" if out.lower().endswith(".pdf") else "docx")
-    if out != "-" and Path(out).is_dir():  # a folder: name the file from số, ký hiệu, abstract
-        out = str(Path(out) / f"{result.stem}.{fmt}")
-    if fmt == "pdf":
+    folder = out != "-" and Path(out).is_dir()
+    output = outputs.get(args.format) if folder or out == "-" else outputs.for_path(
+        out, args.format)  # before rendering: a wrong extension costs nothing
+    result = pipeline.run(args.template, _read_input(args.input))
+    if folder:  # name the file from số, ký hiệu, abstract
+        out = str(Path(out) / output.filename(result.stem))
+    if output.converted:
         from vanban.pdf import one_shot
 
-        _write(out, one_shot().convert(result.docx))
+        _write(out, output.convert(result.docx, one_shot()))
     else:
         _write(out, result.docx)
     if out != "-":
@@ -147,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True,
                    help="tệp ra (.docx/.pdf), thư mục (tên tệp theo số, ký hiệu, trích yếu), "
                    "hoặc - cho stdout")
-    p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
+    p.add_argument("--format", choices=outputs.NAMES, help="mặc định theo đuôi tệp ra")
     p.set_defaults(func=cmd_render)
 
     from vanban.ho_so.cli import add_parser as add_render_file

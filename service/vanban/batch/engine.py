@@ -22,11 +22,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from vanban import outputs
 from vanban.config import get_settings
 from vanban.errors import InputError, Problem, VanbanError, problem
 from vanban.templates import REGISTRY
 
-FORMATS = ("docx", "pdf")
+FORMATS = outputs.NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +86,7 @@ def render_one(template_id: str, fmt: str, index: int, item: BatchInput) -> Batc
                                      "Dữ liệu phải là một đối tượng JSON {…}.",
                                      "not a JSON object"))
         result = pipeline.run(template_id, item.data)
-        content = result.docx
-        if fmt == "pdf":
-            from vanban.pdf import converter
-
-            content = converter().convert(content)
+        content = outputs.get(fmt).convert(result.docx, None)
         return BatchItem(index, item.source, fmt, result.stem, content)
     except VanbanError as exc:
         return BatchItem(index, item.source, fmt, problems=exc.problems)

@@ -16,9 +16,24 @@ DOCX_STILL_WORKS = "Tệp .docx vẫn tải được."
 
 
 class Converter(ABC):
-    """.docx bytes in, PDF bytes out. Implementations are safe to call from many threads."""
+    """.docx bytes in, PDF bytes out (and, for the LibreOffice backends, ODT: see
+    :attr:`targets`). Implementations are safe to call from many threads."""
 
     name: str = "?"
+    #: The formats this backend writes (``vanban.outputs`` asks before offering one).
+    targets: tuple[str, ...] = ("pdf",)
+
+    def supports(self, target: str) -> bool:
+        return target in self.targets
+
+    def convert_to(self, docx: bytes, target: str) -> bytes:
+        """.docx bytes → ``target`` (``pdf``, ``odt``) bytes; raises
+        :class:`vanban.errors.ConversionError` (``pdf.unavailable`` for a format this backend
+        does not write)."""
+        if target == "pdf":
+            return self.convert(docx)
+        raise unavailable(f"Bộ chuyển “{self.name}” không tạo được tệp .{target}.",
+                          f"the {self.name} converter does not write {target}")
 
     @abstractmethod
     def available(self) -> bool:
@@ -44,15 +59,20 @@ def unavailable(message: str, message_en: str) -> ConversionError:
                                    message_en))
 
 
+def label(target: str) -> str:
+    """``PDF``, ``ODT``: the format's name in messages."""
+    return target.upper()
+
+
 def failed(message: str, message_en: str) -> ConversionError:
     return ConversionError(problem("pdf.failed", "format", f"{message} {DOCX_STILL_WORKS}",
                                    message_en))
 
 
-def timed_out(backend: str, seconds: float) -> ConversionTimeout:
+def timed_out(backend: str, seconds: float, target: str = "pdf") -> ConversionTimeout:
     return ConversionTimeout(problem(
         "pdf.timeout", "format",
-        f"{backend} không chuyển xong sang PDF trong {seconds:g} giây nên đã bị dừng; hãy thử "
-        f"lại sau ít phút. {DOCX_STILL_WORKS}",
-        f"{backend} did not finish the PDF within {seconds:g} s and was stopped",
+        f"{backend} không chuyển xong sang {label(target)} trong {seconds:g} giây nên đã bị "
+        f"dừng; hãy thử lại sau ít phút. {DOCX_STILL_WORKS}",
+        f"{backend} did not finish the {label(target)} within {seconds:g} s and was stopped",
         timeout_seconds=seconds))

@@ -34,6 +34,8 @@ from vanban.pdf.libreoffice import kill_group
 log = logging.getLogger("vanban.pdf")
 
 WORKER = Path(__file__).with_name("uno_worker.py")
+#: LibreOffice's export filter for each format the warm converter writes.
+FILTERS = {"pdf": "writer_pdf_Export", "odt": "writer8"}
 #: LibreOffice's exit code for "restart me" (it uses it once, after creating a new profile).
 RESTART_CODE = 81
 _OPTIONS = ["--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
@@ -253,16 +255,18 @@ class OfficeProcess:
         except OfficeError:
             return False
 
-    def convert(self, docx: bytes, timeout: float) -> bytes:
-        """Convert; raises :class:`OfficeHung`, :class:`OfficeDied`, or :class:`OfficeError`
-        with LibreOffice's message when it refused the document."""
+    def convert(self, docx: bytes, timeout: float, target: str = "pdf") -> bytes:
+        """Convert to ``target`` (a key of :data:`FILTERS`); raises :class:`OfficeHung`,
+        :class:`OfficeDied`, or :class:`OfficeError` with LibreOffice's message when it refused
+        the document."""
         job = next(self._serial)
-        src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.pdf"
+        src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.{target}"
         src.write_bytes(docx)
         try:
-            reply = self._ask({"op": "convert", "src": str(src), "dst": str(dst)}, timeout)
+            reply = self._ask({"op": "convert", "src": str(src), "dst": str(dst),
+                               "filter": FILTERS[target]}, timeout)
             if not reply.get("ok") or not dst.is_file():
-                raise OfficeError(reply.get("error", "no PDF written"))
+                raise OfficeError(reply.get("error", f"no {target} written"))
             self.conversions += 1
             return dst.read_bytes()
         finally:

@@ -12,8 +12,9 @@ Protocol, one JSON object per line. Stdout: ``{"ready": true}`` once connected t
 listening on the named pipe ``NAME`` (or ``{"ready": false, "error": …}``), then one reply per
 request. Stdin, requests:
 
-* ``{"op": "convert", "src": PATH, "dst": PATH}`` → ``{"ok": true}`` after ``dst`` (PDF) is
-  written, or ``{"ok": false, "error": TEXT}``;
+* ``{"op": "convert", "src": PATH, "dst": PATH, "filter": NAME}`` → ``{"ok": true}`` after
+  ``dst`` is written with the export filter ``NAME`` (default ``writer_pdf_Export``; ODT is
+  ``writer8``), or ``{"ok": false, "error": TEXT}``;
 * ``{"op": "ping"}`` → ``{"ok": true}`` when the office answers a call over the bridge.
 
 When stdin closes (vanban exited, even by SIGKILL) the worker kills the office ``PID`` and
@@ -70,14 +71,14 @@ def _connect(pipe: str, timeout: float):
     return remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
 
 
-def _convert(desktop, src: str, dst: str) -> None:
+def _convert(desktop, src: str, dst: str, filter_name: str = "writer_pdf_Export") -> None:
     load = (_prop("Hidden", True), _prop("ReadOnly", True))
     document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, load)
     if document is None:
         raise RuntimeError("LibreOffice could not open the document")
     try:
         document.storeToURL(uno.systemPathToFileUrl(dst),
-                            (_prop("FilterName", "writer_pdf_Export"),))
+                            (_prop("FilterName", filter_name),))
     finally:
         document.close(True)
 
@@ -109,7 +110,8 @@ def main() -> int:
         request = json.loads(requests.get())
         try:
             if request["op"] == "convert":
-                _convert(desktop, request["src"], request["dst"])
+                _convert(desktop, request["src"], request["dst"],
+                         request.get("filter", "writer_pdf_Export"))
             else:
                 desktop.getComponents().hasElements()
         except Exception as exc:  # UNO exceptions do not share a useful base class

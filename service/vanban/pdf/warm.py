@@ -25,7 +25,7 @@ import threading
 import time
 
 from vanban.config import get_settings
-from vanban.pdf.base import Converter, failed, timed_out
+from vanban.pdf.base import Converter, failed, label, timed_out
 from vanban.pdf.libreoffice import LibreOfficeConverter, find_soffice, missing_soffice
 from vanban.pdf.office import (
     OfficeDied,
@@ -62,6 +62,7 @@ class WarmConverter(Converter):
     """A pool of running LibreOffice processes; see the module docstring."""
 
     name = "warm"
+    targets = ("pdf", "odt")
 
     def __init__(self, soffice: str | None = None, *, size: int | None = None,
                  timeout: float | None = None, start_timeout: float = 60.0,
@@ -107,10 +108,15 @@ class WarmConverter(Converter):
         return [p.pid for p in self.processes if p is not None and p.pid is not None]
 
     def convert(self, docx: bytes) -> bytes:
+        return self.convert_to(docx, "pdf")
+
+    def convert_to(self, docx: bytes, target: str) -> bytes:
+        if target not in self.targets:
+            return super().convert_to(docx, target)
         if find_soffice(self.soffice) is None:
             raise missing_soffice(self.soffice)
         if self._closed or time.monotonic() < self._cold_until:
-            return self.cold.convert(docx)
+            return self.cold.convert_to(docx, target)
         slot = self._idle.get()
         release = True
         try:
@@ -120,9 +126,9 @@ class WarmConverter(Converter):
                 except OfficeStartError as exc:
                     log.warning("warm LibreOffice unavailable, using cold conversion: %s", exc)
                     self._cold_until = time.monotonic() + RETRY_START_SECONDS
-                    return self.cold.convert(docx)
+                    return self.cold.convert_to(docx, target)
                 try:
-                    return process.convert(docx, self.timeout)
+                    return process.convert(docx, self.timeout, target)
                 except OfficeDied as exc:
                     log.warning("LibreOffice died during a conversion (%s); attempt %d", exc,
                                 attempt)
@@ -131,11 +137,12 @@ class WarmConverter(Converter):
                     log.error("LibreOffice hung (%s); killed, starting a new one", exc)
                     release = False
                     self._replace_in_background(slot)
-                    raise timed_out("LibreOffice", self.timeout) from exc
+                    raise timed_out("LibreOffice", self.timeout, target) from exc
                 except OfficeError as exc:
-                    raise failed("LibreOffice không chuyển được tệp sang PDF.",
+                    raise failed(f"LibreOffice không chuyển được tệp sang {label(target)}.",
                                  f"LibreOffice refused the document: {exc}") from exc
-            raise failed("LibreOffice dừng đột ngột hai lần khi chuyển tệp này sang PDF.",
+            raise failed("LibreOffice dừng đột ngột hai lần khi chuyển tệp này sang "
+                         f"{label(target)}.",
                          "LibreOffice died twice while converting this document")
         finally:
             if release:

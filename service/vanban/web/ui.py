@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import vanban
+from vanban import outputs
 from vanban.check.catalog import RULES
 from vanban.check.cli import LABELS as SEVERITY_LABELS
 from vanban.errors import VanbanError, problem
@@ -86,7 +87,15 @@ def _page(spec: TemplateSpec, text: str = "", error: VanbanError | None = None,
     return render_template(
         "editor.html", spec=spec, text=text, error=error, valid=valid,
         families=[FAMILY_LABELS.get(f, f) for f in spec.families],
-        fields=field_guide(vanban.schema(spec.id)))
+        fields=field_guide(vanban.schema(spec.id)), outputs=_download_buttons())
+
+
+def _download_buttons() -> list[tuple[outputs.Output, bool]]:
+    """One download button per output format, with whether this server can make it now."""
+    from vanban.pdf import converter
+
+    current = converter()
+    return [(o, o.available(current)) for o in outputs.OUTPUTS.values()]
 
 
 @bp.get("/")
@@ -108,7 +117,8 @@ def _example_text(spec: TemplateSpec) -> str:
 
 @bp.post("/mau/<template_id>")
 def submit(template_id: str) -> Response | tuple[str, int] | str:
-    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra``, ``docx`` or ``pdf``."""
+    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra`` or an output format
+    (``docx``, ``pdf``, ``odt``: :mod:`vanban.outputs`)."""
     spec = REGISTRY.get(template_id)
     action = request.form.get("action", "kiem-tra")
     text = request.form.get("data", "")
@@ -121,7 +131,7 @@ def submit(template_id: str) -> Response | tuple[str, int] | str:
         return _page(spec, _example_text(spec))
     try:
         data = parse_json(raw)
-        if action in ("docx", "pdf"):
+        if action in outputs.OUTPUTS:
             return send_document(documents.render(template_id, data, action))
         documents.validate(template_id, data)
     except VanbanError as exc:

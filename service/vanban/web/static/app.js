@@ -148,7 +148,7 @@
     busy = true;
     form.setAttribute("aria-busy", "true");
     button.setAttribute("aria-disabled", "true");
-    statusLine.textContent = format === "pdf" ? "Đang tạo PDF (có thể mất vài giây)…" : "Đang tạo văn bản…";
+    statusLine.textContent = format === "docx" ? "Đang tạo văn bản…" : `Đang tạo tệp .${format} (có thể mất vài giây)…`;
     try {
       const response = await fetch(`${urls.render}?format=${format}`, {
         method: "POST", body: text, headers: { "Content-Type": "application/json" },
@@ -218,7 +218,7 @@
     const button = event.submitter;
     const action = button ? button.value : "kiem-tra";
     if (action === "mau") loadExample();
-    else if (action === "docx" || action === "pdf") download(action, button);
+    else if (button && button.dataset.format) download(button.dataset.format, button);
     else { clearTimeout(timer); validate(); }
   });
 
