@@ -18,12 +18,9 @@ from typing import Any
 from vanban import outputs
 from vanban.config import ConfigError
 from vanban.errors import InputError, VanbanError
-
-
-def _read_input(source: str) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read()
-    return Path(source).read_bytes()
+from vanban.streams import read_input as _read_input
+from vanban.streams import write_output as _write
+from vanban.the_thuc.families import FAMILY_IDS
 
 
 def _print_problems(exc: VanbanError, as_json: bool) -> None:
@@ -36,14 +33,6 @@ def _print_problems(exc: VanbanError, as_json: bool) -> None:
             print(f"  {p.message}", file=sys.stderr)
         else:
             print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
-
-
-def _write(out: str, data: bytes) -> None:
-    if out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        Path(out).write_bytes(data)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -178,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True, help="tên mẫu hiển thị cho người dùng")
     p.add_argument("--loai", required=True, help="tên loại văn bản in hoa, ví dụ “THÔNG BÁO”")
     p.add_argument("--viet-tat", default="", help="chữ viết tắt loại văn bản, ví dụ TB")
-    p.add_argument("--families", nargs="+", choices=["nha-nuoc", "dang", "cong-doan"])
+    p.add_argument("--families", nargs="+", choices=FAMILY_IDS)
     p.set_defaults(func=cmd_new_template)
 
     p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000)")
@@ -188,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
     p.add_argument("file")
-    p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"])
+    p.add_argument("--the-thuc", choices=FAMILY_IDS)
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_check_format)
 

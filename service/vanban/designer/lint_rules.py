@@ -22,6 +22,7 @@ from vanban.designer.render import BODY
 from vanban.errors import Problem, problem
 from vanban.render.compile import DOCUMENT, _read_zip
 from vanban.templates import content_blocks_dir
+from vanban.the_thuc.families import DEFAULT_FAMILY
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -164,7 +165,7 @@ def check_styles(parts: dict[str, bytes], kind: str, family: str | None,
     out: list[Problem] = []
     used = paragraph_styles(parts[DOCUMENT])
     if kind == BODY:
-        known = _shell_styles(str(content_blocks_dir() / f"{family or 'nha-nuoc'}.docx"))
+        known = _shell_styles(str(content_blocks_dir() / f"{family or DEFAULT_FAMILY}.docx"))
         own = etree.fromstring(parts["word/styles.xml"], PARSER) \
             if "word/styles.xml" in parts else None
         names = {s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val")

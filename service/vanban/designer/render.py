@@ -37,8 +37,8 @@ from vanban.errors import InputError, TemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.ooxml.safezip import read_docx_parts
-from vanban.pipeline import _load
 from vanban.pipeline import context as pipeline_context
+from vanban.pipeline import load as load_input
 from vanban.pipeline import validate as pipeline_validate
 from vanban.render import engine
 from vanban.render.compile import (
@@ -51,6 +51,7 @@ from vanban.render.compile import (
     merge_package,
 )
 from vanban.templates import REGISTRY, content_blocks_dir
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILY_IDS
 
 BODY, FULL = "body", "full"
 KINDS = ("auto", BODY, FULL)
@@ -198,11 +199,11 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
                 template_id: str | None) -> Rendered:
     if family:
         data = {**data, "the_thuc": family}
-    family = data.get("the_thuc") or "nha-nuoc"
-    if family not in ("nha-nuoc", "dang", "cong-doan"):
+    family = data.get("the_thuc") or DEFAULT_FAMILY
+    if family not in FAMILY_IDS:
         raise InputError(problem("the_thuc.unknown", "the_thuc",
-                                 f"Không có thể thức “{family}”; chọn nha-nuoc, dang hoặc "
-                                 "cong-doan.",
+                                 f"Không có thể thức “{family}”; chọn một trong: "
+                                 f"{', '.join(FAMILY_IDS)}.",
                                  f"unknown family {family!r}"))
     ctx, tid, title = body_context(data, template_id)
     shell_path = content_blocks_dir() / f"{family}.docx"
@@ -237,7 +238,7 @@ def render_upload(template: bytes, data: Any, *, family: str | None = None,
                   kind: str = "auto", template_id: str | None = None) -> Rendered:
     """Render in this process (the worker); raises :class:`VanbanError` with problems."""
     parts = read_docx_parts(template)
-    data = _load(data)
+    data = load_input(data)
     chosen = template_kind(parts) if kind == "auto" else kind
     if chosen == BODY:
         return render_body(parts, data, family, template_id)

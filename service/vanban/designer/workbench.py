@@ -20,8 +20,9 @@ from vanban.designer.lint import LintReport, lint_template
 from vanban.designer.render import BODY, render_sandboxed, template_kind
 from vanban.errors import ConversionError, InputError, TemplateError, VanbanError, problem
 from vanban.ooxml.safezip import read_docx_parts
-from vanban.pipeline import _load
+from vanban.pipeline import load as load_input
 from vanban.templates import REGISTRY
+from vanban.the_thuc.families import DEFAULT_FAMILY
 
 WANTS = ("preview", "lint", "docx", "pdf")
 
@@ -126,11 +127,11 @@ def run(job: Job) -> Outcome:
     t1 = time.perf_counter()
     try:
         if job.installed:
-            payload = _load(data)
+            payload = load_input(data)
             if job.family:
                 payload = {**payload, "the_thuc": job.family}
             out.docx = vanban.render(job.installed, payload)
-            out.family = payload.get("the_thuc") or "nha-nuoc"
+            out.family = payload.get("the_thuc") or DEFAULT_FAMILY
         else:
             rendered = render_sandboxed(template, data, family=job.family, kind=job.kind,
                                         template_id=job.schema_id)

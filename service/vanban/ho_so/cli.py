@@ -8,18 +8,19 @@ import argparse
 import sys
 from pathlib import Path
 
+from vanban.streams import read_input, write_output
+
 #: The id under which ``vanban render`` and the API accept a whole file.
 FILE_ID = "ho-so-khen-thuong"
 
 
 def cmd_render_file(args: argparse.Namespace) -> int:
-    from vanban.cli import _read_input, _write
     from vanban.ho_so import chain
 
-    data = _read_input(args.input)
+    data = read_input(args.input)
     out: str = args.output
     if out == "-" or out.lower().endswith(".zip"):
-        _write(out, chain.render_zip(data))
+        write_output(out, chain.render_zip(data))
         written = out
     else:
         folder = Path(out)

@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
 from vanban.model.common import STRICT, Flag, Integer, NonEmptyText, Text
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILIES, FamilyId
 from vanban.vi.dates import NgayThang
 
 Body = TypeVar("Body", bound=BaseModel)
@@ -84,10 +85,10 @@ class Envelope(BaseModel, Generic[Body]):
 
     model_config = STRICT
 
-    the_thuc: Literal["nha-nuoc", "dang", "cong-doan"] = Field(
-        "nha-nuoc",
-        description="Thể thức: nha-nuoc (Nghị định 30/2020/NĐ-CP), dang (Hướng dẫn 36-HD/VPTW), "
-        "cong-doan (Quyết định 933/QĐ-TLĐ).",
+    the_thuc: FamilyId = Field(  # type: ignore[valid-type]
+        DEFAULT_FAMILY,
+        description="Thể thức: " + ", ".join(f"{f.id} ({f.can_cu})" for f in FAMILIES.values())
+        + ".",
     )
     co_quan: CoQuan = Field(description="Cơ quan ban hành: tên, cơ quan chủ quản, chữ viết tắt.")
     so: Integer | None = Field(

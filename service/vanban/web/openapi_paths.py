@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from vanban import outputs
+from vanban.the_thuc.families import FAMILY_IDS
 from vanban.web.compute import openapi_path as compute_path
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -86,7 +87,7 @@ def _body(refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-FAMILIES = ["nha-nuoc", "dang", "cong-doan"]
+FAMILIES = list(FAMILY_IDS)
 
 
 def _check_format() -> dict[str, Any]:
@@ -131,7 +132,7 @@ def _designer(ids: list[str]) -> dict[str, Any]:
         "installed": {"type": "string", "enum": ids, "description": "Hoặc mã một mẫu có sẵn."},
         "data": {"type": "string", "description": "Dữ liệu JSON (trường văn bản hoặc tệp); "
                                                   "bỏ trống: dữ liệu mẫu."},
-        "the_thuc": {"type": "string", "enum": ["", "nha-nuoc", "dang", "cong-doan"]},
+        "the_thuc": {"type": "string", "enum": ["", *FAMILY_IDS]},
         "kind": {"type": "string", "enum": ["auto", "body", "full"], "default": "auto"},
         "schema": {"type": "string", "enum": ids,
                    "description": "Hợp đồng dữ liệu để đối chiếu khi kiểm tra mẫu."}}}

@@ -26,7 +26,7 @@ from vanban.check.catalog import RULES
 from vanban.check.cli import LABELS as SEVERITY_LABELS
 from vanban.errors import VanbanError, problem
 from vanban.templates import REGISTRY, TemplateSpec
-from vanban.the_thuc.families import FAMILIES
+from vanban.the_thuc.families import FAMILIES, LABELS
 from vanban.web import checks, documents
 from vanban.web.api import send_document
 from vanban.web.ho_so_page import bp as ho_so_page_bp
@@ -36,7 +36,7 @@ from vanban.web.problems import RequestError, size_text
 bp = Blueprint("ui", __name__)
 bp.register_blueprint(ho_so_page_bp)  # /ho-so: a whole commendation file
 
-FAMILY_LABELS = {"nha-nuoc": "Nhà nước", "dang": "Đảng", "cong-doan": "Công đoàn"}
+FAMILY_LABELS = LABELS
 
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
