@@ -84,6 +84,20 @@ def cmd_example(args: argparse.Namespace) -> int:
     return _dump(vanban.example(args.template))
 
 
+def cmd_errors(args: argparse.Namespace) -> int:
+    """The error-code catalogue: a table, or with ``--json`` a list of
+    ``{code, vi, en, http, lam_gi}``."""
+    from vanban.error_codes import catalogue
+
+    entries = list(catalogue().values())
+    if args.json:
+        return _dump([e.to_dict() for e in entries])
+    width = max(len(e.code) for e in entries)
+    for e in entries:
+        print(f"{e.code:<{width}}  {e.vi}" + (f" — {e.lam_gi}" if e.lam_gi else ""))
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     import vanban
     from vanban.templates import REGISTRY
@@ -174,6 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="mặc định theo VANBAN_BIND (127.0.0.1)")
     p.add_argument("--port", type=int, help="mặc định theo VANBAN_BIND (8000)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("errors", help="danh mục mã lỗi (mã, tiêu đề Việt/Anh, cách sửa)")
+    p.add_argument("--json", action="store_true", help="danh sách JSON {code, vi, en, …}")
+    p.set_defaults(func=cmd_errors)
 
     p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
     p.add_argument("file")
