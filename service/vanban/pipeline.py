@@ -73,8 +73,17 @@ def _envelope_checks(env: Envelope, spec: TemplateSpec) -> list[Problem]:
     return out
 
 
-def validate(template_id: str, data: Any) -> Envelope:
-    spec = REGISTRY.get(template_id)
+#: A template given by id (looked up in the registry) or already resolved.
+Template = str | TemplateSpec
+
+
+def spec_of(template: Template) -> TemplateSpec:
+    """The template's spec: each entry point resolves it once and passes it down."""
+    return template if isinstance(template, TemplateSpec) else REGISTRY.get(template)
+
+
+def validate(template: Template, data: Any) -> Envelope:
+    spec = spec_of(template)
     data = load(data)
     try:
         env = spec.model.model_validate(data)
@@ -91,8 +100,8 @@ def validate(template_id: str, data: Any) -> Envelope:
     return env
 
 
-def context(template_id: str, env: Envelope) -> dict[str, Any]:
-    spec = REGISTRY.get(template_id)
+def context(template: Template, env: Envelope) -> dict[str, Any]:
+    spec = spec_of(template)
     family = get_family(env.the_thuc)
     ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat_for(env.the_thuc))
     with chu_thich.collecting(env.chu_thich) as notes:
@@ -124,19 +133,20 @@ class Result:
         return f"{self.stem}.docx"
 
 
-def run(template_id: str, data: Any) -> Result:
-    """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once."""
-    env = validate(template_id, data)
-    ctx = context(template_id, env)
-    compiled = REGISTRY.compiled(template_id, env.the_thuc)
-    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
-            f"{env.trich_yeu}"
+def run(template: Template, data: Any) -> Result:
+    """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once;
+    the template is resolved once and its spec passed to every step."""
+    spec = spec_of(template)
+    env = validate(spec, data)
+    ctx = context(spec, env)
+    compiled = REGISTRY.compiled(spec.id, env.the_thuc)
+    title = f"{spec.loai_van_ban.capitalize() or 'Công văn'}: {env.trich_yeu}"
     docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])
-    return Result(template_id, docx, env, ctx)
+    return Result(spec.id, docx, env, ctx)
 
 
-def render(template_id: str, data: Any) -> bytes:
-    return run(template_id, data).docx
+def render(template: Template, data: Any) -> bytes:
+    return run(template, data).docx
 
 
 _load = load  # the former private name, for code written against it
