@@ -23,6 +23,8 @@ TEST_PACKAGES=(
   chromium                   # headless browser for the web page tests (Playwright)
   redis-server               # the queue tests start their own redis-server on loopback
   python3-venv               # .ci/run installs the project into a virtualenv
+  softhsm2                   # ký số: a software PKCS#11 token for the vanban sign --pkcs11-lib test
+  opensc                     # pkcs11-tool: loads the test key and certificate into SoftHSM
 )
 
 tests=0 clean=0 list=0

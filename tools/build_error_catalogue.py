@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "service" / "vanban" / "error_codes.toml"
+CODE = re.compile(r"[a-z_]+(\.[a-z0-9_-]+)+")
 CALLS = {"problem": (0, 2, 3), "_limit": (0, 4, 5), "PydanticCustomError": (0, 1, None)}
 
 
@@ -44,28 +45,55 @@ def _codes(node: ast.AST) -> list[str]:
     return []
 
 
+def _wrappers(trees: list[ast.AST]) -> dict[str, tuple[int, int, int | None]]:
+    """Functions that pass one of their parameters as the code of ``problem()``
+    (``kyso.errors.error(code, …)``): their callers write the code."""
+    found: dict[str, tuple[int, int, int | None]] = {}
+    for tree in trees:
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            params = [a.arg for a in fn.args.args if a.arg not in ("self", "cls")]
+            for node in ast.walk(fn):
+                if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "problem"
+                        and node.args and isinstance(node.args[0], ast.Name)
+                        and node.args[0].id in params):
+                    i = params.index(node.args[0].id)
+                    found.setdefault(fn.name, (i, i + 2, i + 3))
+    return found
+
+
 def used_codes() -> dict[str, tuple[str, str]]:
     """code → (Vietnamese message, English message) at its first call site."""
     files = sorted([*ROOT.glob("service/vanban/**/*.py"), *ROOT.glob("templates_docx/*/*.py")])
+    trees = [ast.parse(path.read_text("utf-8")) for path in files]
+    calls = {**_wrappers(trees), **CALLS}
     found: dict[str, tuple[str, str]] = {}
-    for path in files:
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for tree in trees:
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name in CALLS and node.args:
-                code_i, vi_i, en_i = CALLS[name]
+            if name in calls and len(node.args) > calls[name][0]:
+                code_i, vi_i, en_i = calls[name]
                 args = node.args
                 vi = _text(args[vi_i]) if len(args) > vi_i else ""
                 en = _text(args[en_i]) if en_i is not None and len(args) > en_i else ""
                 for code in _codes(args[code_i]):
-                    found.setdefault(code, (vi, en))
-            elif name == "Problem":
+                    if CODE.fullmatch(code):  # not a log format passed to log.error(…)
+                        found.setdefault(code, (vi, en))
+            elif name == "Problem":  # also below: ``code = "template.syntax"`` then problem(code)
                 for kw in node.keywords:
                     if kw.arg == "code":
                         for code in _codes(kw.value):
                             found.setdefault(code, ("", ""))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and getattr(node.targets[0], "id", "") == "code"):
+                for code in _codes(node.value):
+                    if CODE.fullmatch(code):
+                        found.setdefault(code, ("", ""))
     from vanban.designer.lint_messages import DTL, OWN
     from vanban.model.problems import CUSTOM_EN
 

@@ -28,13 +28,13 @@ from vanban.pipeline import Result
 from vanban.pipeline import run as _run
 from vanban.pipeline import validate as _validate
 from vanban.templates import REGISTRY
+from vanban.version import __version__  # noqa: F401 — vanban.__version__
 
 __all__ = [
     "ConversionError", "InputError", "LimitError", "Problem", "Result", "TemplateError",
     "UnknownTemplateError", "VanbanError", "compute", "example", "list_templates", "render",
     "render_result", "schema", "validate",
 ]
-__version__ = "0.1.0"
 
 
 def render(template_id: str, data: Any) -> bytes:
@@ -55,7 +55,9 @@ def validate(template_id: str, data: Any) -> None:
 
 
 def list_templates() -> list[dict[str, Any]]:
-    return [spec.info() for spec in REGISTRY.specs.values()]
+    """Every template's :meth:`~vanban.templates.TemplateSpec.info`, with ``overrides``: true
+    for a folder on ``VANBAN_TEMPLATES_PATH`` that replaces the built-in of the same id."""
+    return [REGISTRY.describe(tid) for tid in REGISTRY.specs]
 
 
 def schema(template_id: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Command line: ``vanban render | validate | schema | example | templates | serve | check-format |
-batch | compute | config | worker`` (and the designer's ``lint`` / ``preview``, in
-:mod:`vanban.designer.cli`).
+batch | compute | config | worker | sign | verify | xlsx | import | reopen`` (and the
+designer's ``lint`` / ``preview``, in :mod:`vanban.designer.cli`; the clerk's files in
+:mod:`vanban.workbook.cli`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
 input or unreadable file — every problem is printed as ``path: message``, nothing written.
@@ -41,6 +42,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if args.template == FILE_ID:  # a whole commendation file → .zip or a folder
         return cmd_render_file(args)
+    if args.for_signing:
+        return cmd_render_for_signing(args)
     out = args.output
     folder = out != "-" and Path(out).is_dir()
     output = outputs.get(args.format) if folder or out == "-" else outputs.for_path(
@@ -56,6 +59,27 @@ def cmd_render(args: argparse.Namespace) -> int:
         _write(out, result.docx)
     if out != "-":
         print(f"Đã ghi {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_render_for_signing(args: argparse.Namespace) -> int:
+    """``render … --for-signing``: PDF/A with the empty signature fields of Nghị định 30."""
+    from vanban.kyso.errors import error
+    from vanban.kyso.prepare import for_signing
+    from vanban.pdf import one_shot
+
+    if args.format == "docx":
+        raise error("kyso.format", "--format", "Bản để ký số là tệp PDF; bỏ --format docx.",
+                    "--for-signing makes a PDF; drop --format docx")
+    ready = for_signing(args.template, _read_input(args.input), one_shot(),
+                        seal_mm=args.seal_mm)
+    out = args.output
+    if out != "-" and Path(out).is_dir():
+        out = str(Path(out) / ready.filename)
+    _write(out, ready.pdf)
+    if out != "-":
+        names = ", ".join(f"{p.name} (trang {p.page + 1})" for p in ready.places)
+        print(f"Đã ghi {out} (PDF/A, ô chữ ký: {names})", file=sys.stderr)
     return 0
 
 
@@ -104,6 +128,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     for p in REGISTRY.problems:  # broken folders: said, and the others still listed
         print(f"Cảnh báo: {p.message}", file=sys.stderr)
+    for tid, builtin in REGISTRY.overridden.items():
+        print(f"Mẫu “{tid}” ở “{REGISTRY.get(tid).folder}” thay cho mẫu có sẵn "
+              f"(“{builtin.folder}”).", file=sys.stderr)
     return _dump(vanban.list_templates())
 
 
@@ -116,6 +143,16 @@ def cmd_new_template(args: argparse.Namespace) -> int:
     print(f"Đã tạo mẫu “{args.template_id}” ở {folder}. Dùng: vanban --templates-dir "
           f"{folder.parent} render {args.template_id} {folder / 'example.json'} -o thu.docx",
           file=sys.stderr)
+    return 0
+
+
+def cmd_eject(args: argparse.Namespace) -> int:
+    from vanban.designer.eject import eject
+
+    folder = eject(args.template_id, Path(args.dir), args.id)
+    what = f"mẫu mới “{args.id}”" if args.id else f"thay cho mẫu có sẵn “{args.template_id}”"
+    print(f"Đã ghi {folder} ({what}). Sửa {folder / 'template.docx'} trong Word, rồi: "
+          f"VANBAN_TEMPLATES_PATH={folder.parent} vanban templates", file=sys.stderr)
     return 0
 
 
@@ -154,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tệp ra (.docx/.pdf), thư mục (tên tệp theo số, ký hiệu, trích yếu), "
                    "hoặc - cho stdout")
     p.add_argument("--format", choices=outputs.NAMES, help="mặc định theo đuôi tệp ra")
+    p.add_argument("--for-signing", action="store_true",
+                   help="xuất PDF/A để ký số, có sẵn ô chữ ký người ký và ô con dấu đặt theo "
+                   "Nghị định 30 (với ho-so-khen-thuong: tệp .zip các PDF)")
+    p.add_argument("--seal-mm", type=float, default=36.0, metavar="MM",
+                   help="đường kính thật của con dấu, mm (mặc định 36; với --for-signing)")
     p.set_defaults(func=cmd_render)
 
     from vanban.ho_so.cli import add_parser as add_render_file
@@ -174,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("templates", help="danh sách mẫu văn bản")
     p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("eject", help="chép một mẫu có sẵn ra thư mục của đơn vị để sửa trong "
+                       "Word (đặt thư mục vào VANBAN_TEMPLATES_PATH: thay mẫu có sẵn)")
+    p.add_argument("template_id", help="mã mẫu có sẵn, ví dụ bao-cao-thi-dua")
+    p.add_argument("dir", help="thư mục cha (sẽ tạo DIR/<mã mẫu>)")
+    p.add_argument("--id", help="mã mới: thêm mẫu bên cạnh thay vì thay mẫu có sẵn")
+    p.set_defaults(func=cmd_eject)
 
     p = sub.add_parser("new-template", help="tạo thư mục mẫu văn bản mới (chạy được ngay)")
     p.add_argument("template_id", help="mã mẫu, ví dụ thong-bao-ket-qua")
@@ -210,6 +259,14 @@ def build_parser() -> argparse.ArgumentParser:
     from vanban.scoring.cli import add_parser as add_compute
 
     add_compute(sub)
+
+    from vanban.kyso.cli import add_parsers as add_kyso
+
+    add_kyso(sub)
+
+    from vanban.workbook.cli import add_parsers as add_clerk_files
+
+    add_clerk_files(sub)
 
     from vanban.designer.cli import add_lint_args, add_preview_args
 

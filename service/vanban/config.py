@@ -158,6 +158,10 @@ class Settings(BaseSettings):
     json_max_paragraphs: int = Field(
         10000, ge=10, description="Số đoạn văn tối đa của một văn bản (chuỗi và dòng trong dữ "
         "liệu). Paragraphs (strings and their lines) per document.")
+    embed_data: bool = Field(
+        True, description="Lưu mã mẫu, phiên bản vanban và dữ liệu nhập vào trong tệp .docx "
+        "(một phần customXml) để “Mở lại văn bản đã làm”; false để không lưu. Embed the "
+        "template id, vanban version and input data in every .docx (reopen).")
     render_timeout: float = Field(
         30.0, gt=0, description="Thời gian tối đa (giây) để tạo một văn bản .docx trong dịch vụ "
         "web. Render time limit of the web service, seconds.")

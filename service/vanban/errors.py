@@ -10,6 +10,7 @@ Exceptions carry a list of problems so that one call reports *every* mistake at 
 * :class:`InputError` — the JSON a user sent is wrong (HTTP 422, CLI exit 2).
 * :class:`LimitError` — an :class:`InputError` over a configured limit (HTTP 413).
 * :class:`TemplateError` — a .docx template is broken (found while compiling it).
+* :class:`TemplateFaultError` — a template the user uploaded is broken (HTTP 422).
 * :class:`UnknownTemplateError` — no template with that id (HTTP 404).
 * :class:`ConversionError` — PDF conversion is impossible or failed (HTTP 503);
   :class:`ConversionTimeout` — the converter did not answer in time (HTTP 504).
@@ -21,6 +22,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from vanban.error_codes import check as check_code
+
+#: Where a problem of an imported Excel workbook is: sheet name, row number, column letter.
+CELL_KEYS = ("sheet", "row", "column")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,9 @@ class Problem:
         data = asdict(self)
         if not data["extra"]:
             del data["extra"]
+        if "sheet" in self.extra:  # a cell of an imported workbook: sheet, row, column
+            for key in CELL_KEYS:
+                data[key] = self.extra.get(key)
         return data
 
     def __str__(self) -> str:
@@ -102,6 +109,13 @@ class TemplateError(VanbanError):
 
     status = 500
     title = "Mẫu .docx có lỗi"
+
+
+class TemplateFaultError(InputError):
+    """A template the user sent (the designer's upload) cannot be rendered: the fault is in
+    the template, not in the data nor the server (HTTP 422)."""
+
+    title = "Mẫu tải lên có lỗi"
 
 
 class ConversionError(VanbanError):

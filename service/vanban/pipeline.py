@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vanban.config import get_settings
 from vanban.context import chu_thich, inline
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
-from vanban.model import json_input
+from vanban.model import json_input, partial
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.naming import document_stem
@@ -82,19 +83,50 @@ def spec_of(template: Template) -> TemplateSpec:
     return template if isinstance(template, TemplateSpec) else REGISTRY.get(template)
 
 
+def _rule_problems(spec: TemplateSpec, env: Envelope, data: dict[str, Any]) -> list[Problem]:
+    check = getattr(spec.module, "check", None)
+    problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
+    return problems + chu_thich.check(data.get("noi_dung"), env.chu_thich)
+
+
+def _rules_despite(spec: TemplateSpec, data: dict[str, Any], exc: ValidationError,
+                   reported: list[Problem]) -> list[Problem]:
+    """The rule problems of the parts that parsed (:mod:`vanban.model.partial`), so a type
+    error in one field does not hide the rule errors of the others."""
+    schema = spec.model.model_json_schema()
+    tried: dict[tuple[Any, ...], int] = {}
+    touched: list[tuple[Any, ...]] = []
+    errors = exc.errors(include_url=False)
+    patched: Any = data
+    for _ in range(4):
+        patched, more = partial.stand_ins(schema, patched, errors, tried)
+        touched += more
+        try:
+            env = spec.model.model_validate(patched)
+        except ValidationError as again:
+            errors = again.errors(include_url=False)
+            continue
+        try:
+            found = _rule_problems(spec, env, patched)
+        except Exception:  # a rule tripping over a stand-in: report what pydantic found
+            return []
+        return partial.unrelated(found, touched, reported)
+    return []
+
+
 def validate(template: Template, data: Any) -> Envelope:
     spec = spec_of(template)
     data = load(data)
     try:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
-        # Report the vocabulary problems too, so one round trip shows every mistake.
+        # Report the vocabulary problems too, so one round trip shows every mistake, and the
+        # rules of every part that parsed.
         check_raw = getattr(spec.module, "check_raw", None)
         extra = check_raw(data) if callable(check_raw) else []
-        raise InputError(from_validation_error(exc) + extra) from None
-    check = getattr(spec.module, "check", None)
-    problems = _envelope_checks(env, spec) + (check(env) if callable(check) else [])
-    problems += chu_thich.check(data.get("noi_dung"), env.chu_thich)
+        problems = from_validation_error(exc) + extra
+        raise InputError(problems + _rules_despite(spec, data, exc, problems)) from None
+    problems = _rule_problems(spec, env, data)
     if problems:
         raise InputError(problems)
     return env
@@ -133,15 +165,24 @@ class Result:
         return f"{self.stem}.docx"
 
 
+def _version() -> str:
+    from vanban.version import __version__
+
+    return __version__
+
+
 def run(template: Template, data: Any) -> Result:
     """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once;
     the template is resolved once and its spec passed to every step."""
     spec = spec_of(template)
+    data = load(data)  # parsed once: the same object is validated and embedded
     env = validate(spec, data)
     ctx = context(spec, env)
     compiled = REGISTRY.compiled(spec.id, env.the_thuc)
     title = f"{spec.loai_van_ban.capitalize() or 'Công văn'}: {env.trich_yeu}"
-    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"])
+    embedded = (spec.id, _version(), data) if get_settings().embed_data else None
+    docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"],
+                         embedded=embedded)
     return Result(spec.id, docx, env, ctx)
 
 

@@ -17,7 +17,9 @@ import each other relatively (``from .model import Body``).
 
 Folders are found in the templates that ship inside vanban, then in every directory named by
 ``VANBAN_TEMPLATES_PATH`` (``os.pathsep``-separated) or added with ``--templates-dir``. A folder
-that is broken (bad manifest, missing file, module without ``Body``) is reported in
+there with the id of a built-in template replaces it (:attr:`Registry.overridden`: an office's
+own wording of a built-in type, ``vanban eject``); two such folders of one id keep the first. A
+folder that is broken (bad manifest, missing file, module without ``Body``) is reported in
 :attr:`Registry.problems` with its path and what is wrong, and the other templates keep working.
 
 Compiled (template, family) pairs are cached for the life of the process; compiling is guarded
@@ -208,6 +210,12 @@ class TemplateSpec:
     def docx_path(self) -> Path:
         return self.folder / "template.docx"
 
+    def normalise(self, data: Any) -> tuple[Any, list[Any]]:
+        """What a clerk typed for this template → (strict data, notes of what changed)."""
+        from vanban.model.lenient import normalise_with
+
+        return normalise_with(self.model.model_json_schema(), data)
+
     def example(self) -> dict[str, Any]:
         return json.loads((self.folder / "example.json").read_text("utf-8"))
 
@@ -302,6 +310,7 @@ class Registry:
     roots: list[tuple[Path, bool]] = field(default_factory=list)
     _specs: dict[str, TemplateSpec] | None = None
     _problems: list[Problem] = field(default_factory=list)
+    _overridden: dict[str, TemplateSpec] = field(default_factory=dict)
     _compiled: dict[tuple[str, str], Compiled] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -326,10 +335,12 @@ class Registry:
         with self._lock:
             self.roots.append((Path(folder), False))
             self._specs = None
+            self._compiled.clear()  # an id may now name another folder (an override)
 
     def _load(self) -> dict[str, TemplateSpec]:
         specs: dict[str, TemplateSpec] = {}
         problems: list[Problem] = []
+        overridden: dict[str, TemplateSpec] = {}
         for root, builtin in self.roots:
             if not root.is_dir():
                 problems.append(problem(
@@ -343,13 +354,33 @@ class Registry:
                     problems.extend(exc.problems)
                     continue
                 if spec.id in specs:
+                    first = specs[spec.id]
+                    if first.builtin and not builtin and spec.id not in overridden:
+                        # An office's own folder with a built-in's id replaces the built-in
+                        # (``vanban eject``, ``vanban new-template``): listed as "overrides".
+                        overridden[spec.id] = first
+                        specs[spec.id] = spec
+                        continue
                     problems.append(_broken(
-                        manifest.parent, f"trùng mã “{spec.id}” với mẫu ở “{specs[spec.id].folder}”"
+                        manifest.parent, f"trùng mã “{spec.id}” với mẫu ở “{first.folder}”"
                         " (giữ mẫu nạp trước).", f"duplicate id {spec.id!r}"))
                     continue
                 specs[spec.id] = spec
         self._problems = problems
+        self._overridden = overridden
         return specs
+
+    @property
+    def overridden(self) -> dict[str, TemplateSpec]:
+        """The built-in templates replaced by a folder of the same id on
+        ``VANBAN_TEMPLATES_PATH`` / ``--templates-dir``, by id."""
+        self.specs  # noqa: B018 — loading fills it
+        return dict(self._overridden)
+
+    def describe(self, template_id: str) -> dict[str, Any]:
+        """:meth:`TemplateSpec.info` plus ``overrides``: whether this template replaces the
+        built-in one of the same id."""
+        return {**self.get(template_id).info(), "overrides": template_id in self.overridden}
 
     @property
     def specs(self) -> dict[str, TemplateSpec]:

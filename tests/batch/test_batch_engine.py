@@ -50,6 +50,17 @@ def test_valid_items_become_documents_in_input_order(mixed_zip: zipfile.ZipFile)
         assert name.endswith(".docx") and " ".join(abstract.split())[:40] in name
 
 
+def test_entries_carry_the_date_the_batch_was_made(mixed_zip: zipfile.ZipFile) -> None:
+    """Not 1980-01-01: sorted by date, a clerk's files show when they were made."""
+    import datetime as dt
+
+    from vanban.vi.dates import GIO_VIET_NAM
+
+    now = dt.datetime.now(GIO_VIET_NAM).replace(tzinfo=None)
+    for info in mixed_zip.infolist():
+        assert abs((dt.datetime(*info.date_time) - now).total_seconds()) < 3600, info.filename
+
+
 def test_errors_json_names_each_bad_item_with_its_problems(mixed_zip) -> None:
     report = json.loads(mixed_zip.read(ERRORS_NAME))
     assert (report["template"], report["total"], report["ok"], report["failed"]) == (

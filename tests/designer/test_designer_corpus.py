@@ -76,6 +76,11 @@ def test_preview_has_the_same_text_as_docxtpl(name: str, template: bytes, data: 
     assert all_text(ours.docx) == expected
     assert validate_docx(ours.docx) == []  # docxtpl's own cell tags are re-ordered for Word
     assert any(any(t.strip() for t in texts) for texts in expected.values())
+    # the designer's preview (placeholders, paragraph markers) changes nothing when the data
+    # is complete
+    preview = render_sandboxed(template, data, kind="full", preview=True)
+    assert all_text(preview.docx) == expected and preview.missing == ()
+    assert validate_docx(preview.docx) == []
 
 
 @pytest.mark.parametrize(("name", "template", "data"), CASES, ids=[c[0] for c in CASES])

@@ -96,3 +96,20 @@ def test_watch_renders_again_after_a_change(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_preview_with_template_errors_still_writes_the_pages(tmp_path: Path):
+    """A missing variable and an unclosed tag: the PDF is written with «nguoi_lap» and the
+    broken paragraph shown and marked; the errors are printed with their mark (exit 1)."""
+    template, data = tmp_path / "mau-loi.docx", tmp_path / "du-lieu.json"
+    template.write_bytes(make_docx("Kính gửi: {{ noi_gui }}", "Người lập: {{ nguoi_lap }}",
+                                   "Ghi chú {{ ghi_chu }"))
+    data.write_text(json.dumps({"noi_gui": "Sở Nội vụ"}), "utf-8")
+    out = tmp_path / "o.pdf"
+    done = vanban("preview", str(template), str(data), "-o", str(out))
+    assert done.returncode == 1, done.stderr
+    text = pdf_text(out)
+    assert "Kính gửi: Sở Nội vụ" in text and "«nguoi_lap»" in text and "[Lỗi" in text
+    assert "Mẫu còn 2 lỗi" in done.stderr
+    assert "body ¶2" in done.stderr and "body ¶3" in done.stderr
+    assert "template.docx" not in done.stderr and "dòng" not in done.stderr

@@ -122,11 +122,27 @@ def test_zip_bomb_and_odd_names_are_refused_fast():
 
 
 def test_missing_variable_names_it_and_the_paragraph():
+    """Outside a preview a missing variable stops the render, at the designer's paragraph
+    (never an XML line), in Vietnamese, naming the uploaded file."""
     with pytest.raises(TemplateError) as exc:
-        render_sandboxed(make_docx("Trước", "Kính gửi {{ co_quan.ten }}"), {"co_quan": {}})
+        render_sandboxed(make_docx("Trước", "Kính gửi {{ co_quan.ten }}"), {"co_quan": {}},
+                         name="mau-loi.docx")
     p = exc.value.problems[0]
-    assert p.code == "template.undefined" and "ten" in p.message
-    assert "Kính gửi {{ co_quan.ten }}" in p.extra["near"] and p.path.endswith("dòng 3")
+    assert p.code == "template.undefined" and "“ten”" in p.message
+    assert p.path == "body ¶2" and p.extra["text"] == "Kính gửi {{ co_quan.ten }}"
+    assert "mau-loi.docx" in p.message and "dòng" not in p.message + p.path
+    assert "has no attribute" in p.message_en and "has no attribute" not in p.message
+
+
+def test_render_errors_point_to_the_table_cell_in_vietnamese():
+    template = make_docx("Trước", table=[["Tên", "Điểm"], ["{{ ten }}", "{{ diem + 1 }}"]])
+    with pytest.raises(TemplateError) as exc:
+        render_sandboxed(template, {"ten": "An", "diem": "chín"}, name="bang.docx")
+    p = exc.value.problems[0]
+    assert p.path == "body ¶5 [T1 R2 C2 ¶1]" and p.extra["cell"] == "T1 R2 C2"
+    assert p.extra["text"] == "{{ diem + 1 }}" and p.extra["fix"]
+    assert "Không nối được" in p.message and "bang.docx" in p.message
+    assert "concatenate" in p.message_en
 
 
 @pytest.mark.parametrize("family", ["nha-nuoc", "dang", "cong-doan"])

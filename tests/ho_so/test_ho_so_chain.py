@@ -162,3 +162,19 @@ def test_zip_holds_every_document_in_filing_order():
                                  "04-quyet-dinh-khen-thuong.docx"]
         for name in zf.namelist():
             assert validate_docx(zf.read(name)) == [], name
+
+
+def test_zip_entries_carry_the_real_date():
+    """Not 1980 or 2000: a clerk sorting files by date sees when the file was made."""
+    import datetime as dt
+
+    from vanban.vi.dates import GIO_VIET_NAM
+
+    made = dt.datetime(2026, 3, 9, 14, 5, 30, tzinfo=dt.UTC)
+    with zipfile.ZipFile(io.BytesIO(chain.render_zip(data(), now=made))) as zf:
+        stamps = {info.date_time for info in zf.infolist()}
+    assert stamps == {(2026, 3, 9, 21, 5, 30)}  # Vietnam time, UTC+7
+    before = dt.datetime.now(GIO_VIET_NAM).replace(microsecond=0, tzinfo=None)
+    with zipfile.ZipFile(io.BytesIO(chain.render_zip(data()))) as zf:
+        stamp = dt.datetime(*zf.infolist()[0].date_time)
+    assert abs((stamp - before).total_seconds()) < 3600

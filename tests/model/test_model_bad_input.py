@@ -218,4 +218,4 @@ def test_numeric_string_hint():
     data["noi_dung"]["ky"]["nam"] = "2022"
     with pytest.raises(vanban.InputError) as info:
         vanban.validate(TEMPLATE, data)
-    assert "viết 2022, không đặt trong dấu ngoặc kép" in info.value.problems[0].message
+    assert "viết 2022 (không đặt trong dấu ngoặc kép)" in info.value.problems[0].message

@@ -36,7 +36,10 @@ def gotenberg_app() -> Flask:
             time.sleep(3)
         if behaviour["mode"] == "error":
             return Response("LibreOffice failed", status=500)
-        pdf = LibreOfficeConverter(timeout=120).convert(upload.read())
+        converter = LibreOfficeConverter(timeout=120)
+        pdfa = request.form.get("pdfa")  # Gotenberg's field: "PDF/A-2b"
+        pdf = (converter.convert_pdfa(upload.read(), int(pdfa[6])) if pdfa
+               else converter.convert(upload.read()))
         return Response(pdf, mimetype="application/pdf")
 
     return app
@@ -103,3 +106,14 @@ def test_gotenberg_error_is_503_with_its_status(gotenberg):
     problem = info.value.problems[0]
     assert info.value.status == 503 and problem.code == "pdf.failed"
     assert "500" in problem.message and "LibreOffice failed" in problem.message_en
+
+
+@needs_soffice
+def test_gotenberg_pdfa_for_signing(gotenberg, rendered):
+    """``convert_pdfa`` (ký số) sends Gotenberg's ``pdfa`` field and gets PDF/A back."""
+    url, behaviour = gotenberg
+    behaviour["mode"] = "ok"
+    docx = rendered["nha-nuoc-mau-01-tong-ket-2021"]
+    pdf = GotenbergConverter(url, timeout=120).convert_pdfa(docx, 2)
+    assert b'pdfaid:part="2"' in pdf or b"<pdfaid:part>2</pdfaid:part>" in pdf
+    assert b"pdfaid" not in GotenbergConverter(url, timeout=120).convert(docx)

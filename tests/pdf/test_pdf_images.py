@@ -43,7 +43,7 @@ def test_one_a4_png_per_page(pdf, dpi):
     for png in pngs:
         assert png.startswith(b"\x89PNG\r\n\x1a\n")
         image = Image.open(io.BytesIO(png))
-        assert image.mode == "RGB"
+        assert image.mode == "L"  # black on white: written as grayscale (same pixels)
         for got, inches in zip(image.size, A4_INCHES, strict=True):
             assert abs(got - inches * dpi) <= 1
 
@@ -82,3 +82,16 @@ def test_not_a_pdf_is_a_clear_error(data):
 def test_dpi_out_of_range(dpi):
     with pytest.raises(ValueError, match="dpi"):
         pdf_pages_png(b"%PDF-1.7", dpi=dpi)
+
+
+@needs_soffice
+def test_a_colourless_page_is_grayscale_with_the_same_pixels(pdf):
+    import pypdfium2 as pdfium
+    from PIL import ImageChops
+
+    document = pdfium.PdfDocument(pdf)
+    rgb = document[0].render(scale=80 / 72).to_pil()
+    document.close()
+    gray = Image.open(io.BytesIO(pdf_pages_png(pdf, dpi=80)[0]))
+    assert gray.mode == "L"
+    assert ImageChops.difference(gray.convert("RGB"), rgb.convert("RGB")).getbbox() is None

@@ -46,6 +46,7 @@ def test_every_output_is_a_sound_valid_docx(name: str, family: str) -> None:
         compiled = REGISTRY.compiled(TEMPLATE, family)
         changed = {"docProps/core.xml"} | ({compiled.footnotes} if data_in.get("chu_thich")
                                            else set())  # the data's footnotes are added
+        changed |= set(compiled.embedding.swapped)  # + the embedded data part's relationship
         for part, data in compiled.parts:  # unchanged parts come out byte for byte
             if part not in changed:
                 assert zf.read(part) == data, part

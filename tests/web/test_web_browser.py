@@ -1,6 +1,7 @@
-"""End to end in headless Chromium (Debian's /usr/bin/chromium via Python Playwright): a
-clerk uploads a fixture, sees it validated, downloads the .docx (opened with python-docx),
-fixes mistakes shown live, works by keyboard and on a phone-sized screen.
+"""End to end in headless Chromium (Debian's /usr/bin/chromium via Python Playwright), the
+JSON tab of a type's page (the form tab: test_web_form_browser.py): a clerk uploads a
+fixture, sees it validated, downloads the .docx (opened with python-docx), fixes mistakes
+shown live, works by keyboard and on a phone-sized screen.
 
 Screenshots for docs/ are written when ``VANBAN_SCREENSHOTS`` names a folder, e.g.
 ``VANBAN_SCREENSHOTS=docs python -m pytest tests/web/test_web_browser.py``.
@@ -29,6 +30,10 @@ Browser = sync_api.Browser
 Page = sync_api.Page
 expect = sync_api.expect
 
+def json_tab(page: Page) -> None:
+    """The JSON view is the page's second tab (the form is the first)."""
+    page.get_by_role("tab", name="JSON").click()
+    expect(page.locator("#du-lieu")).to_be_visible()
 
 
 def test_upload_fixture_and_download_docx(page: Page, live_server: str) -> None:
@@ -37,6 +42,7 @@ def test_upload_fixture_and_download_docx(page: Page, live_server: str) -> None:
     page.goto(live_server + "/")
     page.get_by_role("link", name=f"Soạn {REGISTRY.get(TEMPLATE).title}").click()
     expect(page).to_have_url(f"{live_server}/mau/{TEMPLATE}")
+    json_tab(page)
     page.set_input_files("#tep", str(fixture))
     expect(page.locator(".summary--ok")).to_have_text("Dữ liệu hợp lệ. Bạn có thể tải văn bản.")
     expect(page.locator("#tep-ten")).to_have_text(fixture.name)
@@ -53,6 +59,7 @@ def test_upload_fixture_and_download_docx(page: Page, live_server: str) -> None:
 
 def test_mistakes_are_listed_live_with_paths(page: Page, live_server: str) -> None:
     page.goto(f"{live_server}/mau/{TEMPLATE}")
+    json_tab(page)
     page.get_by_role("button", name="Dùng dữ liệu mẫu").click()
     expect(page.locator(".summary--ok")).to_be_visible()
     data = vanban.example(TEMPLATE)
@@ -78,6 +85,9 @@ def test_mistakes_are_listed_live_with_paths(page: Page, live_server: str) -> No
 
 def test_keyboard_only(page: Page, live_server: str) -> None:
     page.goto(f"{live_server}/mau/{TEMPLATE}")
+    page.get_by_role("tab", name="Biểu mẫu").focus()
+    page.keyboard.press("ArrowRight")  # the tabs follow the ARIA keys
+    expect(page.locator("#du-lieu")).to_be_visible()
     page.get_by_role("button", name="Dùng dữ liệu mẫu").focus()
     page.keyboard.press("Enter")
     expect(page.locator(".summary--ok")).to_be_visible()
@@ -92,6 +102,7 @@ def test_keyboard_only(page: Page, live_server: str) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_download(page: Page, live_server: str) -> None:
     page.goto(f"{live_server}/mau/{TEMPLATE}")
+    json_tab(page)
     page.set_input_files("#tep", str(fixture_named("dang")))
     expect(page.locator(".summary--ok")).to_be_visible()
     with page.expect_download(timeout=60_000) as info:
@@ -112,6 +123,7 @@ def test_phone_layout_and_screenshots(browser: Browser, live_server: str,
         page.goto(live_server + "/")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         page.goto(f"{live_server}/mau/{TEMPLATE}")
+        json_tab(page)
         page.get_by_role("button", name="Dùng dữ liệu mẫu").click()
         expect(page.locator(".summary--ok")).to_be_visible()
         data = vanban.example(TEMPLATE)

@@ -43,6 +43,8 @@ def test_unreadable_upload_is_422_problem_json(client: FlaskClient):
     r = client.post(f"{API}/lint", data=upload(b"PK\x03\x04 not really"))
     assert r.status_code == 422 and r.mimetype == "application/problem+json"
     assert r.get_json()["problems"][0]["code"].startswith("upload.")
+    assert r.get_json()["title"] == "Mẫu tải lên có lỗi"  # the file's fault, not the data's
+    assert r.get_json()["problems"][0]["extra"]["file"] == "mau.docx"
     r = client.post(f"{API}/lint", data={"x": "1"})
     assert r.status_code == 400 and r.get_json()["problems"][0]["code"] == "designer.no-template"
     r = client.post(f"{API}/lint", json={"template": "x"})
@@ -100,8 +102,9 @@ def test_page_without_javascript_keeps_the_upload_for_the_next_submit(client: Fl
     assert "script-src 'self'" in r.headers["Content-Security-Policy"]
     r = client.post("/thiet-ke", data=upload(make_docx("Kính gửi {{ ten }"), action="xem",
                                              data='{"ten": "A"}'))
-    assert r.status_code == 422
+    assert r.status_code == 200  # a preview never blocks: the broken paragraph is marked
     assert "lint.tag-unclosed" in r.text and "Kính gửi {{ ten }" in r.text
+    assert "đánh dấu <strong>[Lỗi 1]</strong>" in r.text
     token = re.search(r'name="ma_tep" value="([^"]+)"', r.text).group(1)
     r = client.post("/thiet-ke", data={"ma_tep": token, "action": "chu-thich"})
     assert r.status_code == 200 and validate_docx(r.data) == []
@@ -153,3 +156,22 @@ def test_endless_loop_is_stopped_and_the_server_keeps_serving(live_server: str,
     finally:
         monkeypatch.delenv("VANBAN_DESIGNER_TIMEOUT")
         reload_settings()
+
+
+def test_word_template_download_api_and_page(client: FlaskClient):
+    from vanban.designer.eject import origin
+
+    r = client.get(f"{API}/templates/cong-van.docx")
+    assert r.status_code == 200 and "cong-van.docx" in r.headers["Content-Disposition"]
+    assert origin(r.data) == "cong-van" and validate_docx(r.data) == []
+    assert client.get(f"{API}/templates/khong-co.docx").status_code == 404
+    r = client.post("/thiet-ke", data={"action": "mau-word", "installed": "cong-van"})
+    assert r.status_code == 200 and origin(r.data) == "cong-van"
+    r = client.post("/thiet-ke", data={"action": "mau-word"})
+    assert r.status_code == 422 and "Chọn một mẫu có sẵn" in r.text
+
+
+def test_each_type_page_links_its_word_template(client: FlaskClient):
+    r = client.get("/mau/bao-cao-thi-dua")
+    assert r.status_code == 200
+    assert f'href="{API}/templates/bao-cao-thi-dua.docx"' in r.text and "Tải mẫu Word" in r.text

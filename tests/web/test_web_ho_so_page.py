@@ -1,5 +1,6 @@
-"""The page for a whole commendation file, in headless Chromium: start from the example,
-check it, download the .zip; a mistake is shown with its path in the file."""
+"""The page for a whole commendation file, in headless Chromium, its JSON tab (the form tab:
+test_web_form_browser.py): start from the example, check it, download the .zip; a mistake is
+shown with its path in the file."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def test_example_checked_and_downloaded_as_a_zip(page: Page, live_server: str) -
     page.goto(live_server + "/")
     page.get_by_role("link", name="Lập hồ sơ khen thưởng").click()
     expect(page).to_have_url(f"{live_server}/ho-so")
+    page.get_by_role("tab", name="JSON").click()
     page.get_by_role("button", name="Dùng hồ sơ mẫu").click()
     page.get_by_role("button", name="Kiểm tra").click()
     expect(page.locator(".summary--ok")).to_be_visible()
@@ -44,6 +46,7 @@ def test_example_checked_and_downloaded_as_a_zip(page: Page, live_server: str) -
 
 def test_a_mistake_is_shown_with_its_path(page: Page, live_server: str) -> None:
     page.goto(f"{live_server}/ho-so?mau=1")
+    page.get_by_role("tab", name="JSON").click()
     area = page.locator("#du-lieu")
     area.fill(area.input_value().replace('"so_thanh_vien": 9', '"so_thanh_vien": 12'))
     page.get_by_role("button", name="Kiểm tra").click()

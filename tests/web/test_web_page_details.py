@@ -24,11 +24,15 @@ def test_breadcrumbs_are_the_same_everywhere(client: FlaskClient) -> None:
     editor = client.get(f"/mau/{TEMPLATE}").get_data(as_text=True)
     check = client.get("/kiem-tra").get_data(as_text=True)
     docs = client.get("/api/v1/docs").get_data(as_text=True)
+    ho_so = client.get("/ho-so").get_data(as_text=True)
+    designer = client.get("/thiet-ke").get_data(as_text=True)
     title = vanban.templates.REGISTRY.get(TEMPLATE).title
     assert crumbs(editor) == ["Trang chủ", title]
     assert crumbs(check) == ["Trang chủ", "Kiểm tra thể thức"]
     assert crumbs(docs) == ["Trang chủ", "Tài liệu API"]
-    for html in (editor, check, docs):
+    assert crumbs(ho_so) == ["Trang chủ", "Hồ sơ khen thưởng"]
+    assert crumbs(designer) == ["Trang chủ", "Thiết kế mẫu"]
+    for html in (editor, check, docs, ho_so, designer):
         assert ROOT_CRUMB in html
 
 
@@ -53,3 +57,10 @@ def test_every_field_of_the_guide_is_described(client: FlaskClient) -> None:
     assert "`" not in guide
     # `ten` in a description is shown as code, not as raw backticks.
     assert "<code>ten</code>" in guide
+
+
+def test_api_docs_show_code_not_backticks(client: FlaskClient) -> None:
+    html = client.get("/api/v1/docs").get_data(as_text=True)
+    outside_examples = re.sub(r"<pre.*?</pre>", "", html, flags=re.S)
+    assert "`" not in outside_examples
+    assert "<code>" in outside_examples

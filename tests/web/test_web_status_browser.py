@@ -16,6 +16,7 @@ expect = sync_api.expect
 def test_status_line_follows_the_result_panel(page: Page, live_server: str) -> None:
     fixture = fixture_named("nha-nuoc")
     page.goto(f"{live_server}/mau/{TEMPLATE}")
+    page.get_by_role("tab", name="JSON").click()  # the JSON view is the page's second tab
     status, panel = page.locator("#trang-thai"), page.locator("#ket-qua")
     page.set_input_files("#tep", str(fixture))
     expect(page.locator(".summary--ok")).to_be_visible()

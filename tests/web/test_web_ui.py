@@ -22,10 +22,17 @@ def test_index_lists_document_types(client: FlaskClient) -> None:
     assert '<html lang="vi">' in html
     assert 'name="viewport"' in html
     assert f'href="{PAGE}"' in html
-    info = vanban.list_templates()[0]
-    assert info["title"] in html and info["description"][:40] in html
     for label in ("Nhà nước", "Đảng", "Công đoàn"):
         assert label in html
+    # Every type has its card, in the order of the emulation year, without technical ids.
+    order = ["ke-hoach-thi-dua", "dang-ky-thi-dua", "cong-van", "bang-cham-diem",
+             "xep-hang-khoi-thi-dua", "bao-cao-thi-dua", "ho-so"]
+    at = [html.index(f'href="/{"mau/" if t != "ho-so" else ""}{t}"') for t in order]
+    assert at == sorted(at)
+    for info in vanban.list_templates():
+        assert info["title"] in html and f'href="/mau/{info["id"]}"' in html
+    assert "<code>" not in html and "mã " not in html
+    assert html.count('class="stage"') >= 5
 
 
 def test_editor_page_is_accessible(client: FlaskClient) -> None:
@@ -38,6 +45,16 @@ def test_editor_page_is_accessible(client: FlaskClient) -> None:
         assert f'value="{action}"' in html
     assert 'href="#noi-dung"' in html  # skip link
     assert f'data-validate-url="/api/v1/validate/{TEMPLATE}"' in html
+    # The form (drawn by form.js) and its tabs are hidden until the script runs: without
+    # JavaScript the page is the JSON form above.
+    assert re.search(r'<div id="bm-tabs" class="tabs" role="tablist"[^>]*hidden>', html)
+    assert re.search(r'<section id="bieu-mau"[^>]*hidden', html)
+    for url in (f"/api/v1/templates/{TEMPLATE}/schema", f"/api/v1/normalise/{TEMPLATE}",
+                f"/api/v1/import/{TEMPLATE}", "/api/v1/reopen"):
+        assert f'="{url}"' in html
+    for label in ("Tải mẫu Excel", "Nhập từ Excel", "Mở lại văn bản đã làm", "Lưu dữ liệu",
+                  "Mở dữ liệu"):
+        assert label in html
 
 
 def test_static_files_are_served(client: FlaskClient) -> None:

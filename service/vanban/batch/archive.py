@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from vanban.batch.engine import BatchItem
 from vanban.naming import UniqueNames
+from vanban.vi.dates import zip_time
 
 ERRORS_NAME = "errors.json"
 
@@ -51,12 +52,13 @@ def iter_zip_chunks(items: Iterable[BatchItem], summary: BatchSummary,
     end (``errors.json`` and the central directory). ``summary`` is filled in as it goes."""
     sink = _Chunks()
     names = UniqueNames()
+    stamp = zip_time()  # when the batch was made (Vietnam time), not 1980
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
         for item in items:
             summary.total += 1
             if item.ok:
                 name = names.take(item.stem, item.fmt)
-                zf.writestr(zipfile.ZipInfo(name, date_time=_STAMP), item.content or b"")
+                zf.writestr(zipfile.ZipInfo(name, date_time=stamp), item.content or b"")
                 summary.ok += 1
             else:
                 summary.errors.append({"index": item.index, "source": item.source,
@@ -67,7 +69,7 @@ def iter_zip_chunks(items: Iterable[BatchItem], summary: BatchSummary,
             if chunk:
                 yield chunk
         report = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2).encode()
-        info = zipfile.ZipInfo(ERRORS_NAME, date_time=_STAMP)
+        info = zipfile.ZipInfo(ERRORS_NAME, date_time=stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
         zf.writestr(info, report)
     yield sink.drain()
@@ -82,9 +84,6 @@ def write_zip(items: Iterable[BatchItem], fileobj: IO[bytes], template: str = ""
     for chunk in iter_zip_chunks(items, summary, on_item):
         fileobj.write(chunk)
     return summary
-
-
-_STAMP = (1980, 1, 1, 0, 0, 0)
 
 
 class _Chunks(io.RawIOBase):

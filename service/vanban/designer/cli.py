@@ -4,8 +4,11 @@
     vanban preview TEMPLATE.docx DATA.json -o out.pdf [--png DIR] [--family F] [--watch]
 
 ``lint`` exits 0 without errors, 1 with errors, 2 when the file cannot be read. ``preview``
-exits 0 when the preview was written, 1 when the template or data has problems (all printed),
-2 when a file cannot be read; with ``--watch`` it keeps running until interrupted.
+never stops at a template mistake: it writes the preview (a missing variable printed as a
+highlighted «name», a broken paragraph as text marked [Lỗi n]) and exits 1 when the template has
+errors (all printed with their mark), 0 when it has none; 1 without a preview when the data is
+wrong or nothing can render, 2 when a file cannot be read; with ``--watch`` it keeps running
+until interrupted.
 """
 
 from __future__ import annotations
@@ -106,7 +109,7 @@ def _one_preview(args: argparse.Namespace, changed: list[str]) -> int:
     try:
         result = preview(Path(args.template).read_bytes(), Path(args.data).read_bytes(),
                          family=args.family, kind=args.kind, template_id=args.schema,
-                         pdf=as_pdf, png=bool(args.png))
+                         pdf=as_pdf, png=bool(args.png), name=Path(args.template).name)
     except InputError as exc:
         _problems(exc)
         return 2 if any(p.code.startswith("upload.") for p in exc.problems) else 1
@@ -129,6 +132,15 @@ def _one_preview(args: argparse.Namespace, changed: list[str]) -> int:
     steps = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items() if k != "total")
     pages = f", {len(result.pages)} trang" if result.pages else ""
     print(f"{what}đã ghi {out}{pages} trong {took:.2f} s ({steps})", flush=True)
+    if result.errors:
+        print(f"Mẫu còn {len(result.errors)} lỗi, mỗi lỗi được đánh dấu [Lỗi n] ở chỗ của nó "
+              "trong bản xem trước:", file=sys.stderr)
+        for p in result.errors:
+            print(f"  [Lỗi {p.extra.get('mark', '-')}] {p.path}: {p.message}", file=sys.stderr)
+            if p.extra.get("fix"):
+                print(f"           Cách sửa: {p.extra['fix']}", file=sys.stderr)
+        sys.stderr.flush()
+        return 1
     return 0
 
 

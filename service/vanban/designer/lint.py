@@ -26,7 +26,8 @@ import docxtpl_lint
 from docxtpl_lint.reader import Paragraph, iter_paragraphs
 from lxml import etree
 
-from vanban.designer import contract
+from vanban.designer import contract, jinja_messages
+from vanban.designer.cascade import fold
 from vanban.designer.lint_messages import DTL
 from vanban.designer.lint_rules import (
     PARSER,
@@ -82,8 +83,20 @@ def _translate(issue: Any, paras: dict[tuple[str, int], Paragraph]) -> Problem:
     if entry is None:
         return finding(f"lint.{issue.rule.lower()}", issue.severity, where, issue.message,
                        issue.message, "", rule=issue.rule, tag=tag)
+    if issue.rule in _JINJA_PARAM:  # Jinja's own English inside: said in Vietnamese
+        vi, fix = jinja_messages.translate(str(issue.params.get(_JINJA_PARAM[issue.rule], "")))
+        return finding(entry.code, issue.severity, where, f"{entry.message.split(':')[0]}: {vi}",
+                       issue.message, fix, rule=issue.rule, tag=tag)
+    variable = issue.params.get("path") or issue.params.get("name")
+    more = {"variable": str(variable)} if variable and issue.rule.startswith("DTL3") \
+        or issue.rule == "DTL106" else {}
     return finding(entry.code, issue.severity, where, fmt(entry.message, issue.params),
-                   issue.message, fmt(entry.fix, issue.params), rule=issue.rule, tag=tag)
+                   issue.message, fmt(entry.fix, issue.params), rule=issue.rule, tag=tag,
+                   **more)
+
+
+#: The rules whose parameter is a message of Jinja's (translated by :mod:`jinja_messages`).
+_JINJA_PARAM = {"DTL103": "msg", "DTL402": "error"}
 
 
 def _markup_in_rich_tag(issue: Any, data: Any) -> bool:
@@ -122,21 +135,23 @@ def _unreached(issue: Any, paras: list[Paragraph]) -> bool:
 _RENDERED = re.compile(r"word/(document|header\d*|footer\d*|footnotes|styles)\.xml$")
 
 
-def _readable(parts: dict[str, bytes]) -> None:
+def _readable(parts: dict[str, bytes], file: str) -> None:
     for name, data in parts.items():
         if _RENDERED.match(name):
             try:
                 etree.fromstring(data, PARSER)
             except etree.XMLSyntaxError as exc:
-                raise InputError(problem("upload.xml", name, f"Phần “{name}” của tệp .docx "
-                                         f"không phải XML hợp lệ: {exc}.", str(exc))) from exc
+                raise InputError(problem("upload.xml", f"{file}:{name}",
+                                         f"Phần “{name}” của tệp “{file}” không phải XML hợp "
+                                         "lệ (tệp hỏng?): mở lại trong Word và lưu lại.",
+                                         str(exc), file=file)) from exc
 
 
-def lint_template(template: bytes, *, name: str = "template.docx", schema_id: str | None = None,
+def lint_template(template: bytes, *, name: str = "mau.docx", schema_id: str | None = None,
                   data: Any = None, kind: str = "auto", family: str | None = None) -> LintReport:
     """Lint; raises :class:`InputError` (``upload.*``) only when the file is unreadable."""
     parts = read_docx_parts(template)
-    _readable(parts)
+    _readable(parts, name)
     kind = template_kind(parts) if kind == "auto" else kind
     packaged = repackage(parts, compress=False)
     paras_list = list(iter_paragraphs(io.BytesIO(packaged)))
@@ -196,6 +211,7 @@ def lint_template(template: bytes, *, name: str = "template.docx", schema_id: st
             fields = []
     if fields and source:
         report.problems += unused(fields, report.variables, source)
+    report.problems = fold(report.problems, [p.text for p in paras_list])
     return report
 
 

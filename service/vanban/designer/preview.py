@@ -1,19 +1,19 @@
-"""Preview a template with data: sandboxed render → .docx → PDF (LibreOffice) → page images.
+"""Preview a template with data: lint, sandboxed render → .docx → PDF (LibreOffice) → page images.
 
-:func:`preview` does one round and says how long each step took; :func:`watch` repeats it
-whenever the template or the data file changes (watchfiles), reporting what changed. The
-folders are watched, not the files, because Word saves by writing a new file and renaming it.
+:func:`preview` does one round (the designer page's) and says how long each step took;
+:func:`watch` repeats it whenever the template or the data file changes (watchfiles), reporting
+what changed. The folders are watched, not the files, because Word saves by writing a new file
+and renaming it.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vanban.designer.render import render_sandboxed
+from vanban.errors import Problem
 
 
 @dataclass
@@ -24,31 +24,33 @@ class Preview:
     pdf: bytes | None = None
     pages: list[bytes] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    findings: list[Problem] = field(default_factory=list)  # lint + render, marked [Lỗi n]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.findings if p.extra.get("severity") == "error"]
 
 
 def preview(template: bytes, data: Any, *, family: str | None = None, kind: str = "auto",
             template_id: str | None = None, pdf: bool = True, png: bool = False,
-            dpi: int = 80) -> Preview:
-    """One preview; raises :class:`vanban.errors.VanbanError` with every problem."""
-    t0 = time.perf_counter()
-    rendered = render_sandboxed(template, data, family=family, kind=kind,
-                                template_id=template_id)
-    out = Preview(docx=rendered.docx, kind=rendered.kind, family=rendered.family)
-    out.seconds["render"] = time.perf_counter() - t0
-    if pdf or png:
-        from vanban.pdf import converter
+            dpi: int = 80, name: str = "mau.docx") -> Preview:
+    """One preview, the designer page's (:func:`vanban.designer.workbench.run`): it never
+    stops at a template mistake (missing variables print as «placeholders», broken paragraphs
+    as marked text, every finding in ``findings``); raises :class:`VanbanError` only when the
+    data is wrong or nothing can be rendered."""
+    from vanban.designer.workbench import Job, run
 
-        t1 = time.perf_counter()
-        out.pdf = converter().convert(rendered.docx)
-        out.seconds["pdf"] = time.perf_counter() - t1
-    if png and out.pdf:
-        from vanban.pdf.images import pdf_pages_png
-
-        t2 = time.perf_counter()
-        out.pages = pdf_pages_png(out.pdf, dpi=dpi)
-        out.seconds["png"] = time.perf_counter() - t2
-    out.seconds["total"] = time.perf_counter() - t0
-    return out
+    want = "preview" if png else "pdf" if pdf else "docx"
+    out = run(Job(template=template, data=data, family=family, kind=kind,
+                  schema_id=template_id, want=want, filename=name, dpi=dpi))
+    if out.error is not None:
+        raise out.error
+    if out.pdf_error is not None:
+        raise out.pdf_error
+    assert out.docx is not None
+    return Preview(docx=out.docx, kind=out.kind, family=out.family, pdf=out.pdf,
+                   pages=out.pages, seconds=dict(out.seconds),
+                   findings=list(out.report.problems) if out.report else [])
 
 
 def watch(paths: list[Path], run: Callable[[list[str]], None],

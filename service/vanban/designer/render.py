@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jinja2
@@ -32,6 +32,7 @@ from lxml import etree
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from vanban.context import envelope as envelope_context
+from vanban.designer import jinja_messages, places
 from vanban.designer.sandbox import SafeEnvironment, run_isolated, translate
 from vanban.errors import InputError, TemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
@@ -47,7 +48,6 @@ from vanban.render.compile import (
     _patch,
     _read_zip,
     check_styles,
-    locate,
     merge_package,
 )
 from vanban.templates import REGISTRY, content_blocks_dir
@@ -66,6 +66,7 @@ class Rendered:
     kind: str
     family: str | None = None
     template_id: str | None = None  # the installed contract DATA followed (body templates)
+    missing: tuple[str, ...] = ()  # variables printed as «placeholders» (previews)
 
 
 class FreeBody(BaseModel):
@@ -87,52 +88,71 @@ def repackage(parts: dict[str, bytes], compress: bool = True) -> bytes:
     return buf.getvalue()
 
 
-def _render_problem(exc: Exception, near: str, where: str) -> VanbanError:
-    found = translate(exc, where)
-    if found is not None:
-        return TemplateError(found)
-    near_vi = f" Gần đoạn: “{near}”." if near else ""
+def _located(parts: dict[str, bytes], at: tuple[str, int] | None,
+             name: str) -> tuple[str, dict[str, Any]]:
+    """The designer's coordinates of paragraph ``at`` of the template: ``body ¶6`` (with its
+    table cell) and the paragraph's text; the file's name when the place is unknown."""
+    if at is None:
+        return name, {"file": name}
+    from docxtpl_lint.reader import iter_paragraphs
+
+    from vanban.designer.places import locate_at
+
+    paras = {(p.part, p.index): p for p in iter_paragraphs(io.BytesIO(repackage(
+        parts, compress=False)))}
+    path, extra = locate_at(at[0], paras.get(at), at[1])
+    return path, {**extra, "file": name}
+
+
+def _render_problem(exc: BaseException, parts: dict[str, bytes], at: tuple[str, int] | None,
+                    name: str) -> VanbanError:
+    """A render error as the template's fault, in Vietnamese, at its paragraph."""
+    found = translate(exc, name)
+    path, extra = _located(parts, at, name)
+    if found is not None:  # the sandbox's refusal or limit, at its paragraph when known
+        return TemplateError(problem(found.code, path, found.message, found.message_en,
+                                     **{**found.extra, **extra, "severity": "error"}))
+    message = getattr(exc, "message", None) or str(exc)
+    vi, fix = jinja_messages.translate(message)
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(problem(
-            "template.syntax", f"{where} dòng {exc.lineno}",
-            f"Thẻ Jinja sai cú pháp: {(exc.message or '').rstrip('.')}.{near_vi}",
-            f"jinja syntax error: {exc.message}",
-            near=near))
-    if isinstance(exc, jinja2.UndefinedError):
-        return TemplateError(problem(
-            "template.undefined", where, f"Mẫu dùng biến không có trong dữ liệu: {exc.message}."
-            f"{near_vi}", str(exc), near=near))
-    return TemplateError(problem(
-        "template.render", where, f"Lỗi khi điền mẫu: {exc}.{near_vi}", str(exc), near=near))
+        code = "template.syntax"
+    elif isinstance(exc, jinja2.UndefinedError):
+        code = "template.undefined"
+    else:
+        code = "template.render"
+    where = f"“{name}”" + (f", {path}" if at else "")
+    return TemplateError(problem(code, path, f"{vi} ({where})", message, severity="error",
+                                 fix=fix, **extra))
 
 
-def _template_line(exc: BaseException | None) -> int | None:
-    """The line of the compiled template where a render error happened (Jinja rewrites the
-    traceback so that template frames carry template line numbers)."""
-    tb = exc.__traceback__ if exc is not None else None
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+class _LocatedTemplate(DocxTemplate):
+    """docxtpl with the paragraph markers of :mod:`vanban.designer.places`: the source each
+    part was compiled from is kept, so an error's line leads back to its paragraph."""
+
+    source = ""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return super().patch_xml(places.to_markers(src_xml))
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any,
+                        jinja_env: Any = None) -> str:
+        self.source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        return super().render_xml_part(src_xml, part, context, jinja_env)
 
 
-def render_full(parts: dict[str, bytes], data: dict[str, Any]) -> bytes:
+def render_full(parts: dict[str, bytes], data: dict[str, Any], name: str = "mau.docx",
+                preview: bool = False) -> bytes:
     """docxtpl's own render, with the sandboxed, limited environment."""
-    tpl = DocxTemplate(io.BytesIO(repackage(parts, compress=False)))
-    env = SafeEnvironment()
+    tpl = _LocatedTemplate(io.BytesIO(repackage(places.number(parts), compress=False)))
+    env = SafeEnvironment(placeholders=preview)
     try:
         tpl.render(data, jinja_env=env)
     except jinja2.TemplateError as exc:
-        near = " … ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
-        where = "template.docx"
-        line = _template_line(exc)
-        if not near and line and tpl.current_rendering_part is tpl.docx._part:
-            # A runtime error (a missing variable): docxtpl gives no place; find it.
-            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
-            near, where = locate(tuple(source.splitlines()), line), f"{DOCUMENT} dòng {line}"
-        raise _render_problem(exc, near, where) from exc
+        at = places.marker_at(tpl.source, places.template_line(exc)) if tpl.source else None
+        raise _render_problem(exc, parts, at, name) from exc
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        at = places.marker_at(tpl.source, places.template_line(exc)) if tpl.source else None
+        raise _render_problem(exc, parts, at, name) from exc
     out = io.BytesIO()
     tpl.save(out)
     return _order_cell_properties(out.getvalue())
@@ -196,7 +216,8 @@ def body_context(data: dict[str, Any], template_id: str | None) -> tuple[dict, s
 
 
 def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | None,
-                template_id: str | None) -> Rendered:
+                template_id: str | None, name: str = "mau.docx",
+                preview: bool = False) -> Rendered:
     if family:
         data = {**data, "the_thuc": family}
     family = data.get("the_thuc") or DEFAULT_FAMILY
@@ -208,46 +229,65 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
     ctx, tid, title = body_context(data, template_id)
     shell_path = content_blocks_dir() / f"{family}.docx"
     shell = _read_zip(shell_path)
-    check_styles(parts[DOCUMENT], shell["word/styles.xml"], "template.docx")
-    shell, merged, footnotes_name = merge_package(shell, parts, str(shell_path), "template.docx")
-    source = _patch(merged.decode("utf-8"))
+    try:
+        check_styles(parts[DOCUMENT], shell["word/styles.xml"], name)
+    except TemplateError:
+        if not preview:  # a preview shows the paragraph in the default style (lint says why)
+            raise
+    shell = {**shell, DOCUMENT: places.number_xml(shell[DOCUMENT], places.SHELL)}
+    shell, merged, footnotes_name = merge_package(shell, places.number(parts, ("body",)),
+                                                  str(shell_path), name)
+    source = _patch(places.to_markers(merged.decode("utf-8")))
     lines = tuple(source.splitlines())
-    env = SafeEnvironment()
+    env = SafeEnvironment(placeholders=preview)
     try:
         template = env.from_string(source)
     except jinja2.TemplateSyntaxError as exc:
-        raise _render_problem(exc, locate(lines, exc.lineno), DOCUMENT) from exc
-    compiled = Compiled(key=f"upload/{family}", template=template, source_lines=lines,
+        raise _render_problem(exc, parts, places.marker_at(source, exc.lineno), name) from exc
+    compiled = Compiled(key=name, template=template, source_lines=lines,
                         parts=tuple((n, b) for n, b in shell.items() if n != DOCUMENT),
                         footnotes=footnotes_name, footnotes_xml=shell[footnotes_name])
     try:
         docx = engine.render(compiled, ctx, title=title, subject=ctx.get("ky_hieu", ""))
     except TemplateError as exc:
-        found = translate(exc, DOCUMENT)
-        if found is not None:
-            raise TemplateError(found) from exc
-        line = _template_line(exc.__cause__)
-        if line is None:
-            raise
-        raise _render_problem(exc.__cause__, locate(lines, line), f"{DOCUMENT} dòng {line}") \
-            from exc
+        cause = exc.__cause__
+        if cause is None:
+            raise TemplateError([problem(p.code, name, p.message, p.message_en,
+                                         **{**p.extra, "file": name, "severity": "error"})
+                                 for p in exc.problems]) from exc
+        at = places.marker_at(source, places.template_line(cause))
+        raise _render_problem(cause, parts, at, name) from exc
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        at = places.marker_at(source, places.template_line(exc))
+        raise _render_problem(exc, parts, at, name) from exc
     return Rendered(docx=docx, kind=BODY, family=family, template_id=tid)
 
 
 def render_upload(template: bytes, data: Any, *, family: str | None = None,
-                  kind: str = "auto", template_id: str | None = None) -> Rendered:
-    """Render in this process (the worker); raises :class:`VanbanError` with problems."""
+                  kind: str = "auto", template_id: str | None = None, name: str = "mau.docx",
+                  preview: bool = False) -> Rendered:
+    """Render in this process (the worker); raises :class:`VanbanError` with problems.
+
+    ``preview``: a missing variable prints as a highlighted «name»
+    (:mod:`vanban.designer.placeholders`), listed in ``Rendered.missing``."""
+    from vanban.designer import placeholders
+
     parts = read_docx_parts(template)
     data = load_input(data)
     chosen = template_kind(parts) if kind == "auto" else kind
+    placeholders.reset()
     if chosen == BODY:
-        return render_body(parts, data, family, template_id)
-    return Rendered(docx=render_full(parts, data), kind=FULL)
+        rendered = render_body(parts, data, family, template_id, name, preview)
+    else:
+        rendered = Rendered(docx=render_full(parts, data, name, preview), kind=FULL)
+    docx = placeholders.highlight(rendered.docx)
+    return replace(rendered, docx=docx, missing=tuple(placeholders.SEEN))
 
 
 def render_sandboxed(template: bytes, data: Any, *, family: str | None = None,
                      kind: str = "auto", template_id: str | None = None,
-                     timeout: float | None = None) -> Rendered:
+                     timeout: float | None = None, name: str = "mau.docx",
+                     preview: bool = False) -> Rendered:
     """:func:`render_upload` in a worker process with the configured limits."""
     return run_isolated(render_upload, template, data, family=family, kind=kind,
-                        template_id=template_id, timeout=timeout)
+                        template_id=template_id, timeout=timeout, name=name, preview=preview)

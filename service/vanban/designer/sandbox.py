@@ -92,8 +92,14 @@ class SafeEnvironment(SandboxedEnvironment):
 
     template_class = LimitedTemplate
 
-    def __init__(self, timeout: float | None = None, max_output: int | None = None) -> None:
-        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined,
+    def __init__(self, timeout: float | None = None, max_output: int | None = None,
+                 placeholders: bool = False) -> None:
+        """``placeholders``: a missing variable prints as «name» (previews) instead of
+        failing (:mod:`vanban.designer.placeholders`)."""
+        from vanban.designer.placeholders import Placeholder
+
+        super().__init__(autoescape=True,
+                         undefined=Placeholder if placeholders else jinja2.StrictUndefined,
                          keep_trailing_newline=True)
         settings = get_settings()
         default_timeout, default_output = _LIMITS or (settings.designer_timeout,
@@ -101,6 +107,12 @@ class SafeEnvironment(SandboxedEnvironment):
         self.timeout = default_timeout if timeout is None else timeout
         self.max_output = default_output if max_output is None else max_output
         self.deadline = time.monotonic() + self.timeout
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        """Refuse at once (Jinja returns an undefined that fails only when printed; a
+        preview's placeholders would print it)."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} "
+                            "object is unsafe.")
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:

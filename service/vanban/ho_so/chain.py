@@ -21,6 +21,7 @@ Every problem carries the path of the file's field (``to_trinh.noi_dung.can_cu[0
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from vanban.pipeline import load as load_input
 from vanban.pipeline import render as render_one
 from vanban.pipeline import validate as validate_one
 from vanban.the_thuc.families import get_family
+from vanban.vi.dates import zip_time
 from vanban.vocab import normalize
 
 SHARED = ("the_thuc", "co_quan", "dia_danh", "du_thao")
@@ -292,13 +294,15 @@ def render(data: Any) -> dict[str, bytes]:
     return {f"{d.ten_tep}.docx": render_one(d.template, d.data) for d in plan(data)}
 
 
-def render_zip(data: Any) -> bytes:
-    """The whole file as one .zip of .docx documents, in filing order."""
+def render_zip(data: Any, now: dt.datetime | None = None) -> bytes:
+    """The whole file as one .zip of .docx documents, in filing order; each entry is dated
+    when it was made (Vietnam time), as a file saved by hand would be."""
     files = render(data)
+    stamp = zip_time(now)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, content in files.items():
-            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, content)
     return buf.getvalue()

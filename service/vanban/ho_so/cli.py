@@ -19,6 +19,8 @@ def cmd_render_file(args: argparse.Namespace) -> int:
 
     data = read_input(args.input)
     out: str = args.output
+    if getattr(args, "for_signing", False):
+        return _render_for_signing(data, out, getattr(args, "seal_mm", 36.0))
     if out == "-" or out.lower().endswith(".zip"):
         write_output(out, chain.render_zip(data))
         written = out
@@ -33,6 +35,27 @@ def cmd_render_file(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render_for_signing(data: bytes, out: str, seal_mm: float) -> int:
+    """Every document as PDF/A ready to sign; each danh sách annex as its own attachment."""
+    from vanban.kyso.prepare import ho_so_documents, ho_so_for_signing
+    from vanban.pdf import converter
+    from vanban.streams import write_output as _write
+
+    if out == "-" or out.lower().endswith(".zip"):
+        _write(out, ho_so_for_signing(data, converter(), seal_mm=seal_mm))
+        written = out
+    else:
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        files = ho_so_documents(data, converter(), seal_mm=seal_mm)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+        written = f"{folder}/ ({', '.join(files)})"
+    if out != "-":
+        print(f"Đã ghi {written}", file=sys.stderr)
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "render-file",
@@ -41,4 +64,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("input", help="tệp JSON của hồ sơ, hoặc - để đọc từ stdin")
     p.add_argument("-o", "--output", required=True,
                    help="tệp .zip, hoặc thư mục để ghi từng tệp .docx, hoặc - (zip ra stdout)")
+    p.add_argument("--for-signing", action="store_true",
+                   help="các tệp PDF/A sẵn ô chữ ký số (danh sách kèm theo thành tệp riêng)")
     p.set_defaults(func=cmd_render_file)

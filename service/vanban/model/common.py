@@ -9,8 +9,12 @@ from typing import Annotated
 from pydantic import AfterValidator, ConfigDict, Strict
 from pydantic_core import PydanticCustomError
 
-#: Every model forbids unknown keys: a misspelt key is an error, never silently dropped.
-STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=False)
+from vanban.model.labels import annotate
+
+#: Every model forbids unknown keys: a misspelt key is an error, never silently dropped. Its
+#: JSON Schema carries Vietnamese labels and the form's hints (:mod:`vanban.model.labels`).
+STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=False,
+                    json_schema_extra=annotate)
 
 
 #: Characters XML 1.0 forbids (C0 controls but tab/newline/return, surrogates, U+FFFE/F).

@@ -51,12 +51,24 @@ def decode_text(raw: bytes | bytearray | str) -> str:
     """UTF-8 bytes (with or without BOM) → text; :class:`InputError` ``input.encoding``."""
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff")
+    if bytes(raw[:4]) == b"PK\x03\x04":  # a zip: an Excel workbook or a Word document
+        raise InputError(problem(
+            "input.office-file", "", "Đây là tệp Excel (.xlsx) hoặc Word (.docx), không phải dữ "
+            "liệu JSON. Tệp Excel: dùng “Nhập từ Excel” (POST /api/v1/import/<mã mẫu>, vanban "
+            "import); tệp .docx do vanban tạo: dùng “Mở lại văn bản đã làm” (POST "
+            "/api/v1/reopen, vanban reopen).",
+            "a zip package (.xlsx or .docx), not JSON: import it (/api/v1/import/<id>) or "
+            "reopen it (/api/v1/reopen)"))
     try:
         return bytes(raw).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(problem(
             "input.encoding", "", "Tệp phải được mã hóa UTF-8 (khi lưu, chọn “UTF-8”).",
             f"not UTF-8: {exc}")) from None
+
+
+#: Word's (and phones') curly quotes, typed where JSON needs a straight ".
+_CURLY = "“”„‟″"
 
 
 def _previous_char(text: str, pos: int) -> str:
@@ -86,6 +98,10 @@ def _reason(exc: json.JSONDecodeError) -> str:
         return "thừa dấu phẩy trước dấu “}” (phần tử cuối không có dấu phẩy)"
     if msg.startswith("Expecting value") and here == "]" and _previous_char(text, pos) == ",":
         return "thừa dấu phẩy trước dấu “]” (phần tử cuối không có dấu phẩy)"
+    if here in _CURLY:
+        return (f"dấu {here} là dấu ngoặc kép cong do Word (hoặc bộ gõ) tự thay; JSON chỉ nhận "
+                "dấu ngoặc kép thẳng \"…\" — hãy thay mọi dấu “ ” bằng \" (hoặc tắt “Tự động "
+                "thay dấu ngoặc” trong Word, dán vào trình soạn thảo văn bản thuần)")
     if msg.startswith("Expecting property name") and here == "'":
         return "tên trường phải đặt trong dấu ngoặc kép \"…\", không dùng dấu nháy '…'"
     if msg.startswith("Expecting value"):
@@ -100,11 +116,24 @@ def _reason(exc: json.JSONDecodeError) -> str:
     return msg
 
 
+def _curly_nearby(exc: json.JSONDecodeError) -> str:
+    """A word about the curly quotes on the failing line (a closing ” breaks a string far
+    from where the parser stops)."""
+    start = exc.doc.rfind("\n", 0, exc.pos) + 1
+    end = exc.doc.find("\n", exc.pos)
+    line = exc.doc[start:end if end >= 0 else len(exc.doc)]
+    if exc.doc[exc.pos:exc.pos + 1] in _CURLY or not any(c in line for c in _CURLY):
+        return ""
+    return ("; dòng này có dấu ngoặc kép cong “ ” (Word tự thay): nếu dấu đó dùng để mở hay "
+            "đóng chuỗi, hãy thay bằng dấu \" thẳng")
+
+
 def json_problem(exc: json.JSONDecodeError) -> Problem:
     """The located Vietnamese problem for one :class:`json.JSONDecodeError`."""
     return problem(
         "input.json", f"dòng {exc.lineno}, cột {exc.colno}",
-        f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: {_reason(exc)}.",
+        f"JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}: "
+        f"{_reason(exc)}{_curly_nearby(exc)}.",
         str(exc), line=exc.lineno, column=exc.colno)
 
 

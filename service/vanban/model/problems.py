@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vanban.errors import Problem
-from vanban.vi.numbers import so
+from vanban.vi.numbers import read_number, so
 
 
 def json_path(loc: tuple[Any, ...]) -> str:
@@ -32,17 +32,37 @@ def _number(value: Any) -> str:
     return str(value)
 
 
+def _write_as(err: dict[str, Any], *, integer: bool) -> str:
+    """Advice that is itself valid JSON: ``"05"`` → write 5 (JSON forbids leading zeros),
+    ``"8,5"`` → write 8.5 (JSON's decimal mark is a dot), ``"1.234"`` → write 1234."""
+    value = err.get("input")
+    number = read_number(value) if isinstance(value, str) else None
+    if number is None or (integer and isinstance(number, float) and not number.is_integer()):
+        return ", ví dụ 5." if integer else ", ví dụ 8.5 (số viết không có dấu ngoặc kép)."
+    if integer or (isinstance(number, float) and number.is_integer()):
+        number = int(number)
+    written = str(number)
+    why = []
+    if value.strip().lstrip("+-").startswith("0") and written.lstrip("-") != "0" and \
+            not written.lstrip("-").startswith("0."):
+        why.append("không có số 0 ở đầu")
+    if "," in value:
+        why.append("JSON dùng dấu chấm thập phân")
+    elif "." in value and "." not in written:
+        why.append("không có dấu chấm phân cách hàng nghìn")
+    why.append("không đặt trong dấu ngoặc kép")
+    return f": viết {written} ({', '.join(why)})."
+
+
 _MESSAGES = {
     "missing": lambda e: "Thiếu trường bắt buộc.",
     "extra_forbidden": lambda e: "Trường này không có trong mẫu (kiểm tra lại chính tả tên "
     "trường); dữ liệu không được bỏ qua âm thầm.",
     "string_type": lambda e: "Phải là chuỗi văn bản.",
-    "int_type": lambda e: "Phải là số nguyên" + (
-        f" (viết {e['input'].strip()}, không đặt trong dấu ngoặc kép)."
-        if isinstance(e.get("input"), str) and e["input"].strip().isdigit() else "."),
+    "int_type": lambda e: "Phải là số nguyên" + _write_as(e, integer=True),
     "int_parsing": lambda e: "Phải là số nguyên.",
     "int_from_float": lambda e: "Phải là số nguyên (không có phần thập phân).",
-    "float_type": lambda e: "Phải là một số (không đặt trong dấu ngoặc kép).",
+    "float_type": lambda e: "Phải là một số" + _write_as(e, integer=False),
     "bool_type": lambda e: "Phải là true hoặc false (viết thường, không đặt trong dấu ngoặc "
     "kép).",
     "bool_parsing": lambda e: "Phải là true hoặc false.",

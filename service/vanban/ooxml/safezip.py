@@ -35,7 +35,8 @@ from lxml import etree
 from vanban.config import get_settings
 from vanban.errors import InputError, LimitError, problem
 
-__all__ = ["ZipLimits", "parse_xml", "read_docx_parts", "safe_xml_parser"]
+__all__ = ["ZipLimits", "parse_xml", "read_docx_parts", "read_package_parts", "read_xlsx_parts",
+           "safe_xml_parser"]
 
 _CHUNK = 64 * 1024
 #: A part smaller than this is never refused for its ratio (tiny parts compress oddly).
@@ -159,6 +160,21 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
     :raises InputError: ``upload.not-docx`` (not a readable zip with ``word/document.xml``,
         encrypted, damaged), ``upload.bad-part-name``; as :class:`LimitError` (413)
         ``upload.too-large``, ``upload.ratio``, ``upload.too-many-parts``."""
+    return read_package_parts(data, limits)
+
+
+def read_xlsx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
+    """Every part of an Excel .xlsx package within the same ``limits`` as a .docx (an .xlsx
+    is an OOXML zip too); ``upload.not-xlsx`` when it is not one."""
+    try:
+        return read_package_parts(data, limits, required="xl/workbook.xml")
+    except InputError as exc:
+        raise _as_xlsx(exc) from None
+
+
+def read_package_parts(data: bytes | Path, limits: ZipLimits | None = None,
+                       required: str = "word/document.xml") -> dict[str, bytes]:
+    """Every part of an OOXML package holding ``required``, within ``limits``."""
     limits = limits or ZipLimits()
     if isinstance(data, Path):
         data = data.read_bytes()
@@ -169,9 +185,10 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = [e for e in package.infolist() if not e.is_dir()]
             _check_entries(entries, limits)
-            if "word/document.xml" not in {e.filename for e in entries}:
-                raise _not_docx("word/document.xml is missing", "Không đọc được tệp: gói nén "
-                                "không có phần nội dung của Word (word/document.xml).")
+            if required not in {e.filename for e in entries}:
+                what = "của Word" if required == "word/document.xml" else "của Excel"
+                raise _not_docx(f"{required} is missing", "Không đọc được tệp: gói nén "
+                                f"không có phần nội dung {what} ({required}).")
             total = 0
             for entry in entries:
                 content = _inflate(package, entry, limits.max_inflated_bytes - total, limits)
@@ -182,6 +199,26 @@ def read_docx_parts(data: bytes | Path, limits: ZipLimits | None = None) -> dict
     except _ZIP_ERRORS as exc:
         raise _not_docx(f"not a readable .docx: {type(exc).__name__}: {exc}") from None
     return parts
+
+
+def _as_xlsx(exc: InputError) -> InputError:
+    """The same problem worded for an Excel workbook."""
+    found = exc.problems[0]
+    if found.code != "upload.not-docx":
+        for p in exc.problems:
+            object.__setattr__(p, "message", p.message.replace("Tệp .docx", "Tệp Excel .xlsx")
+                               .replace("tệp .docx", "tệp Excel .xlsx"))
+        return exc
+    detected = found.extra.get("detected")
+    message = {"doc": "Đây là tệp Excel 97–2003 (.xls) hoặc Word cũ. Hãy mở bằng Excel rồi lưu "
+                      "lại dạng .xlsx.",
+               "pdf": "Đây là tệp PDF. Hãy gửi tệp Excel .xlsx."}.get(
+        str(detected), "Không đọc được tệp: đây không phải là tệp Excel .xlsx hợp lệ (hãy mở "
+                       "bằng Excel rồi lưu lại dạng .xlsx).")
+    if found.message_en == "empty file":
+        message = found.message
+    return InputError(problem("upload.not-xlsx", "file", message, found.message_en,
+                              **found.extra))
 
 
 def safe_xml_parser() -> etree.XMLParser:

@@ -11,7 +11,9 @@ What is checked:
   relationship target of every ``.rels`` part exists in the zip and has a content type;
 * the schema: ``word/document.xml``, ``styles.xml``, ``numbering.xml``, every
   ``header*.xml`` / ``footer*.xml``, ``footnotes.xml`` and ``endnotes.xml``, after
-  markup-compatibility preprocessing (see :func:`apply_markup_compatibility`).
+  markup-compatibility preprocessing (see :func:`apply_markup_compatibility`); every
+  ``customXml/itemProps*.xml`` against the custom XML data properties schema (the part that
+  describes vanban's embedded data, :mod:`vanban.render.embed`).
 
 ``word/settings.xml`` is deliberately not validated: files written by Word and by python-docx's
 stock template carry settings newer than this edition of the schema (e.g. ``<w:zoom
@@ -265,6 +267,34 @@ def _has_content_type(part: str, defaults: dict[str, str], overrides: dict[str, 
     return ext in defaults
 
 
+_PROPS = re.compile(r"^customXml/itemProps\d+\.xml$")
+_props_schema: etree.XMLSchema | None = None
+
+
+def _custom_xml_props_schema() -> etree.XMLSchema:
+    global _props_schema
+    with _build_lock:
+        if _props_schema is None:
+            doc = etree.parse(str(XSD_DIR / "shared-customXmlDataProperties.xsd"),
+                              _secure_parser())
+            _props_schema = etree.XMLSchema(doc)
+    return _props_schema
+
+
+def validate_props(part: str, data: bytes) -> list[Problem]:
+    """Schema problems of one ``customXml/itemProps*.xml`` part."""
+    schema = _custom_xml_props_schema()
+    try:
+        root = etree.fromstring(data, _secure_parser())
+    except etree.XMLSyntaxError as exc:
+        return [_schema_problem(part, exc.lineno, f"XML không đúng cú pháp ({exc.msg})")]
+    with _validate_lock:
+        if schema.validate(root):
+            return []
+        errors = [(e.line, e.message) for e in schema.error_log]
+    return [_schema_problem(part, line, message) for line, message in errors]
+
+
 def validate_docx(data: bytes) -> list[Problem]:
     """Every Word-compatibility problem of a .docx (empty list: Word will open it)."""
     try:
@@ -279,6 +309,8 @@ def validate_docx(data: bytes) -> list[Problem]:
         out = check_package(zf)
         for part in parts_to_validate(zf.namelist()):
             out.extend(validate_part(part, zf.read(part)))
+        for part in sorted(n for n in zf.namelist() if _PROPS.match(n)):
+            out.extend(validate_props(part, zf.read(part)))
     return out
 
 

@@ -3,6 +3,9 @@
 A backend that cannot run raises :func:`unavailable` (HTTP 503, ``pdf.unavailable``), one
 that ran and failed :func:`failed` (503, ``pdf.failed``), one that hung :func:`timed_out`
 (504, ``pdf.timeout``). Messages are Vietnamese for people, English for logs.
+
+:meth:`Converter.convert_pdfa` makes the archival PDF/A that ký số starts from (LibreOffice's
+``SelectPdfVersion`` export option; Gotenberg's ``pdfa`` field); backends without it say so.
 """
 
 from __future__ import annotations
@@ -42,6 +45,14 @@ class Converter(ABC):
     @abstractmethod
     def convert(self, docx: bytes) -> bytes:
         """.docx bytes → PDF bytes; raises :class:`vanban.errors.ConversionError`."""
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        """.docx bytes → an archival PDF/A-<part>b (ISO 19005) with every font embedded;
+        raises ``pdf.unavailable`` where the backend cannot make one (see :mod:`vanban.kyso`)."""
+        raise unavailable(
+            f"Bộ chuyển PDF “{self.name}” không xuất được PDF/A (bản lưu trữ); hãy dùng "
+            "LibreOffice (VANBAN_PDF=warm hoặc libreoffice) hoặc Gotenberg.",
+            f"the {self.name} PDF backend cannot export PDF/A")
 
     def status(self) -> dict[str, object]:
         """What ``/readyz`` reports."""

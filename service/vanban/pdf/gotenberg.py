@@ -36,13 +36,20 @@ class GotenbergConverter(Converter):
             return False
 
     def convert(self, docx: bytes) -> bytes:
+        return self._convert(docx, {})
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        """Gotenberg's LibreOffice route takes ``pdfa=PDF/A-2b`` (form field)."""
+        return self._convert(docx, {"pdfa": f"PDF/A-{part}b"})
+
+    def _convert(self, docx: bytes, fields: dict[str, str]) -> bytes:
         if not self.url:
             raise unavailable("Chưa cấu hình địa chỉ Gotenberg (VANBAN_GOTENBERG_URL).",
                               "VANBAN_GOTENBERG_URL is not set")
         try:
             response = self._session.post(
                 self.url + CONVERT_PATH, files={"files": ("vanban.docx", docx, DOCX_MIME)},
-                timeout=(5, self.timeout))
+                data=fields, timeout=(5, self.timeout))
         except requests.ConnectionError as exc:  # refused, DNS, connect timeout
             raise unavailable(f"Không kết nối được dịch vụ chuyển PDF Gotenberg ({self.url}).",
                               f"Gotenberg at {self.url} unreachable: {exc}") from exc

@@ -6,6 +6,7 @@
 
 PDFium runs in this process (no subprocess); it rendered and encoded a 4-page document at
 80 dpi about four times faster than poppler's ``pdftoppm`` here (see docs/performance-pdf.md).
+A page without colour is written as a grayscale PNG (same pixels, half the encoding time).
 PDFium is not thread-safe, so rendering holds a lock; PNG encoding does not. ``first`` and
 ``last`` are clamped to the document like pdf2image's ``first_page`` / ``last_page``.
 """
@@ -16,6 +17,7 @@ import io
 import threading
 
 import pypdfium2 as pdfium
+from PIL import Image, ImageChops
 
 from vanban.errors import ConversionError, problem
 
@@ -68,6 +70,17 @@ def pdf_pages_png(pdf: bytes, dpi: int = 80, first: int | None = None,
     out = []
     for image in images:
         buffer = io.BytesIO()
+        if _colourless(image):  # R = G = B everywhere: one channel says it all
+            image = image.getchannel(0)
         image.save(buffer, "PNG", compress_level=1)
         out.append(buffer.getvalue())
     return out
+
+
+def _colourless(image: Image.Image) -> bool:
+    """No colour on the page (checked on a 4× reduced copy, a couple of milliseconds): most
+    documents are black on white, and a grayscale PNG encodes in half the time of an RGB one.
+    A page with a highlight, a red mark or a seal stays in colour."""
+    r, g, b = image.reduce(4).split()
+    return ImageChops.difference(r, g).getbbox() is None and \
+        ImageChops.difference(g, b).getbbox() is None

@@ -13,6 +13,7 @@ group (launcher and ``soffice.bin``) is killed, never left behind.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -56,6 +57,15 @@ def missing_soffice(explicit: str | None = None) -> Exception:
         f"LibreOffice (soffice) not found{f' at VANBAN_SOFFICE={where}' if where else ''}")
 
 
+def pdfa_filter_data(part: int) -> dict[str, dict[str, str]]:
+    """Options of LibreOffice's ``writer_pdf_Export`` for PDF/A-<part>b (1, 2 or 3), in
+    the JSON form ``soffice --convert-to 'pdf:writer_pdf_Export:{…}'`` accepts (LibreOffice
+    7.4+) and the UNO helper turns into ``FilterData``. PDF/A embeds every font."""
+    if part not in (1, 2, 3):
+        raise ValueError(f"PDF/A part must be 1, 2 or 3, not {part!r}")
+    return {"SelectPdfVersion": {"type": "long", "value": str(part)}}
+
+
 def kill_group(process: subprocess.Popen) -> None:
     """Kill a process started with ``start_new_session=True`` and all its children."""
     with contextlib.suppress(OSError):
@@ -90,6 +100,15 @@ class LibreOfficeConverter(Converter):
     def convert_to(self, docx: bytes, target: str) -> bytes:
         if target not in self.targets:
             return super().convert_to(docx, target)
+        return self._convert(docx, target)
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        options = json.dumps(pdfa_filter_data(part), separators=(",", ":"))
+        return self._convert(docx, "pdf", f"pdf:writer_pdf_Export:{options}")
+
+    def _convert(self, docx: bytes, target: str, convert_to: str | None = None) -> bytes:
+        """``target``: the output's extension (pdf, odt); ``convert_to``: soffice's
+        ``--convert-to`` argument when it carries a filter and options (PDF/A)."""
         soffice = find_soffice(self.soffice)
         if soffice is None:
             raise missing_soffice(self.soffice)
@@ -98,7 +117,7 @@ class LibreOfficeConverter(Converter):
             src.write_bytes(docx)
             profile = Path(tmp, "profile").as_uri()
             cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--nologo", "--convert-to", target, "--outdir", tmp, str(src)]
+                   "--nologo", "--convert-to", convert_to or target, "--outdir", tmp, str(src)]
             process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.STDOUT, start_new_session=True,
                                        env={**os.environ, "HOME": tmp})

@@ -220,7 +220,7 @@ class OfficeProcess:
 
     # -- requests ----------------------------------------------------------------------
 
-    def _ask(self, request: dict[str, str], timeout: float) -> dict:
+    def _ask(self, request: dict, timeout: float) -> dict:
         if not self.alive():
             raise OfficeDied("LibreOffice is not running")
         assert self.worker is not None and self.worker.stdin is not None
@@ -255,16 +255,20 @@ class OfficeProcess:
         except OfficeError:
             return False
 
-    def convert(self, docx: bytes, timeout: float, target: str = "pdf") -> bytes:
-        """Convert to ``target`` (a key of :data:`FILTERS`); raises :class:`OfficeHung`,
-        :class:`OfficeDied`, or :class:`OfficeError` with LibreOffice's message when it refused
-        the document."""
+    def convert(self, docx: bytes, timeout: float, target: str = "pdf",
+                filter_data: dict[str, dict[str, str]] | None = None) -> bytes:
+        """Convert to ``target`` (a key of :data:`FILTERS`), with optional export options;
+        raises :class:`OfficeHung`, :class:`OfficeDied`, or :class:`OfficeError` with
+        LibreOffice's message when it refused the document."""
         job = next(self._serial)
         src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.{target}"
         src.write_bytes(docx)
         try:
-            reply = self._ask({"op": "convert", "src": str(src), "dst": str(dst),
-                               "filter": FILTERS[target]}, timeout)
+            request: dict = {"op": "convert", "src": str(src), "dst": str(dst),
+                             "filter": FILTERS[target]}
+            if filter_data:
+                request["filter_data"] = filter_data
+            reply = self._ask(request, timeout)
             if not reply.get("ok") or not dst.is_file():
                 raise OfficeError(reply.get("error", f"no {target} written"))
             self.conversions += 1

@@ -14,7 +14,8 @@ request. Stdin, requests:
 
 * ``{"op": "convert", "src": PATH, "dst": PATH, "filter": NAME}`` → ``{"ok": true}`` after
   ``dst`` is written with the export filter ``NAME`` (default ``writer_pdf_Export``; ODT is
-  ``writer8``), or ``{"ok": false, "error": TEXT}``;
+  ``writer8``), or ``{"ok": false, "error": TEXT}``; an optional ``"filter_data"`` carries
+  export options (``{"SelectPdfVersion": {"type": "long", "value": "2"}}`` for PDF/A-2b);
 * ``{"op": "ping"}`` → ``{"ok": true}`` when the office answers a call over the bridge.
 
 When stdin closes (vanban exited, even by SIGKILL) the worker kills the office ``PID`` and
@@ -71,14 +72,27 @@ def _connect(pipe: str, timeout: float):
     return remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
 
 
-def _convert(desktop, src: str, dst: str, filter_name: str = "writer_pdf_Export") -> None:
+def _filter_data(options: dict | None) -> tuple:
+    """``{"SelectPdfVersion": {"type": "long", "value": "2"}}`` → the export filter's
+    ``FilterData`` property (empty when there are no options)."""
+    if not options:
+        return ()
+    values = tuple(_prop(name, int(o["value"]) if o.get("type") == "long" else
+                         o["value"] == "true" if o.get("type") == "boolean" else o["value"])
+                   for name, o in options.items())
+    return (_prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", values)),)
+
+
+def _convert(desktop, src: str, dst: str, filter_name: str = "writer_pdf_Export",
+             options: dict | None = None) -> None:
     load = (_prop("Hidden", True), _prop("ReadOnly", True))
     document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, load)
     if document is None:
         raise RuntimeError("LibreOffice could not open the document")
     try:
-        document.storeToURL(uno.systemPathToFileUrl(dst),
-                            (_prop("FilterName", filter_name),))
+        uno.invoke(document, "storeToURL", (
+            uno.systemPathToFileUrl(dst),
+            (_prop("FilterName", filter_name), *_filter_data(options))))
     finally:
         document.close(True)
 
@@ -111,7 +125,7 @@ def main() -> int:
         try:
             if request["op"] == "convert":
                 _convert(desktop, request["src"], request["dst"],
-                         request.get("filter", "writer_pdf_Export"))
+                         request.get("filter", "writer_pdf_Export"), request.get("filter_data"))
             else:
                 desktop.getComponents().hasElements()
         except Exception as exc:  # UNO exceptions do not share a useful base class

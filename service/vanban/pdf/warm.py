@@ -26,7 +26,12 @@ import time
 
 from vanban.config import get_settings
 from vanban.pdf.base import Converter, failed, label, timed_out
-from vanban.pdf.libreoffice import LibreOfficeConverter, find_soffice, missing_soffice
+from vanban.pdf.libreoffice import (
+    LibreOfficeConverter,
+    find_soffice,
+    missing_soffice,
+    pdfa_filter_data,
+)
 from vanban.pdf.office import (
     OfficeDied,
     OfficeError,
@@ -113,10 +118,22 @@ class WarmConverter(Converter):
     def convert_to(self, docx: bytes, target: str) -> bytes:
         if target not in self.targets:
             return super().convert_to(docx, target)
+        return self._convert(docx, None, target)
+
+    def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
+        return self._convert(docx, part)
+
+    def _convert(self, docx: bytes, pdfa: int | None, target: str = "pdf") -> bytes:
         if find_soffice(self.soffice) is None:
             raise missing_soffice(self.soffice)
+        options = pdfa_filter_data(pdfa) if pdfa else None
+
+        def cold() -> bytes:
+            return self.cold.convert_pdfa(docx, pdfa) if pdfa else self.cold.convert_to(docx,
+                                                                                         target)
+
         if self._closed or time.monotonic() < self._cold_until:
-            return self.cold.convert_to(docx, target)
+            return cold()
         slot = self._idle.get()
         release = True
         try:
@@ -126,9 +143,9 @@ class WarmConverter(Converter):
                 except OfficeStartError as exc:
                     log.warning("warm LibreOffice unavailable, using cold conversion: %s", exc)
                     self._cold_until = time.monotonic() + RETRY_START_SECONDS
-                    return self.cold.convert_to(docx, target)
+                    return cold()
                 try:
-                    return process.convert(docx, self.timeout, target)
+                    return process.convert(docx, self.timeout, target, options)
                 except OfficeDied as exc:
                     log.warning("LibreOffice died during a conversion (%s); attempt %d", exc,
                                 attempt)

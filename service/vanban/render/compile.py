@@ -22,6 +22,7 @@ import copy
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -29,8 +30,8 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from vanban.errors import TemplateError, problem
+from vanban.render import embed, pageflow
 from vanban.render import footnotes as notes
-from vanban.render import pageflow
 from vanban.render.packaging import PackedPart, pack
 from vanban.render.parts import (
     Package,
@@ -62,6 +63,11 @@ class Compiled:
     def __post_init__(self) -> None:
         if not self.packed:
             object.__setattr__(self, "packed", tuple(pack(n, b) for n, b in self.parts))
+
+    @cached_property
+    def embedding(self) -> embed.Prepared | None:
+        """The static parts that carry the input data (:mod:`vanban.render.embed`)."""
+        return embed.prepare(self.parts)
 
 
 #: Autoescaping always (text is XML); a variable the data lacks is an error, never "".

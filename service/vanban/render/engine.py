@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 from xml.parsers import expat
 from xml.sax.saxutils import escape
 
 import jinja2
 
 from vanban.errors import TemplateError, problem
-from vanban.render import footnotes, pageflow
+from vanban.render import embed, footnotes, pageflow
 from vanban.render.compile import DOCUMENT, Compiled, locate
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack, write_zip
 
@@ -85,28 +86,44 @@ def core_properties(title: str, subject: str, now: datetime | None = None) -> by
     ).encode()
 
 
+#: What a document carries to be reopened: (template id, vanban version, input data).
+Embedded = tuple[str, str, Any]
+
+
 def package(compiled: Compiled, document_xml: bytes, core_xml: bytes | None = None,
-            replaced: dict[str, bytes] | None = None) -> bytes:
+            replaced: dict[str, bytes] | None = None, embedded: Embedded | None = None
+            ) -> bytes:
     """Zip the shell's parts (deflated at compile time) with the rendered document part,
     placed right after ``[Content_Types].xml``; the parts in ``replaced`` (the core properties,
-    the footnotes with the data's notes) are deflated anew instead."""
+    the footnotes with the data's notes) are deflated anew instead. ``embedded`` (template id,
+    version, input) adds the data part of :mod:`vanban.render.embed`: its static parts are
+    prepared once per template and copied like the others."""
     replaced = dict(replaced or {})
     if core_xml is not None:
         replaced[CORE] = core_xml
+    prepared = compiled.embedding if embedded is not None else None
+    swapped = prepared.swapped if prepared is not None else {}
     parts: list[PackedPart] = []
     for part in compiled.packed:
         if part.name in replaced:
             part = pack(part.name, replaced[part.name], DOCUMENT_LEVEL)
+        elif part.name in swapped:
+            part = swapped[part.name]
         parts.append(part)
         if part.name == "[Content_Types].xml":
             parts.append(pack(DOCUMENT, document_xml, DOCUMENT_LEVEL))
+    if prepared is not None and embedded is not None:
+        parts.append(embed.data_part(prepared, *embedded))
+        parts.extend(prepared.extra)
     return write_zip(parts)
 
 
-def render(compiled: Compiled, context: dict, title: str = "", subject: str = "") -> bytes:
+def render(compiled: Compiled, context: dict, title: str = "", subject: str = "",
+           embedded: Embedded | None = None) -> bytes:
     document_xml = render_xml(compiled, context)
     replaced = {}
     if context.get("chu_thich"):
         replaced[compiled.footnotes] = footnotes.with_notes(compiled.footnotes_xml,
                                                             context["chu_thich"])
-    return package(compiled, document_xml, core_properties(title, subject), replaced)
+    return package(compiled, document_xml, core_properties(title, subject), replaced,
+                   embedded)

@@ -25,12 +25,22 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import NoReturn
 
 from vanban.errors import InputError, problem
 
-__all__ = ["KHOANG_TRONG", "NgayThang", "dong_ngay", "ngay_ngan"]
+__all__ = ["GIO_VIET_NAM", "KHOANG_TRONG", "NgayThang", "dong_ngay", "ngay_ngan", "zip_time"]
+
+#: Vietnam's time (UTC+7 all year, no daylight saving).
+GIO_VIET_NAM = timezone(timedelta(hours=7), "ICT")
+
+
+def zip_time(now: datetime | None = None) -> tuple[int, int, int, int, int, int]:
+    """A zip entry's date and time (local time, as a file saved by hand): Vietnam's time now,
+    not 1980-01-01."""
+    stamp = (now or datetime.now(GIO_VIET_NAM)).astimezone(GIO_VIET_NAM)
+    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 #: The blank left for a day or month the signer fills in by hand (6 × U+00A0).
 KHOANG_TRONG = "\u00a0" * 6

@@ -1,6 +1,7 @@
 """The ``api`` blueprint: JSON in, documents out, under ``/api/v1``.
 
-Routes: ``POST /documents/<id>`` (?format=docx|pdf), ``POST /validate/<id>``,
+Routes: ``POST /documents/<id>`` (?format=docx|pdf, &for_signing=1 for the PDF/A to sign),
+``POST /validate/<id>``,
 ``GET /templates``, ``GET /templates/<id>``, ``GET /templates/<id>/schema``,
 ``GET /templates/<id>/example``, ``POST /check-format`` (a .docx in, its format report out),
 ``GET /openapi.json`` and ``GET /docs`` (HTML).
@@ -38,8 +39,9 @@ def send_document(doc: documents.Document) -> Response:
 def render_document(template_id: str) -> Response:
     REGISTRY.get(template_id)
     fmt = documents.check_format(request.args.get("format"))
+    for_signing = documents.check_for_signing(request.args.get("for_signing"), fmt)
     data = read_payload(request)
-    return send_document(documents.render(template_id, data, fmt))
+    return send_document(documents.render(template_id, data, fmt, for_signing))
 
 
 @bp.post("/validate/<template_id>")
@@ -58,7 +60,7 @@ def templates() -> dict[str, Any]:
 
 @bp.get("/templates/<template_id>")
 def template(template_id: str) -> dict[str, Any]:
-    return TemplateInfo.model_validate(REGISTRY.get(template_id).info()).model_dump()
+    return TemplateInfo.model_validate(REGISTRY.describe(template_id)).model_dump()
 
 
 @bp.get("/templates/<template_id>/schema")

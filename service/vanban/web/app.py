@@ -76,9 +76,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(batch_bp)
     app.register_blueprint(ho_so_bp)
+    from vanban.web.ho_so_form import bp as ho_so_form_bp
+
+    app.register_blueprint(ho_so_form_bp)  # the /ho-so form: schema, normalise, preview, pdf
     from vanban.web.compute import bp as compute_bp
 
     app.register_blueprint(compute_bp)
+    from vanban.web.clerk import bp as clerk_bp
+
+    app.register_blueprint(clerk_bp)
     designer.register(app)
     app.register_blueprint(jobs_bp)
     observe.install(app)

@@ -6,9 +6,14 @@ one in ``installed``; JSON in the field or file ``data``, optional — the examp
 
 * ``POST /api/v1/designer/lint`` → the lint report (200 whatever it finds).
 * ``POST /api/v1/designer/preview?format=json|docx|pdf`` → JSON with the lint report and the
-  pages as PNG data URIs, or the document itself. A template or data that cannot render is 422
-  problem+json (with the lint report in ``lint``); no PDF converter is 503.
+  pages as PNG data URIs, or the document itself. A template with mistakes still previews
+  (missing variables as «placeholders», broken paragraphs as marked text, every finding in the
+  report: docs/designer-previews.md); data that does not validate, or a template that cannot
+  render at all (the sandbox), is 422 problem+json (with the lint report in ``lint``; the
+  title says whose fault it is); no PDF converter is 503.
 * ``POST /api/v1/designer/annotate`` → the template with a Word comment at each finding.
+* ``GET /api/v1/designer/templates/<id>.docx`` → "Tải mẫu Word": an installed template's body
+  .docx to edit in Word; uploaded back, it is previewed with that template's data.
 
 The page works without JavaScript (``POST /thiet-ke`` answers with the whole page; the uploaded
 template is kept in memory for 30 minutes under a random token so the next submit — a download,
@@ -189,6 +194,15 @@ def preview_route() -> Response:
                     mimetype="application/json")
 
 
+@api.get("/templates/<template_id>.docx")
+def word_template_route(template_id: str) -> Response:
+    """"Tải mẫu Word": an installed template's body .docx, to edit in Word and preview here."""
+    from vanban.designer.eject import word_template
+
+    return _attachment(word_template(REGISTRY.get(template_id).id), DOCX_MIME,
+                       f"{template_id}.docx")
+
+
 @api.post("/annotate")
 def annotate_route() -> Response:
     job, _ = _job("lint")
@@ -210,7 +224,8 @@ def _page(status: int = 200, *, out: Outcome | None = None, error: VanbanError |
         "designer.html", out=out, error=error or (out.error if out else None),
         form=form or {}, token=token, filename=filename, kinds=KINDS,
         families=[("", "Theo dữ liệu (the_thuc)")] + [(f.id, f.ten) for f in FAMILIES.values()],
-        templates=list(REGISTRY.specs.values()), limit=size_text(checks.max_bytes()),
+        templates=list(REGISTRY.specs.values()), overridden=REGISTRY.overridden,
+        limit=size_text(checks.max_bytes()),
         pages=[_data_uri(p) for p in out.pages] if out else [])
     return html, status
 
@@ -232,6 +247,14 @@ def page() -> tuple:
 def submit() -> Response | tuple:
     action = request.form.get("action", "xem")
     form = _form_values()
+    if action == "mau-word":
+        chosen = form.get("installed") or form.get("schema")
+        if not chosen:
+            error = InputError(problem("designer.no-installed", "installed",
+                                       "Chọn một mẫu có sẵn để tải mẫu Word của nó.",
+                                       "choose an installed template to download"))
+            return _page(error.status, error=error, form=form, token=_field("ma_tep"))
+        return word_template_route(chosen)
     if action == "mau":
         chosen = form.get("installed") or form.get("schema") or next(iter(REGISTRY.specs), "")
         if chosen:

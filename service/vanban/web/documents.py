@@ -88,11 +88,38 @@ def _within_deadline(work: Callable[[], T]) -> T:
     return outcome["value"]
 
 
-def render(template_id: str, data: Any, fmt: str = "docx") -> Document:
+def check_for_signing(flag: str | None, fmt: str) -> bool:
+    """``for_signing`` query flag: ``1`` (only with ``format=pdf``), ``0`` or absent — exactly
+    the values the OpenAPI document lists; anything else is a 400 problem."""
+    chosen = "0" if flag is None else flag
+    if chosen not in ("0", "1"):
+        raise RequestError(400, problem(
+            "request.for_signing", "for_signing",
+            f"Tham số for_signing “{flag}” không hợp lệ; dùng 1 (bản PDF để ký số) hoặc 0.",
+            f"for_signing={flag!r} is not 0/1", accepted=["0", "1"]))
+    wanted = chosen == "1"
+    if wanted and fmt != "pdf":
+        raise RequestError(400, problem(
+            "request.for_signing", "for_signing",
+            "Bản để ký số là tệp PDF: dùng format=pdf cùng for_signing=1.",
+            "for_signing=1 needs format=pdf", accepted=["pdf"]))
+    return wanted
+
+
+def render(template_id: str, data: Any, fmt: str = "docx", for_signing: bool = False
+           ) -> Document:
     """Render parsed JSON ``data`` with ``template_id`` as ``fmt`` (a name of
-    :data:`vanban.outputs.NAMES`)."""
+    :data:`vanban.outputs.NAMES`); ``for_signing``: the PDF/A with the empty signature fields
+    of Nghị định 30 (:mod:`vanban.kyso`)."""
     output = outputs.get(check_format(fmt))
     data = _as_object(data)
     result = _within_deadline(lambda: pipeline.run(template_id, data))
-    content = output.convert(result.docx, None)
+    if for_signing:
+        from vanban.kyso.prepare import prepare
+        from vanban.pdf import converter
+
+        check_for_signing("1", output.name)
+        content = prepare(result, converter()).pdf
+    else:
+        content = output.convert(result.docx, None)
     return Document(content, output.media_type, output.filename(result.stem))

@@ -29,7 +29,16 @@ def example_file() -> dict[str, Any]:
 
 @bp.post("")
 def render_file() -> Response:
-    content = chain.render_zip(read_payload(request))
+    """The hồ sơ as a .zip of .docx, or with ``?for_signing=1`` of PDF/A ready to sign."""
+    from vanban.web.documents import check_for_signing
+
+    if check_for_signing(request.args.get("for_signing"), "pdf"):
+        from vanban.kyso.prepare import ho_so_for_signing
+        from vanban.pdf import converter
+
+        content = ho_so_for_signing(read_payload(request), converter())
+    else:
+        content = chain.render_zip(read_payload(request))
     response = Response(content, mimetype=ZIP_MIME)
     response.headers["Content-Disposition"] = content_disposition("ho-so-khen-thuong.zip")
     response.headers["Cache-Control"] = "no-store"
@@ -65,6 +74,10 @@ def openapi_paths() -> dict[str, Any]:
         "/api/v1/ho-so-khen-thuong": {"post": {
             "tags": ["van-ban"], "operationId": "renderCommendationFile",
             "summary": "Lập cả hồ sơ khen thưởng (tệp .zip các văn bản .docx)",
+            "parameters": [{"name": "for_signing", "in": "query", "required": False,
+                            "description": "1: tệp .zip các bản PDF/A để ký số (danh sách kèm "
+                            "theo thành tệp riêng).",
+                            "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}],
             "requestBody": body,
             "responses": {"200": {"description": "Tệp .zip: biên bản, báo cáo thành tích, tờ "
                                   "trình, quyết định.", "content": {ZIP_MIME: {"schema": {

@@ -8,6 +8,7 @@ A plain HTML form: it works without JavaScript.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 
@@ -20,10 +21,22 @@ from vanban.web.inputs import parse_json
 bp = Blueprint("ho_so_page", __name__)
 
 
+def form_config() -> dict[str, Any]:
+    """The form of ``_bieu_mau.html`` for the whole file (see :mod:`vanban.web.ho_so_form`)."""
+    base = "/api/v1/ho-so-khen-thuong"
+    urls = {"template-id": "ho-so", "families": "nha-nuoc dang cong-doan",
+            "schema-url": f"{base}/schema", "example-url": f"{base}/example",
+            "normalise-url": f"{base}/normalise", "validate-url": f"{base}/validate",
+            "render-url": base, "preview-url": f"{base}/preview", "preview-kind": "ho-so",
+            "pdf-url": f"{base}/pdf"}
+    return {"urls": urls, "excel": False, "pdf": False, "download": "Tải cả hồ sơ (.zip)",
+            "what": "từng văn bản của hồ sơ"}
+
+
 def _page(text: str = "", error: VanbanError | None = None,
           docs: list[chain.VanBan] | None = None) -> str:
     return render_template("ho_so.html", text=text, error=error, valid=docs is not None,
-                           docs=docs or [])
+                           docs=docs or [], bm=form_config())
 
 
 @bp.get("/ho-so")
@@ -35,7 +48,8 @@ def page() -> str:
 
 @bp.post("/ho-so")
 def submit() -> Response | tuple[str, int] | str:
-    """``action``: ``mau`` (the example), ``kiem-tra`` (check) or ``zip`` (download)."""
+    """``action``: ``mau`` (the example), ``kiem-tra`` (check), ``zip`` (download) or
+    ``zip-ky-so`` (download the PDF/A ready to sign, :mod:`vanban.kyso`)."""
     action = request.form.get("action", "kiem-tra")
     text = request.form.get("data", "")
     raw = text.encode("utf-8")
@@ -51,6 +65,14 @@ def submit() -> Response | tuple[str, int] | str:
             response = Response(chain.render_zip(data), mimetype=ZIP_MIME)
             response.headers["Content-Disposition"] = content_disposition(
                 "ho-so-khen-thuong.zip")
+            return response
+        if action == "zip-ky-so":
+            from vanban.kyso.prepare import ho_so_for_signing
+            from vanban.pdf import converter
+
+            response = Response(ho_so_for_signing(data, converter()), mimetype=ZIP_MIME)
+            response.headers["Content-Disposition"] = content_disposition(
+                "ho-so-khen-thuong-ky-so.zip")
             return response
         docs = chain.plan(data)
     except VanbanError as exc:

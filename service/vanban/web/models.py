@@ -28,6 +28,12 @@ class ProblemItem(BaseModel):
     message_en: str = Field("", description="English message for logs.",
                             examples=["Field required"])
     extra: dict[str, Any] | None = Field(None, description="Thông tin thêm (tùy lỗi).")
+    sheet: str | None = Field(None, description="Tệp Excel nhập vào: tên trang tính có lỗi.",
+                              examples=["Tiêu chí"])
+    row: int | None = Field(None, description="Tệp Excel nhập vào: số dòng (như Excel đánh "
+                            "số, từ 1).", examples=[4])
+    column: str | None = Field(None, description="Tệp Excel nhập vào: cột (chữ cái như "
+                               "Excel: A, B … AA).", examples=["H"])
 
 
 class ProblemDetails(BaseModel):
@@ -61,6 +67,9 @@ class TemplateInfo(BaseModel):
                               examples=["BÁO CÁO"])
     families: list[FamilyId] = Field(  # type: ignore[valid-type]
         description="Các thể thức mẫu hỗ trợ.")
+    overrides: bool = Field(False, description="Mẫu của đơn vị (thư mục trên "
+                            "VANBAN_TEMPLATES_PATH) thay cho mẫu có sẵn cùng mã. True when a "
+                            "folder on VANBAN_TEMPLATES_PATH replaces the built-in of this id.")
 
 
 class TemplateList(BaseModel):

@@ -10,6 +10,7 @@ from typing import Any
 
 from vanban import outputs
 from vanban.the_thuc.families import FAMILY_IDS
+from vanban.web.clerk import openapi_paths as clerk_paths
 from vanban.web.compute import openapi_path as compute_path
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,6 +36,11 @@ _ERRORS = {
     "UnreadableDocx": ("422", "Tệp không đọc được như .docx (`upload.not-docx`, "
                        "`upload.bad-part-name`, `docx.unreadable`, "
                        "`docx.unsupported`) hoặc `the_thuc` không có (`the_thuc.unknown`)."),
+    "NotMultipart": ("415", "Không phải multipart/form-data với tệp trong trường “file”."),
+    "UnreadableUpload": ("422", "Tệp không đọc được (`upload.not-xlsx`, `upload.not-docx`), "
+                         "không do vanban tạo (`reopen.not-vanban`), hoặc nội dung chưa đúng "
+                         "mẫu: `problems` liệt kê mọi lỗi, với tệp Excel kèm `sheet`, `row`, "
+                         "`column`."),
     "ServiceUnavailable": ("503", "Không xuất được PDF (chưa cài LibreOffice hoặc chuyển đổi "
                            "thất bại) hoặc dịch vụ chưa sẵn sàng."),
     "GatewayTimeout": ("504", "Bộ chuyển PDF không trả lời trong VANBAN_PDF_TIMEOUT giây "
@@ -166,6 +172,13 @@ def _designer(ids: list[str]) -> dict[str, Any]:
             "tags": ["thiet-ke"], "operationId": "annotateTemplate",
             "summary": "Bản sao của mẫu có chú thích Word ở từng lỗi",
             "requestBody": body, "responses": {"200": docx, **errors}}},
+        "/api/v1/designer/templates/{template_id}.docx": {"get": {
+            "tags": ["thiet-ke"], "operationId": "getWordTemplate",
+            "summary": "Tải mẫu Word: tệp .docx của một mẫu có sẵn để sửa trong Word",
+            "description": "Gửi lại bản đã sửa (trường “template” của /preview) là xem trước "
+                           "được với dữ liệu mẫu của mẫu đó.",
+            "parameters": [_template_param(ids)],
+            "responses": {"200": docx, **_errors("NotFound")}}},
     }
 
 
@@ -208,6 +221,10 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
     any_input = [{"$ref": ref} for ref in refs.values()]
     body = _body(refs, examples)
     fmt = _format_param()
+    for_signing = {"name": "for_signing", "in": "query", "required": False,
+                   "description": "1: bản PDF/A để ký số, có sẵn ô chữ ký của người ký và của cơ "
+                   "quan đặt theo Nghị định 30 (cần format=pdf).",
+                   "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}
     disposition = {"Content-Disposition": {
         "description": "attachment; tên tệp từ số, ký hiệu và trích yếu: filename (ASCII) "
                        "và filename* (UTF-8, RFC 5987).",
@@ -217,7 +234,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "tags": ["van-ban"], "operationId": "renderDocument",
             "summary": f"Tạo văn bản ({', '.join('.' + n for n in outputs.NAMES)}) từ dữ "
                        "liệu JSON",
-            "parameters": [tid, fmt], "requestBody": body,
+            "parameters": [tid, fmt, for_signing], "requestBody": body,
             "responses": {"200": {
                 "description": "Văn bản đã tạo.", "headers": disposition,
                 "content": {o.media_type: {"schema": {
@@ -239,6 +256,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
             "BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType",
             "UnprocessableContent")),
         "/api/v1/check-format": _check_format(),
+        **clerk_paths(tid, _errors),
         **_designer(ids),
         "/api/v1/templates": {"get": {
             "tags": ["mau"], "operationId": "listTemplates", "summary": "Danh sách mẫu văn bản",
@@ -336,5 +354,6 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
 
 def _ho_so_paths() -> dict[str, Any]:
     from vanban.web.ho_so import openapi_paths
+    from vanban.web.ho_so_form import openapi_paths as form_paths
 
-    return openapi_paths()
+    return {**openapi_paths(), **form_paths()}

@@ -16,7 +16,7 @@ import json
 import re
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -27,7 +27,7 @@ from vanban.check.cli import LABELS as SEVERITY_LABELS
 from vanban.errors import VanbanError, problem
 from vanban.templates import REGISTRY, TemplateSpec
 from vanban.the_thuc.families import FAMILIES, LABELS
-from vanban.web import checks, documents
+from vanban.web import checks, documents, home
 from vanban.web.api import send_document
 from vanban.web.ho_so_page import bp as ho_so_page_bp
 from vanban.web.inputs import parse_json
@@ -37,7 +37,6 @@ bp = Blueprint("ui", __name__)
 bp.register_blueprint(ho_so_page_bp)  # /ho-so: a whole commendation file
 
 FAMILY_LABELS = LABELS
-
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     for key in ("anyOf", "allOf"):
@@ -82,10 +81,30 @@ def code_spans(text: str) -> Markup:
     return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text))))
 
 
+def form_config(spec: TemplateSpec) -> dict[str, Any]:
+    """What ``_bieu_mau.html`` and ``static/form.js`` need for one document type."""
+    tid = spec.id
+    urls = {
+        "template-id": tid, "families": " ".join(spec.families),
+        "schema-url": url_for("api.schema", template_id=tid),
+        "example-url": url_for("api.example", template_id=tid),
+        "normalise-url": f"/api/v1/normalise/{tid}",
+        "validate-url": url_for("api.validate", template_id=tid),
+        "render-url": url_for("api.render_document", template_id=tid),
+        "xlsx-url": f"/api/v1/templates/{tid}/xlsx", "export-url": f"/api/v1/xlsx/{tid}",
+        "import-url": f"/api/v1/import/{tid}",
+        "reopen-url": "/api/v1/reopen",
+        "preview-url": url_for("designer_api.preview_route"), "preview-kind": "mau",
+        "page-url": url_for("ui.editor", template_id="__ID__"),
+    }
+    return {"urls": urls, "excel": True, "pdf": True, "download": "Tải văn bản .docx",
+            "what": "văn bản"}
+
+
 def _page(spec: TemplateSpec, text: str = "", error: VanbanError | None = None,
           valid: bool = False) -> str:
     return render_template(
-        "editor.html", spec=spec, text=text, error=error, valid=valid,
+        "editor.html", spec=spec, text=text, error=error, valid=valid, bm=form_config(spec),
         families=[FAMILY_LABELS.get(f, f) for f in spec.families],
         fields=field_guide(vanban.schema(spec.id)), outputs=_download_buttons())
 
@@ -100,8 +119,8 @@ def _download_buttons() -> list[tuple[outputs.Output, bool]]:
 
 @bp.get("/")
 def index() -> str:
-    specs = list(REGISTRY.specs.values())
-    return render_template("index.html", specs=specs, labels=FAMILY_LABELS)
+    return render_template("index.html", stages=home.stages(), labels=FAMILY_LABELS,
+                           plain=home.PLAIN, overridden=REGISTRY.overridden)
 
 
 @bp.get("/mau/<template_id>")
@@ -117,8 +136,9 @@ def _example_text(spec: TemplateSpec) -> str:
 
 @bp.post("/mau/<template_id>")
 def submit(template_id: str) -> Response | tuple[str, int] | str:
-    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra`` or an output format
-    (``docx``, ``pdf``, ``odt``: :mod:`vanban.outputs`)."""
+    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra``, an output format
+    (``docx``, ``pdf``, ``odt``: :mod:`vanban.outputs`) or ``pdf-ky-so`` (the PDF/A with the
+    signature fields)."""
     spec = REGISTRY.get(template_id)
     action = request.form.get("action", "kiem-tra")
     text = request.form.get("data", "")
@@ -133,6 +153,8 @@ def submit(template_id: str) -> Response | tuple[str, int] | str:
         data = parse_json(raw)
         if action in outputs.OUTPUTS:
             return send_document(documents.render(template_id, data, action))
+        if action == "pdf-ky-so":
+            return send_document(documents.render(template_id, data, "pdf", for_signing=True))
         documents.validate(template_id, data)
     except VanbanError as exc:
         return _page(spec, text, error=exc), exc.status

@@ -148,9 +148,12 @@
     busy = true;
     form.setAttribute("aria-busy", "true");
     button.setAttribute("aria-disabled", "true");
+    const signing = format === "pdf-ky-so";
+    if (signing) format = "pdf";
     statusLine.textContent = format === "docx" ? "Đang tạo văn bản…" : `Đang tạo tệp .${format} (có thể mất vài giây)…`;
     try {
-      const response = await fetch(`${urls.render}?format=${format}`, {
+      const query = signing ? "format=pdf&for_signing=1" : `format=${format}`;
+      const response = await fetch(`${urls.render}?${query}`, {
         method: "POST", body: text, headers: { "Content-Type": "application/json" },
       });
       if (!response.ok) {
@@ -177,6 +180,8 @@
   }
 
   async function loadExample() {
+    if (textarea.value.trim() && !window.confirm(
+      "Dữ liệu đang có trong ô JSON sẽ bị thay bằng dữ liệu mẫu. Tiếp tục?")) return;
     try {
       const response = await fetch(urls.example, { headers: { Accept: "application/json" } });
       if (!response.ok) { showProblems(await problemFrom(response)); return; }

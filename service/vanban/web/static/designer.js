@@ -38,7 +38,16 @@
     const facts = el("dl", { class: "finding__facts" }, fact("Vị trí", p.path));
     if (extra.text) facts.append(fact("Đoạn", `“${extra.text}”`));
     if (extra.tag) facts.append(fact("Thẻ", el("code", {}, extra.tag)));
+    const shown = extra.placeholder ? `biến in là ${extra.placeholder} (tô vàng)` : "";
+    if (extra.mark) {
+      const label = `[${severity === "error" ? "Lỗi" : "Cảnh báo"} ${extra.mark}]`;
+      facts.append(fact("Trên trang", `đánh dấu ${label}${shown ? ", " + shown : ""}`));
+    } else if (shown) facts.append(fact("Trên trang", shown));
     if (extra.fix) facts.append(fact("Cách sửa", extra.fix, "expected"));
+    if (extra.folded && extra.folded.length) {
+      facts.append(el("div", { class: "fact finding__folded" }, el("dt", {}, "Kéo theo (hết khi sửa lỗi này)"),
+        el("dd", {}, el("ul", {}, ...extra.folded.map((m) => el("li", {}, m))))));
+    }
     return el("li", { class: `finding finding--${severity}` },
       el("h4", { class: "finding__title" }, badge(severity), " ", el("code", { class: "finding__rule" }, p.code)),
       el("p", { class: "finding__message" }, p.message), facts);
@@ -81,8 +90,9 @@
     let note = `${body.page_count} trang`;
     if (body.family) note += ` · thể thức ${body.family}`;
     if (body.data_source.startsWith("example:")) note += ` · dữ liệu mẫu của ${body.data_source.slice(8)}`;
+    if (body.lint && body.lint.errors) note += ` · mẫu còn ${body.lint.errors} lỗi, mỗi lỗi được đánh dấu [Lỗi n] ở chỗ của nó`;
     pagesBox.replaceChildren(
-      el("p", { class: "summary summary--ok", id: "trang-tom-tat" }, `${note}.`),
+      el("p", { class: `summary ${body.lint && body.lint.errors ? "summary--bad" : "summary--ok"}`, id: "trang-tom-tat" }, `${note}.`),
       el("ol", { class: "pages" }, ...body.pages.map((src, i) => el("li", { class: "page" },
         el("img", { src, alt: `Trang ${i + 1} của văn bản xem trước`, class: "page__image" }),
         el("span", { class: "page__number" }, `Trang ${i + 1}`)))));
@@ -133,8 +143,18 @@
 
   async function download(kind) {
     statusLine.textContent = "Đang chuẩn bị tệp…";
-    const url = kind === "annotate" ? annotateUrl : `${previewUrl}?format=${kind}`;
-    const response = await fetch(url, { method: "POST", body: formData() });
+    let response;
+    if (kind === "mau-word") {
+      const id = form.elements.installed.value || form.elements.schema.value;
+      if (!id) {
+        statusLine.textContent = "Chọn một mẫu có sẵn để tải mẫu Word của nó.";
+        return;
+      }
+      response = await fetch(form.dataset.wordUrl.replace("__id__", encodeURIComponent(id)));
+    } else {
+      const url = kind === "annotate" ? annotateUrl : `${previewUrl}?format=${kind}`;
+      response = await fetch(url, { method: "POST", body: formData() });
+    }
     if (!response.ok) {
       const [title, problems] = await problemsOf(response);
       drawProblems(title, problems);
