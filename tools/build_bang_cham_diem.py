@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_docx_sources import block_loop, new_document, save_body, set_body  # noqa: E402
 
 from vanban.context.landscape import slot  # noqa: E402
-from vanban.the_thuc.families import FAMILIES  # noqa: E402
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILIES  # noqa: E402
 
 TEMPLATES = {
     "bang-cham-diem": "Thân văn bản: bảng chấm điểm thi đua",
@@ -35,7 +35,7 @@ def body_with_landscape_slot() -> str:
 
 def main() -> None:
     for template_id, title in TEMPLATES.items():
-        doc = new_document(FAMILIES["nha-nuoc"])
+        doc = new_document(FAMILIES[DEFAULT_FAMILY])
         set_body(doc, body_with_landscape_slot())
         save_body(doc, template_id, title)
     print("built", ", ".join(f"templates_docx/{t}/template.docx" for t in TEMPLATES))

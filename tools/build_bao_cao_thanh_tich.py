@@ -7,11 +7,18 @@ from the shell keys ``chu_ky``, ``chu_ky_trai`` and ``chu_ky_duoi``).
 
 from __future__ import annotations
 
-from build_docx_sources import FAMILIES, block_loop, new_document, save_body, set_body
+from build_docx_sources import (
+    DEFAULT_FAMILY,
+    FAMILIES,
+    block_loop,
+    new_document,
+    save_body,
+    set_body,
+)
 
 
 def main() -> None:
-    doc = new_document(FAMILIES["nha-nuoc"])
+    doc = new_document(FAMILIES[DEFAULT_FAMILY])
     set_body(doc, block_loop())
     save_body(doc, "bao-cao-thanh-tich", "Thân văn bản: báo cáo thành tích")
 

@@ -6,11 +6,18 @@ kinds (the signatures THƯ KÝ / CHỦ TỌA come from the shell keys ``chu_ky_t
 
 from __future__ import annotations
 
-from build_docx_sources import FAMILIES, block_loop, new_document, save_body, set_body
+from build_docx_sources import (
+    DEFAULT_FAMILY,
+    FAMILIES,
+    block_loop,
+    new_document,
+    save_body,
+    set_body,
+)
 
 
 def main() -> None:
-    doc = new_document(FAMILIES["nha-nuoc"])
+    doc = new_document(FAMILIES[DEFAULT_FAMILY])
     set_body(doc, block_loop())
     save_body(doc, "bien-ban-hop-xet", "Thân văn bản: biên bản họp xét khen thưởng")
 

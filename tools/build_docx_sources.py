@@ -15,6 +15,7 @@ one paragraph ``[[NOI_DUNG]]`` where a template's body is put when it is compile
 from __future__ import annotations
 
 import pathlib
+import sys
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -24,6 +25,7 @@ from docx.shared import Mm
 
 from vanban.context.blocks import KINDS
 from vanban.the_thuc.families import (
+    DEFAULT_FAMILY,
     FAMILIES,
     Family,
 )
@@ -140,8 +142,8 @@ def shell_body(f: Family) -> str:
         tag("endif"),
         para("{{ co_quan.ten_dong }}", sz=s.co_quan, b=True, raw=True),
     ]
-    if f.duoi_co_quan == "*":
-        left.append(para("*", sz=s.co_quan))
+    if f.duoi_co_quan != "line":  # "*" (Party), "***" (Đoàn)
+        left.append(para(f.duoi_co_quan, sz=s.co_quan))
     else:
         left.append(rule_paragraph("gach.co_quan"))
     # hien_so = false: no số/ký hiệu line (báo cáo thành tích)
@@ -149,9 +151,9 @@ def shell_body(f: Family) -> str:
              para("{{ so_ky_hieu }}", sz=s.so_ky_hieu, before=60, raw=True), tag("endif")]
     # Công văn: the abstract under số/ký hiệu (ô 5b), "V/v …" upright 12–13 pt (State, union),
     # 12 pt italic without "V/v" (Party); no type title below the header.
-    cv_size = 12 if f.id == "dang" else s.so_ky_hieu
+    cv_size = 12 if f.cot_quy_tac == "party" else s.so_ky_hieu  # Party, Đoàn: 12 pt (◐)
     left += [tag("if cong_van"), tag("for dong in trich_yeu_cv"),
-             para("{{ dong }}", sz=cv_size, i=f.id == "dang", raw=True),
+             para("{{ dong }}", sz=cv_size, i=f.cong_van_nghieng, raw=True),
              tag("endfor"), tag("endif")]
     left += [tag("if du_thao"), para("DỰ THẢO", sz=s.du_thao, b=True, before=120), tag("endif")]
 
@@ -190,7 +192,7 @@ def shell_body(f: Family) -> str:
         para("", sz=s.kinh_gui, jc="left"),
         tag("endif"),
     ]
-    if f.id == "dang":
+    if f.noi_nhan_gach_chan:
         nn_label = para(f.noi_nhan_label, sz=s.noi_nhan_nhan, u="single", jc="left")
     else:
         nn_label = para(f.noi_nhan_label, sz=s.noi_nhan_nhan, b=True, i=True, jc="left")
@@ -400,7 +402,7 @@ def awards_table() -> str:
 
 
 def build_bao_cao() -> None:
-    doc = new_document(FAMILIES["nha-nuoc"])
+    doc = new_document(FAMILIES[DEFAULT_FAMILY])
     extra = tag("elif b.loai == 'bang_khen_thuong'") + awards_table()
     set_body(doc, block_loop(extra))
     save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
@@ -416,14 +418,14 @@ GENERIC_BODY_TEMPLATES = {
 
 def build_generic_bodies() -> None:
     for template_id, title in GENERIC_BODY_TEMPLATES.items():
-        doc = new_document(FAMILIES["nha-nuoc"])
+        doc = new_document(FAMILIES[DEFAULT_FAMILY])
         set_body(doc, block_loop())
         save_body(doc, template_id, title)
 
 
 def build_van_ban_chung() -> None:
     """The generic body (every declared block kind): what ``vanban new-template`` copies."""
-    doc = new_document(FAMILIES["nha-nuoc"])
+    doc = new_document(FAMILIES[DEFAULT_FAMILY])
     set_body(doc, block_loop())
     doc.core_properties.title = "Thân văn bản chung: mọi loại khối"
     doc.core_properties.author = "vanban"
@@ -432,6 +434,10 @@ def build_van_ban_chung() -> None:
 
 def main() -> None:
     (ROOT / "content_blocks").mkdir(exist_ok=True)
+    if len(sys.argv) == 3 and sys.argv[1] == "--shell":  # one family's content block only
+        build_shell(FAMILIES[sys.argv[2]])
+        print(f"built content_blocks/{sys.argv[2]}.docx")
+        return
     for family in FAMILIES.values():
         build_shell(family)
     build_bao_cao()

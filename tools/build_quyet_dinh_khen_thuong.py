@@ -9,6 +9,7 @@ block kinds plus ``quyet_dinh`` — the centred bold ``QUYẾT ĐỊNH:`` line b
 from __future__ import annotations
 
 from build_docx_sources import (
+    DEFAULT_FAMILY,
     FAMILIES,
     block_loop,
     new_document,
@@ -20,7 +21,7 @@ from build_docx_sources import (
 
 
 def main() -> None:
-    f = FAMILIES["nha-nuoc"]
+    f = FAMILIES[DEFAULT_FAMILY]
     doc = new_document(f)
     line = para("{{r b.runs }}", sz=f.sizes.loai_van_ban, b=True, keep_next=True, before=120,
                 after=120, raw=True)

@@ -6,11 +6,18 @@ kinds (the annexed list comes from the shell key ``phu_luc``).
 
 from __future__ import annotations
 
-from build_docx_sources import FAMILIES, block_loop, new_document, save_body, set_body
+from build_docx_sources import (
+    DEFAULT_FAMILY,
+    FAMILIES,
+    block_loop,
+    new_document,
+    save_body,
+    set_body,
+)
 
 
 def main() -> None:
-    doc = new_document(FAMILIES["nha-nuoc"])
+    doc = new_document(FAMILIES[DEFAULT_FAMILY])
     set_body(doc, block_loop())
     save_body(doc, "to-trinh-khen-thuong", "Thân văn bản: tờ trình đề nghị khen thưởng")
 

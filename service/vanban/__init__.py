@@ -28,13 +28,13 @@ from vanban.pipeline import Result
 from vanban.pipeline import run as _run
 from vanban.pipeline import validate as _validate
 from vanban.templates import REGISTRY
+from vanban.version import __version__  # noqa: F401 — vanban.__version__
 
 __all__ = [
     "ConversionError", "InputError", "LimitError", "Problem", "Result", "TemplateError",
     "UnknownTemplateError", "VanbanError", "compute", "example", "list_templates", "render",
     "render_result", "schema", "validate",
 ]
-__version__ = "0.1.0"
 
 
 def render(template_id: str, data: Any) -> bytes:

@@ -19,14 +19,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vanban import outputs
+from vanban.cli_lang import CHECK_FAMILY_HELP, FAMILIES_HELP
 from vanban.config import ConfigError
 from vanban.errors import InputError, VanbanError
-
-
-def _read_input(source: str) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read()
-    return Path(source).read_bytes()
+from vanban.streams import read_input as _read_input
+from vanban.streams import write_output as _write
+from vanban.the_thuc.families import FAMILY_IDS
 
 
 def _print_problems(exc: VanbanError, as_json: bool) -> None:
@@ -41,14 +40,6 @@ def _print_problems(exc: VanbanError, as_json: bool) -> None:
             print(f"  {p.path or '(gốc)'}: {p.message}", file=sys.stderr)
 
 
-def _write(out: str, data: bytes) -> None:
-    if out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        Path(out).write_bytes(data)
-
-
 def cmd_render(args: argparse.Namespace) -> int:
     from vanban import pipeline
     from vanban.ho_so.cli import FILE_ID, cmd_render_file
@@ -57,15 +48,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         return cmd_render_file(args)
     if args.for_signing:
         return cmd_render_for_signing(args)
-    result = pipeline.run(args.template, _read_input(args.input))
     out = args.output
-    fmt = args.format or ("pdf" if out.lower().endswith(".pdf") else "docx")
-    if out != "-" and Path(out).is_dir():  # a folder: name the file from số, ký hiệu, abstract
-        out = str(Path(out) / f"{result.stem}.{fmt}")
-    if fmt == "pdf":
+    folder = out != "-" and Path(out).is_dir()
+    output = outputs.get(args.format) if folder or out == "-" else outputs.for_path(
+        out, args.format)  # before rendering: a wrong extension costs nothing
+    result = pipeline.run(args.template, _read_input(args.input))
+    if folder:  # name the file from số, ký hiệu, abstract
+        out = str(Path(out) / output.filename(result.stem))
+    if output.converted:
         from vanban.pdf import one_shot
 
-        _write(out, one_shot().convert(result.docx))
+        _write(out, output.convert(result.docx, one_shot()))
     else:
         _write(out, result.docx)
     if out != "-":
@@ -117,6 +110,20 @@ def cmd_example(args: argparse.Namespace) -> int:
     import vanban
 
     return _dump(vanban.example(args.template))
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    """The error-code catalogue: a table, or with ``--json`` a list of
+    ``{code, vi, en, http, lam_gi}``."""
+    from vanban.error_codes import catalogue
+
+    entries = list(catalogue().values())
+    if args.json:
+        return _dump([e.to_dict() for e in entries])
+    width = max(len(e.code) for e in entries)
+    for e in entries:
+        print(f"{e.code:<{width}}  {e.vi}" + (f" — {e.lam_gi}" if e.lam_gi else ""))
+    return 0
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -190,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True,
                    help="tệp ra (.docx/.pdf), thư mục (tên tệp theo số, ký hiệu, trích yếu), "
                    "hoặc - cho stdout")
-    p.add_argument("--format", choices=["docx", "pdf"], help="mặc định theo đuôi tệp ra")
+    p.add_argument("--format", choices=outputs.NAMES, help="mặc định theo đuôi tệp ra")
     p.add_argument("--for-signing", action="store_true",
                    help="xuất PDF/A để ký số, có sẵn ô chữ ký người ký và ô con dấu đặt theo "
                    "Nghị định 30 (với ho-so-khen-thuong: tệp .zip các PDF)")
@@ -230,9 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True, help="tên mẫu hiển thị cho người dùng")
     p.add_argument("--loai", required=True, help="tên loại văn bản in hoa, ví dụ “THÔNG BÁO”")
     p.add_argument("--viet-tat", default="", help="chữ viết tắt loại văn bản, ví dụ TB")
-    p.add_argument("--families", nargs="+", choices=["nha-nuoc", "dang", "cong-doan"],
-                   help="các thể thức mẫu dùng được: nha-nuoc (Nhà nước), dang (Đảng), "
-                   "cong-doan (Công đoàn); mặc định cả ba")
+    p.add_argument("--families", nargs="+", choices=FAMILY_IDS,
+                   help=FAMILIES_HELP)
     p.set_defaults(func=cmd_new_template)
 
     p = sub.add_parser("serve", help="chạy dịch vụ web (mặc định 127.0.0.1:8000; "
@@ -241,11 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="cổng; mặc định theo VANBAN_BIND (8000)")
     p.set_defaults(func=cmd_serve)
 
+    p = sub.add_parser("errors", help="danh mục mã lỗi (mã, tiêu đề Việt/Anh, cách sửa)")
+    p.add_argument("--json", action="store_true", help="danh sách JSON {code, vi, en, …}")
+    p.set_defaults(func=cmd_errors)
+
     p = sub.add_parser("check-format", help="kiểm tra thể thức một tệp .docx")
     p.add_argument("file", help="tệp .docx cần kiểm tra")
-    p.add_argument("--the-thuc", choices=["nha-nuoc", "dang", "cong-doan"],
-                   help="kiểm tra theo thể thức này: nha-nuoc (Nghị định 30), dang "
-                   "(Hướng dẫn 36-HD/VPTW), cong-doan (933/QĐ-TLĐ); mặc định tự nhận")
+    p.add_argument("--the-thuc", choices=FAMILY_IDS,
+                   help=CHECK_FAMILY_HELP)
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.add_argument("--pages", action="store_true",
                    help="chuyển sang PDF (bộ chuyển đang cấu hình) và kiểm tra các trang in")

@@ -19,6 +19,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from vanban.the_thuc.families import FAMILY_IDS
+
 LANGUAGES = ("vi", "en")
 
 
@@ -142,6 +144,11 @@ def localize(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentPar
 
 
 #: The English of every Vietnamese help text of the ``vanban`` command.
+#: Help of the options that take a family: the ids come from the family table.
+FAMILIES_HELP = "các thể thức mẫu dùng được (" + ", ".join(FAMILY_IDS) + "); mặc định tất cả"
+CHECK_FAMILY_HELP = ("kiểm tra theo thể thức này (" + ", ".join(FAMILY_IDS)
+                     + "); mặc định tự nhận")
+
 HELP_EN: dict[str, str] = {
     "một trong các lệnh dưới đây; trợ giúp của từng lệnh: vanban LỆNH -h":
         "one of the commands below; each command's help: vanban COMMAND -h",
@@ -203,25 +210,26 @@ HELP_EN: dict[str, str] = {
     "tên loại văn bản in hoa, ví dụ “THÔNG BÁO”":
         "the document type's title in capitals, e.g. “THÔNG BÁO”",
     "chữ viết tắt loại văn bản, ví dụ TB": "the document type's abbreviation, e.g. TB",
-    "các thể thức mẫu dùng được: nha-nuoc (Nhà nước), dang (Đảng), cong-doan (Công đoàn); "
-    "mặc định cả ba":
-        "the layouts the template supports: nha-nuoc (State), dang (Party), cong-doan "
-        "(trade union); default all three",
     "địa chỉ lắng nghe; mặc định theo VANBAN_BIND (127.0.0.1)":
         "address to listen on; default from VANBAN_BIND (127.0.0.1)",
     "cổng; mặc định theo VANBAN_BIND (8000)": "port; default from VANBAN_BIND (8000)",
     "tệp .docx cần kiểm tra": "the .docx file to check",
-    "kiểm tra theo thể thức này: nha-nuoc (Nghị định 30), dang (Hướng dẫn 36-HD/VPTW), "
-    "cong-doan (933/QĐ-TLĐ); mặc định tự nhận":
-        "check against this layout: nha-nuoc (Decree 30), dang (Guide 36-HD/VPTW), "
-        "cong-doan (933/QĐ-TLĐ); default: detected",
+    FAMILIES_HELP: "the layouts the template supports (" + ", ".join(FAMILY_IDS)
+        + "); default all",
+    CHECK_FAMILY_HELP: "check against this layout (" + ", ".join(FAMILY_IDS)
+        + "); default: detected",
+    "chuyển sang PDF (bộ chuyển đang cấu hình) và kiểm tra các trang in":
+        "convert to PDF (the configured converter) and check the printed pages",
+    "danh mục mã lỗi (mã, tiêu đề Việt/Anh, cách sửa)":
+        "the catalogue of error codes (code, Vietnamese/English title, what to do)",
+    "danh sách JSON {code, vi, en, …}": "a JSON list {code, vi, en, …}",
     "kết quả dạng JSON": "results as JSON",
     "tệp .json, tệp .jsonl (mỗi dòng một văn bản), thư mục, hoặc - (JSON Lines từ stdin)":
         ".json files, .jsonl files (one document per line), folders, or - (JSON Lines on "
         "stdin)",
     "tệp .zip ra, hoặc - cho stdout": "the output .zip, or - for stdout",
-    "định dạng từng văn bản trong tệp .zip (mặc định docx; pdf qua LibreOffice)":
-        "format of each document in the .zip (default docx; pdf through LibreOffice)",
+    "định dạng từng văn bản trong tệp .zip (mặc định docx; pdf, odt qua LibreOffice)":
+        "format of each document in the .zip (default docx; pdf, odt through LibreOffice)",
     "số tiến trình tạo văn bản: tiến trình này cùng WORKERS − 1 tiến trình phụ (mặc định: "
     "mọi nhân CPU; 1 = chỉ tiến trình này)":
         "processes rendering: this one and WORKERS − 1 helpers (default: every CPU core; "

@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from vanban.error_codes import check as check_code
+
 #: Where a problem of an imported Excel workbook is: sheet name, row number, column letter.
 CELL_KEYS = ("sheet", "row", "column")
 
@@ -145,5 +147,8 @@ class BusyError(VanbanError):
 
 
 def problem(code: str, path: str, message: str, message_en: str = "", **extra: Any) -> Problem:
-    """Shorthand used across the code base."""
-    return Problem(code=code, path=path, message=message, message_en=message_en, extra=extra)
+    """Shorthand used across the code base. ``code`` must be in the catalogue
+    (:mod:`vanban.error_codes`, one line of ``error_codes.toml``): an unlisted code raises
+    :class:`vanban.error_codes.UnlistedCode`."""
+    return Problem(code=check_code(code), path=path, message=message, message_en=message_en,
+                   extra=extra)

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vanban.config import get_settings
-from vanban.context import chu_thich
+from vanban.context import chu_thich, inline
 from vanban.context import envelope as envelope_context
 from vanban.errors import InputError, Problem, problem
 from vanban.model import json_input, lenient, partial
@@ -26,7 +26,10 @@ from vanban.templates import REGISTRY, TemplateSpec
 from vanban.the_thuc.families import get_family
 
 
-def _load(data: Any) -> Any:
+def load(data: Any) -> dict[str, Any]:
+    """Input as given (dict, JSON text or bytes) → the checked JSON object: parsed once, within
+    the size limits, an object (``input.not-object`` otherwise). Every entry point (the
+    pipeline, the hồ sơ chain, the designer) reads input through this."""
     if isinstance(data, bytes | bytearray | str):
         data = json_input.loads(data)
     json_input.check_limits(data)
@@ -47,25 +50,37 @@ def _envelope_checks(env: Envelope, spec: TemplateSpec) -> list[Problem]:
                            "Cần chữ viết tắt tên cơ quan (viet_tat) để lập ký hiệu văn bản, "
                            "hoặc ghi ký hiệu đầy đủ ở “ky_hieu”."))
     ky = env.nguoi_ky
+    family = get_family(env.the_thuc)
     if ky.quyen_han and not ky.thay_cho:
         need = "tên tập thể (ví dụ BAN THƯỜNG VỤ)" if ky.quyen_han == "TM" else (
             "chức vụ của người đứng đầu (ví dụ GIÁM ĐỐC)")
         out.append(problem("nguoi_ky.thay_cho", "nguoi_ky.thay_cho",
                            f"Ký {ky.quyen_han} cần ghi “thay_cho”: {need}."))
-    if ky.ky_thay and env.the_thuc == "dang":
+    if ky.ky_thay and not family.kt_duoi_tm:
         out.append(problem("nguoi_ky.ky_thay", "nguoi_ky.ky_thay",
-                           "Văn bản của Đảng không ghi dòng K/T khi cấp phó ký thay mặt tập thể: "
-                           "phó bí thư ký “T/M …” và ghi chức vụ của mình; hãy bỏ “ky_thay”."))
+                           f"Văn bản thể thức {family.nhan} không ghi dòng K/T khi cấp phó ký "
+                           "thay mặt tập thể: cấp phó ký “T/M …” và ghi chức vụ của mình; hãy "
+                           "bỏ “ky_thay”.",
+                           f"{family.id} documents have no K/T line under T/M; drop ky_thay"))
     elif ky.ky_thay and ky.quyen_han != "TM":
         out.append(problem("nguoi_ky.ky_thay", "nguoi_ky.ky_thay",
                            "“ky_thay” chỉ dùng khi ký thay mặt tập thể (quyen_han = TM)."))
-    elif (ky.quyen_han == "TM" and env.the_thuc != "dang" and not ky.ky_thay
+    elif (ky.quyen_han == "TM" and family.kt_duoi_tm and not ky.ky_thay
           and ky.chuc_vu.strip().upper().startswith("PHÓ")):
         out.append(problem("nguoi_ky.ky_thay", "nguoi_ky.ky_thay",
                            f"Cấp phó ({ky.chuc_vu}) ký thay mặt tập thể cần thêm dòng “KT.”: ghi "
                            "“ky_thay” là chức vụ người đứng đầu (ví dụ CHỦ TỊCH) — Điều 13, "
                            "Nghị định 30/2020/NĐ-CP."))
     return out
+
+
+#: A template given by id (looked up in the registry) or already resolved.
+Template = str | TemplateSpec
+
+
+def spec_of(template: Template) -> TemplateSpec:
+    """The template's spec: each entry point resolves it once and passes it down."""
+    return template if isinstance(template, TemplateSpec) else REGISTRY.get(template)
 
 
 def _rule_problems(spec: TemplateSpec, env: Envelope, data: dict[str, Any]) -> list[Problem]:
@@ -99,9 +114,9 @@ def _rules_despite(spec: TemplateSpec, data: dict[str, Any], exc: ValidationErro
     return []
 
 
-def validate(template_id: str, data: Any) -> Envelope:
-    spec = REGISTRY.get(template_id)
-    data = _load(data)
+def validate(template: Template, data: Any) -> Envelope:
+    spec = spec_of(template)
+    data = load(data)
     try:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
@@ -117,15 +132,15 @@ def validate(template_id: str, data: Any) -> Envelope:
     return env
 
 
-def context(template_id: str, env: Envelope) -> dict[str, Any]:
-    spec = REGISTRY.get(template_id)
+def context(template: Template, env: Envelope) -> dict[str, Any]:
+    spec = spec_of(template)
     family = get_family(env.the_thuc)
     ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat_for(env.the_thuc))
     with chu_thich.collecting(env.chu_thich) as notes:
         ctx.update(spec.module.build_context(env, family, ctx))
     if ctx.get("loai_van_ban"):  # a body's own title is broken like the type's (issue 17)
         ctx["loai_van_ban"] = envelope_context.title_text(family, ctx["loai_van_ban"])
-    ctx["chu_thich"] = notes.blocks()
+    ctx["chu_thich"] = inline.notes(notes)
     return ctx
 
 
@@ -153,24 +168,28 @@ class Result:
 
 
 def _version() -> str:
-    from vanban import __version__
+    from vanban.version import __version__
 
     return __version__
 
 
-def run(template_id: str, data: Any) -> Result:
-    """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once."""
-    data = _load(data)  # parsed once: the same object is validated and embedded
-    env = validate(template_id, data)
-    ctx = context(template_id, env)
-    compiled = REGISTRY.compiled(template_id, env.the_thuc)
-    title = f"{REGISTRY.get(template_id).loai_van_ban.capitalize() or 'Công văn'}: " \
-            f"{env.trich_yeu}"
-    embedded = (template_id, _version(), data) if get_settings().embed_data else None
+def run(template: Template, data: Any) -> Result:
+    """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once;
+    the template is resolved once and its spec passed to every step."""
+    spec = spec_of(template)
+    data = load(data)  # parsed once: the same object is validated and embedded
+    env = validate(spec, data)
+    ctx = context(spec, env)
+    compiled = REGISTRY.compiled(spec.id, env.the_thuc)
+    title = f"{spec.loai_van_ban.capitalize() or 'Công văn'}: {env.trich_yeu}"
+    embedded = (spec.id, _version(), data) if get_settings().embed_data else None
     docx = engine.render(compiled, ctx, title=" ".join(title.split()), subject=ctx["ky_hieu"],
                          embedded=embedded)
-    return Result(template_id, docx, env, ctx)
+    return Result(spec.id, docx, env, ctx)
 
 
-def render(template_id: str, data: Any) -> bytes:
-    return run(template_id, data).docx
+def render(template: Template, data: Any) -> bytes:
+    return run(template, data).docx
+
+
+_load = load  # the former private name, for code written against it

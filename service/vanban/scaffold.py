@@ -15,7 +15,7 @@ from pathlib import Path
 
 from vanban.errors import InputError, problem
 from vanban.templates import content_blocks_dir
-from vanban.the_thuc.families import FAMILY_IDS
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILY_IDS, get_family
 
 GENERIC_BODY = "than-van-ban-chung.docx"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -28,7 +28,7 @@ def _toml_str(text: str) -> str:
 def example(loai_van_ban: str) -> dict:
     """A valid input for the generic body, with every kind of block."""
     return {
-        "the_thuc": "nha-nuoc",
+        "the_thuc": DEFAULT_FAMILY,
         "co_quan": {"cap_tren": "UBND TỈNH LÀO CAI", "ten": "SỞ NỘI VỤ", "viet_tat": "SNV"},
         "so": None,
         "dia_danh": "Lào Cai",
@@ -83,10 +83,13 @@ def new_template(directory: Path, template_id: str, *, title: str, loai_van_ban:
     (folder / "manifest.toml").write_text(manifest, "utf-8")
     data = example(loai_van_ban)
     data["the_thuc"] = families[0]
-    if families[0] == "dang":
+    family = get_family(families[0])
+    if not family.kt_duoi_tm:  # the deputy signs for the collective with their own title
         data["nguoi_ky"] = {"quyen_han": "TM", "thay_cho": "BAN THƯỜNG VỤ",
                             "chuc_vu": "PHÓ BÍ THƯ", "ho_ten": None}
+    if family.luu_sau != ": ":
         data["noi_nhan"] = ["Như trên", "Lưu Văn phòng"]
+    if not family.ket_thuc:
         data["noi_dung"]["ket_luan"] = "Câu kết của văn bản."
     (folder / "example.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
                                          "utf-8")

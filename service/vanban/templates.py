@@ -49,7 +49,7 @@ from vanban.config import get_settings
 from vanban.errors import Problem, TemplateError, UnknownTemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
 from vanban.render.compile import Compiled, compile_template
-from vanban.the_thuc.families import FAMILY_IDS, Family
+from vanban.the_thuc.families import FAMILY_IDS, Family, get_family
 from vanban.the_thuc.loai_van_ban import PHU_LUC_III, LoaiVanBan, merged
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
@@ -165,7 +165,9 @@ class TemplateModule(Protocol):
 #: Keys a manifest may hold, with their types.
 _MANIFEST_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "title": str, "description": str, "loai_van_ban": str, "viet_tat": str,
-    "families": list, "module": str, "tests": dict, "viet_tat_dang": str, "co_so": bool,
+    "families": list, "module": str, "tests": dict, "co_so": bool,
+    # viet_tat_<family id with _>: the type's abbreviation in one family when it differs
+    **{f"viet_tat_{family.replace('-', '_')}": str for family in FAMILY_IDS},
 }
 _REQUIRED = ("id", "title", "description", "loai_van_ban", "families")
 
@@ -183,19 +185,18 @@ class TemplateSpec:
     builtin: bool = True
     #: Input paths (``noi_dung.khen_thuong[].ten``) whose strings are printed transformed.
     transformed: tuple[str, ...] = ()
-    #: The type abbreviation in Party documents when it differs (công văn: "" → "CV").
-    viet_tat_dang: str | None = None
+    #: The type abbreviation in one family when the manifest says it differs
+    #: (``viet_tat_dang = "CV"``); otherwise the family's table decides (công văn → CV).
+    viet_tat_rieng: tuple[tuple[str, str], ...] = ()
     #: False for a form without số, ký hiệu (báo cáo thành tích).
     co_so: bool = True
 
     def viet_tat_for(self, family_id: str) -> str:
-        if family_id == "dang" and self.viet_tat_dang is not None:
-            return self.viet_tat_dang
-        return self.viet_tat
+        return self.loai().viet_tat_for(get_family(family_id))
 
     def loai(self) -> LoaiVanBan:
         """The document type this template produces (for the checker)."""
-        return LoaiVanBan(self.loai_van_ban, self.viet_tat, self.viet_tat_dang, self.co_so)
+        return LoaiVanBan(self.loai_van_ban, self.viet_tat, self.co_so, dict(self.viet_tat_rieng))
 
     @cached_property
     def module(self) -> TemplateModule:
@@ -208,6 +209,12 @@ class TemplateSpec:
     @property
     def docx_path(self) -> Path:
         return self.folder / "template.docx"
+
+    def normalise(self, data: Any) -> tuple[Any, list[Any]]:
+        """What a clerk typed for this template → (strict data, notes of what changed)."""
+        from vanban.model.lenient import model_schema, normalise_with
+
+        return normalise_with(model_schema(self.model), data)
 
     def example(self) -> dict[str, Any]:
         return json.loads((self.folder / "example.json").read_text("utf-8"))
@@ -277,7 +284,9 @@ def read_spec(folder: Path, *, builtin: bool) -> TemplateSpec:
         loai_van_ban=data["loai_van_ban"], viet_tat=data.get("viet_tat", ""),
         families=tuple(families), module_name=data.get("module", GENERIC_MODULE),
         folder=folder, builtin=builtin, transformed=tuple(tests.get("transformed", ())),
-        viet_tat_dang=data.get("viet_tat_dang"), co_so=data.get("co_so", True),
+        viet_tat_rieng=tuple((f, data[f"viet_tat_{f.replace('-', '_')}"]) for f in FAMILY_IDS
+                             if f"viet_tat_{f.replace('-', '_')}" in data),
+        co_so=data.get("co_so", True),
     )
     try:
         module = spec.module

@@ -10,6 +10,7 @@ The authority line (``tham_quyen``) goes under the title through the shell key
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ from vanban.errors import Problem
 from vanban.ho_so import danh_sach
 from vanban.ho_so.danh_sach import DOI_TUONG_VI, DanhSach, award_problems_raw
 from vanban.ho_so.data import wording
-from vanban.ho_so.tien_thuong import cho_danh_sach
-from vanban.model.envelope import Envelope
+from vanban.ho_so.tien_thuong import DongTien, LuongCoSo, TongTien, cho_danh_sach
+from vanban.model.envelope import Envelope, derive_step
 from vanban.the_thuc.blocks import upper
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
 from vanban.the_thuc.line_breaks import break_name
@@ -43,37 +44,51 @@ def _w() -> dict[str, Any]:
     return wording(WORDING)
 
 
-def _list(body: QuyetDinhKhenThuong) -> tuple[DanhSach | None, list[Problem]]:
-    return danh_sach.resolve(body.danh_sach, PATH, body.nguoi_tang)
+@dataclass(frozen=True)
+class Derived:
+    """What this type computes from its input, once (:func:`derive`)."""
+
+    ds: DanhSach | None
+    """The resolved list (None when an award name is unknown)."""
+    problems: list[Problem]
+    rows: list[DongTien] | None = None
+    """Reward money per line, the total and the base salary (when ``tien_thuong``)."""
+    total: TongTien | None = None
+    salary: LuongCoSo | None = None
 
 
-def _money(envelope: Envelope, ds: DanhSach):
+@derive_step
+def derive(envelope: Envelope) -> Derived:
+    """The list resolved and the money computed: ``check`` reports their problems,
+    ``compute`` and ``build_context`` print them."""
+    body: QuyetDinhKhenThuong = envelope.noi_dung
+    ds, problems = danh_sach.resolve(body.danh_sach, PATH, body.nguoi_tang)
+    if ds is None or not body.tien_thuong:
+        return Derived(ds, problems)
     lines = [(d.vi_tri, d.match, d.de_nghi.doi_tuong) for d in ds.dong]
-    return cho_danh_sach(lines, NgayThang.parse(envelope.ngay, "ngay"), PATH)
+    rows, total, salary, money_problems = cho_danh_sach(
+        lines, NgayThang.parse(envelope.ngay, "ngay"), PATH)
+    return Derived(ds, problems + money_problems, rows, total, salary)
 
 
 def check(envelope: Envelope) -> list[Problem]:
-    body: QuyetDinhKhenThuong = envelope.noi_dung
-    ds, problems = _list(body)
-    if ds is not None and body.tien_thuong:
-        problems += _money(envelope, ds)[3]
-    return problems
+    return derive(envelope).problems
 
 
 def compute(envelope: Envelope) -> dict:
     body: QuyetDinhKhenThuong = envelope.noi_dung
-    ds, _ = _list(body)
-    assert ds is not None
-    out: dict[str, Any] = {"tap_the": ds.so_tap_the, "ca_nhan": ds.so_ca_nhan, "cau": ds.cau()}
+    d = derive(envelope)
+    assert d.ds is not None
+    out: dict[str, Any] = {"tap_the": d.ds.so_tap_the, "ca_nhan": d.ds.so_ca_nhan,
+                           "cau": d.ds.cau()}
     if body.tien_thuong:
-        rows, total, salary, _ = _money(envelope, ds)
-        assert total is not None and salary is not None
-        out["luong_co_so"] = salary.muc
+        assert d.rows is not None and d.total is not None and d.salary is not None
+        out["luong_co_so"] = d.salary.muc
         out["tien_thuong"] = [{"ten": body.danh_sach[r.vi_tri].ten,
                                "he_so": str(r.muc.he_so.normalize()),
-                               "so_tien": r.muc.so_tien} for r in rows]
-        out["tong"] = total.so_tien
-        out["tong_bang_chu"] = total.bang_chu
+                               "so_tien": r.muc.so_tien} for r in d.rows]
+        out["tong"] = d.total.so_tien
+        out["tong_bang_chu"] = d.total.bang_chu
     return out
 
 
@@ -94,7 +109,8 @@ def check_raw(data: dict) -> list[Problem]:
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
     body: QuyetDinhKhenThuong = envelope.noi_dung
     w = _w()
-    ds, _ = _list(body)
+    d = derive(envelope)
+    ds = d.ds
     assert ds is not None  # check() ran first
     tdn = body.theo_de_nghi
     o = Outline()
@@ -107,9 +123,9 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     o.add(_dieu(n, w["dieu_1"].format(cau=_capital(ds.cau()),
                                       thanh_tich=body.thanh_tich.rstrip("."))))
     if body.tien_thuong:
-        rows, total, salary, _ = _money(envelope, ds)
-        assert total is not None and salary is not None
-        amounts = {r.vi_tri: r.muc for r in rows}
+        total, salary = d.total, d.salary
+        assert d.rows is not None and total is not None and salary is not None
+        amounts = {r.vi_tri: r.muc for r in d.rows}
         parts = []
         for group in ds.nhom:
             for kind, lines_ in (("tap_the", group.tap_the), ("ca_nhan", group.ca_nhan)):
@@ -131,8 +147,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
 
     annex = Outline()
     if body.tien_thuong:
-        rows, total, _, _ = _money(envelope, ds)
-        annex.table(bang_danh_sach(ds, list(body.cot), rows, total))
+        annex.table(bang_danh_sach(ds, list(body.cot), d.rows, d.total))
     else:
         annex.table(bang_danh_sach(ds, list(body.cot)))
     kem_theo = w["phu_luc_kem_theo"].format(

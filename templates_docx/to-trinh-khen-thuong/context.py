@@ -13,9 +13,9 @@ from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc
 from vanban.context.outline import Outline
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
-from vanban.ho_so.danh_sach import award_problems_raw
+from vanban.ho_so.danh_sach import DanhSach, award_problems_raw
 from vanban.ho_so.data import wording
-from vanban.model.envelope import Envelope
+from vanban.model.envelope import Envelope, derive_step
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, dong_ngay
 
@@ -32,21 +32,25 @@ def _w() -> dict[str, Any]:
     return wording(WORDING)
 
 
-def check(envelope: Envelope) -> list[Problem]:
+@derive_step
+def derive(envelope: Envelope) -> tuple[DanhSach | None, list[Problem]]:
+    """The list resolved once (awards matched, grouped, counted): ``check`` reports its
+    problems, ``compute`` and ``build_context`` print it."""
     body: ToTrinhKhenThuong = envelope.noi_dung
-    _, problems = danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
-    return problems
+    return danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
+
+
+def check(envelope: Envelope) -> list[Problem]:
+    return derive(envelope)[1]
 
 
 def compute(envelope: Envelope) -> dict:
-    body: ToTrinhKhenThuong = envelope.noi_dung
-    ds, _ = danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
+    ds = derive(envelope)[0]
     assert ds is not None
     return {"tap_the": ds.so_tap_the, "ca_nhan": ds.so_ca_nhan, "tham_quyen": ds.tham_quyen,
             "cau": ds.cau(),
             "nhom": [{"khen_thuong": n.ten, "tap_the": len(n.tap_the), "ca_nhan": len(n.ca_nhan)}
                      for n in ds.nhom]}
-
 
 
 def check_raw(data: dict) -> list[Problem]:
@@ -57,7 +61,7 @@ def check_raw(data: dict) -> list[Problem]:
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
     body: ToTrinhKhenThuong = envelope.noi_dung
     w = _w()
-    ds, _ = danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
+    ds = derive(envelope)[0]
     assert ds is not None  # check() ran first
     minutes = None
     if body.bien_ban_ngay:

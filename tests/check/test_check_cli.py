@@ -124,5 +124,5 @@ def test_api_for_the_web_endpoint() -> None:
         check_docx(b"not a zip")
     assert info.value.problems[0].code == "upload.not-docx"
     with pytest.raises(InputError) as info:
-        check_docx(render(NATIVE["dang"]), "doan-thanh-nien")
+        check_docx(render(NATIVE["dang"]), "khong-co")
     assert info.value.problems[0].code == "the_thuc.unknown"

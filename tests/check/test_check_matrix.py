@@ -9,6 +9,7 @@ from check_corpus import FIXTURES, TEMPLATE, fixture_data
 import vanban
 from vanban.check.cli import format_finding
 from vanban.check.engine import check_docx
+from vanban.the_thuc.families import get_family
 
 #: Combinations our generator still gets wrong (reported; remove once the generator is fixed).
 KNOWN_GENERATOR_ISSUES: dict[tuple[str, str], str] = {}
@@ -20,7 +21,9 @@ def in_family(data: dict, family: str) -> dict:
     documents (Điều 13) — vanban refuses the input without it."""
     data["the_thuc"] = family
     ky = data["nguoi_ky"]
-    if family != "dang" and ky.get("quyen_han") == "TM" and ky["chuc_vu"].startswith("PHÓ"):
+    if not get_family(family).kt_duoi_tm:  # Party, Đoàn: no K/T line under T/M
+        ky.pop("ky_thay", None)
+    elif ky.get("quyen_han") == "TM" and ky["chuc_vu"].startswith("PHÓ"):
         ky["ky_thay"] = ky["chuc_vu"].removeprefix("PHÓ ").removesuffix(" THƯỜNG TRỰC")
     return data
 

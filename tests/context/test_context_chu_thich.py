@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from vanban.context import chu_thich
+from vanban.context import chu_thich, inline
 from vanban.context.inline import plain, runs
 from vanban.render.footnotes import FIRST_DATA_ID
 
@@ -20,7 +20,7 @@ def test_marks_become_references_in_order():
     assert [p for p in pieces if not isinstance(p, Markup)] == ["Đầu", " giữa", " cuối", "."]
     refs = [p for p in pieces if isinstance(p, Markup)]
     assert [f'w:id="{FIRST_DATA_ID + n}"' in r for n, r in enumerate(refs)] == [True] * 3
-    blocks = notes.blocks()
+    blocks = inline.notes(notes)
     assert [b["id"] for b in blocks] == [FIRST_DATA_ID, FIRST_DATA_ID + 1, FIRST_DATA_ID + 2]
     assert ["Ghi chú một" in blocks[0]["runs"], "Ghi chú A" in blocks[1]["runs"],
             "Ghi chú một" in blocks[2]["runs"]] == [True, True, True]
@@ -30,7 +30,7 @@ def test_marks_inside_bold_and_escaping():
     with chu_thich.collecting({"x": "a < b & c"}) as notes:
         xml = runs("**Đậm[^x]** <thường>")
     assert "<w:b/>" in xml and "w:footnoteReference" in xml and "&lt;thường&gt;" in xml
-    assert "a &lt; b &amp; c" in notes.blocks()[0]["runs"]
+    assert "a &lt; b &amp; c" in inline.notes(notes)[0]["runs"]
 
 
 def test_plain_drops_marks():

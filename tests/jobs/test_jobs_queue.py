@@ -232,7 +232,7 @@ def test_pdf_batch(api: str, redis_url: str, tmp_path: Path) -> None:
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice is absent (deploy/install-system.sh installs it)")
     items = batch(9)[:2]
-    bad = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=odt", json=items, timeout=30)
+    bad = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=rtf", json=items, timeout=30)
     assert bad.status_code == 400
     job = requests.post(f"{api}/api/v1/jobs/{TEMPLATE}?format=pdf", json=items,
                         timeout=30).json()

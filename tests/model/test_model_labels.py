@@ -44,11 +44,11 @@ def test_guide_text_stays_as_description() -> None:
     assert props["trich_yeu"]["description"] == "Trích yếu nội dung."
 
 
-def test_family_is_a_choice_of_three_with_labels() -> None:
+def test_family_is_a_choice_of_the_family_table_with_labels() -> None:
     the_thuc = vanban.schema("cong-van")["properties"]["the_thuc"]
-    assert the_thuc["enum"] == ["nha-nuoc", "dang", "cong-doan"]
+    assert the_thuc["enum"] == ["nha-nuoc", "dang", "cong-doan", "doan-thanh-nien"]
     assert the_thuc["x-nhan"] == {"nha-nuoc": "Nhà nước", "dang": "Đảng",
-                                  "cong-doan": "Công đoàn"}
+                                  "cong-doan": "Công đoàn", "doan-thanh-nien": "Đoàn TNCS"}
 
 
 def test_tables_and_folded_fields_are_marked() -> None:

@@ -94,8 +94,10 @@ def test_every_custom_code_has_an_english_template() -> None:
     from pathlib import Path
 
     from vanban.model.problems import CUSTOM_EN
+    from vanban.templates import builtin_templates_dir
 
-    source = "".join(p.read_text("utf-8") for p in
-                     (Path(vanban.__file__).parent / "model").glob("*.py"))
+    files = [*(Path(vanban.__file__).parent / "model").glob("*.py"),
+             *builtin_templates_dir().glob("*/*.py")]  # each type's own model.py
+    source = "".join(p.read_text("utf-8") for p in files)
     codes = set(_re.findall(r'PydanticCustomError\(\s*"([a-z_.-]+)"', source))
     assert codes and codes <= set(CUSTOM_EN), sorted(codes - set(CUSTOM_EN))

@@ -3,6 +3,7 @@ the faults of issue 12 item 4 — the tests really SIGKILL and SIGSTOP ``soffice
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import textwrap
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,6 +54,21 @@ def test_warm_reuses_one_libreoffice(warm, docx, tmp_path):
     for pdf in (first, second):
         assert pdf.startswith(b"%PDF-")
         assert QUOC_HIEU in pdf_text(pdf, tmp_path)
+
+
+@needs_uno
+def test_warm_writes_odt_with_the_same_libreoffice(warm, docx):
+    """ODT (TCVN ISO/IEC 26300) through the running LibreOffice's ``writer8`` filter."""
+    pid = office_pid(warm)
+    odt = warm.convert_to(docx, "odt")
+    assert warm.pids() == [pid]
+    with zipfile.ZipFile(io.BytesIO(odt)) as zf:
+        assert zf.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        assert QUOC_HIEU in zf.read("content.xml").decode()
+    assert warm.convert_to(docx, "pdf").startswith(b"%PDF-")  # the same process, PDF again
+    with pytest.raises(ConversionError) as caught:
+        warm.convert_to(docx, "rtf")
+    assert caught.value.problems[0].code == "pdf.unavailable"
 
 
 @needs_uno

@@ -63,3 +63,21 @@ def test_cli_render_into_a_folder_names_the_file(tmp_path, counted) -> None:
     assert counted == {"validate": 1, "context": 1}
     (made,) = tmp_path.iterdir()
     assert made.name.startswith("05-BC-STNMT-VP ") and made.suffix == ".docx"
+
+
+def test_the_template_is_resolved_once_per_document(monkeypatch):
+    """One request turns the template id into its spec once and passes the spec down
+    (before: validate, context and the title each looked it up again)."""
+    from vanban.templates import REGISTRY
+
+    calls = []
+    get = REGISTRY.get
+
+    def counting(template_id):
+        calls.append(template_id)
+        return get(template_id)
+
+    REGISTRY.compiled(TEMPLATE, "nha-nuoc")  # compiled already: no lookup for compiling
+    monkeypatch.setattr(REGISTRY, "get", counting)
+    result = pipeline.run(TEMPLATE, fixture_data("nha-nuoc-mau-01-tong-ket-2021"))
+    assert result.docx[:2] == b"PK" and calls == [TEMPLATE]

@@ -27,10 +27,11 @@ def test_every_template_has_fixtures_here():
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_reopen_gives_the_exact_input_of_every_fixture(path: Path):
+    template = path.parent.parent.name  # templates_docx/<id>/fixtures/<name>.json
     data = json.loads(path.read_text("utf-8"))
-    docx = vanban.render(path.parent.parent.name, data)
+    docx = vanban.render(template, data)
     found = embed.read(docx)
-    assert found == {"template": path.parent.parent.name, "version": vanban.__version__,
+    assert found == {"template": template, "version": vanban.__version__,
                      "data": data}
 
 

@@ -44,7 +44,7 @@ def test_warm_compiles_every_family_of_every_template():
     registry = Registry.at(builtin_templates_dir())
     assert registry.warm() == sum(len(s.families) for s in registry.specs.values())
     assert registry.problems == []
-    assert len(registry.get(TEMPLATE).families) == 3
+    assert len(registry.get(TEMPLATE).families) == 4
 
 
 def test_concurrent_renders_each_get_their_own_document():
@@ -132,7 +132,7 @@ def test_not_a_docx_is_reported(tmp_path):
 
 
 def test_registry_lists_the_report_template():
-    assert REGISTRY.get(TEMPLATE).families == ("nha-nuoc", "dang", "cong-doan")
+    assert REGISTRY.get(TEMPLATE).families == ("nha-nuoc", "dang", "cong-doan", "doan-thanh-nien")
     assert TEMPLATE in [t["id"] for t in vanban.list_templates()]
 
 

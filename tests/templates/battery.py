@@ -21,6 +21,7 @@ from lxml import etree
 
 from vanban.context.inline import plain
 from vanban.templates import TemplateSpec
+from vanban.the_thuc.families import get_family
 
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,11 +47,12 @@ class Case:
 def in_family(data: dict, family: str) -> dict:
     """The input as a clerk moving it to another family would send it: a deputy signing for a
     collective (TM. + PHÓ …) needs the head's title for the "KT." line in State and union
-    documents (Điều 13); Party documents have no such line."""
+    documents (Điều 13); Party and Đoàn documents have no such line (the family table's
+    ``kt_duoi_tm``)."""
     data = json.loads(json.dumps(data))
     data["the_thuc"] = family
     ky = data["nguoi_ky"]
-    if family == "dang":
+    if not get_family(family).kt_duoi_tm:
         ky.pop("ky_thay", None)
     elif ky.get("quyen_han") == "TM" and ky["chuc_vu"].startswith("PHÓ") and not ky.get(
             "ky_thay"):

@@ -84,7 +84,7 @@ def test_rule_paragraph_xml_is_centred_by_indents():
 def test_family_table_matches_spec_ranges():
     for f in FAMILIES.values():
         s = f.sizes
-        if f.id == "dang":
+        if f.cot_quy_tac == "party":  # Party typography: the Party and the Đoàn (◐)
             assert s.quoc_hieu == 15 and s.co_quan == 14 and 15 <= s.loai_van_ban <= 16
             assert s.noi_nhan_nhan == 14 and s.noi_nhan_ds == 12
         else:

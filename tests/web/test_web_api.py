@@ -105,7 +105,7 @@ def test_templates_list(client: FlaskClient) -> None:
     assert TEMPLATE in ids
     item = items[ids.index(TEMPLATE)]
     assert {"id", "title", "families", "description"} <= set(item)
-    assert item["families"] == ["nha-nuoc", "dang", "cong-doan"]
+    assert item["families"] == ["nha-nuoc", "dang", "cong-doan", "doan-thanh-nien"]
     assert "Báo cáo" in item["title"]
 
 

@@ -100,7 +100,7 @@ def test_batch_request_errors_are_problems(client) -> None:
     assert r.status_code == 415 and r.json["problems"][0]["code"] == "request.media-type"
     r = client.post("/api/v1/batch/khong-co", json=[{}])
     assert r.status_code == 404 and r.mimetype == "application/problem+json"
-    r = client.post(f"/api/v1/batch/{TEMPLATE}?format=odt", json=[{}])
+    r = client.post(f"/api/v1/batch/{TEMPLATE}?format=rtf", json=[{}])
     assert r.status_code == 400 and r.json["problems"][0]["path"] == "format"
 
 

@@ -106,7 +106,7 @@ def test_pdf_download(page: Page, live_server: str) -> None:
     page.set_input_files("#tep", str(fixture_named("dang")))
     expect(page.locator(".summary--ok")).to_be_visible()
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Tải PDF").click()
+        page.get_by_role("button", name="Tải PDF", exact=True).click()
     assert info.value.suggested_filename.endswith(".pdf")
     assert Path(info.value.path()).read_bytes().startswith(b"%PDF-")
 

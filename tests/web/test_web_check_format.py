@@ -30,7 +30,7 @@ from werkzeug.test import TestResponse
 from vanban.check import check_docx
 from vanban.web import create_app
 
-FAMILIES = ("nha-nuoc", "dang", "cong-doan")
+FAMILIES = ("nha-nuoc", "dang", "cong-doan", "doan-thanh-nien")
 
 
 def multipart(data: bytes, name: str = "van-ban.docx", **fields: str) -> dict[str, Any]:

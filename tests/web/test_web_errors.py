@@ -70,7 +70,7 @@ def test_400_multipart_without_data(client: FlaskClient) -> None:
 
 
 def test_400_unknown_format(client: FlaskClient) -> None:
-    response = client.post(f"{URL}?format=odt", json=vanban.example(TEMPLATE))
+    response = client.post(f"{URL}?format=rtf", json=vanban.example(TEMPLATE))
     problem = problem_of(response, 400)
     assert problem["problems"][0]["code"] == "request.format"
     assert problem["problems"][0]["path"] == "format"

@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from vanban import outputs
 from vanban.batch.archive import write_zip
 from vanban.batch.engine import BatchItem, iter_batch
 from vanban.batch.inputs import read_paths
@@ -28,8 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="tệp .json, tệp .jsonl (mỗi dòng một văn bản), thư mục, hoặc - (JSON "
                    "Lines từ stdin)")
     p.add_argument("-o", "--output", required=True, help="tệp .zip ra, hoặc - cho stdout")
-    p.add_argument("--format", choices=["docx", "pdf"], default="docx",
-                   help="định dạng từng văn bản trong tệp .zip (mặc định docx; pdf qua "
+    p.add_argument("--format", choices=outputs.NAMES, default=outputs.DEFAULT.name,
+                   help="định dạng từng văn bản trong tệp .zip (mặc định docx; pdf, odt qua "
                    "LibreOffice)")
     p.add_argument("--workers", type=int, default=None,
                    help="số tiến trình tạo văn bản: tiến trình này cùng WORKERS − 1 tiến "
@@ -74,12 +75,12 @@ def run(args: argparse.Namespace) -> int:
     for raw in args.inputs:
         if raw != "-" and not Path(raw).exists():
             raise FileNotFoundError(2, "không có tệp hoặc thư mục", raw)
-    if args.format == "pdf":
+    if outputs.get(args.format).converted:
         from vanban.pdf import converter
 
-        conv = converter()
-        if not conv.available():
-            print("Không có bộ chuyển PDF (cài LibreOffice).", file=sys.stderr)
+        if not outputs.get(args.format).available(converter()):
+            print(f"Không có bộ chuyển sang {args.format.upper()} (cài LibreOffice).",
+                  file=sys.stderr)
             return 3
     items = iter_batch(args.template, read_paths(args.inputs, sys.stdin.buffer),
                        fmt=args.format, workers=args.workers)

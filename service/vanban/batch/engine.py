@@ -30,11 +30,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from vanban import outputs
 from vanban.config import get_settings
 from vanban.errors import InputError, Problem, VanbanError, problem
 from vanban.templates import REGISTRY
 
-FORMATS = ("docx", "pdf")
+FORMATS = outputs.NAMES
 #: Inputs per message to a pool process: the queue and pickling cost is paid per chunk.
 CHUNK = 4
 
@@ -114,11 +115,7 @@ def render_one(template_id: str, fmt: str, index: int, item: BatchInput) -> Batc
                                      "Dữ liệu phải là một đối tượng JSON {…}.",
                                      "not a JSON object"))
         result = pipeline.run(template_id, item.data)
-        content = result.docx
-        if fmt == "pdf":
-            from vanban.pdf import converter
-
-            content = converter().convert(content)
+        content = outputs.get(fmt).convert(result.docx, None)
         return BatchItem(index, item.source, fmt, result.stem, content)
     except VanbanError as exc:
         return BatchItem(index, item.source, fmt, problems=exc.problems)

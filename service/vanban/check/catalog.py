@@ -3,8 +3,10 @@ and its severity per family, plus the one table of numeric ranges the spec gives
 
 Severity follows the confidence marks of ``shared/spec/the-thuc.md``: what the spec marks ✅
 (read in the official text) is an **error**, what it marks ◐ (secondary sources only) is a
-**warning**. Marks are per family, written ``(nha-nuoc, cong-doan, dang)``; ``None`` means the
-rule does not apply to that family. The trade union follows the State components and
+**warning**. Marks are per column, written ``(state, union, party)``; each family reads the
+column its row of the family table names (``cot_quy_tac``: the Đoàn reads the Party's, every
+mark as a warning since its rules are known from secondary sources); ``None`` means the rule
+does not apply. The trade union follows the State components and
 punctuation (✅) with sizes only ◐ "as State", so numeric checks of the union are warnings.
 
 Expected *values* come from :mod:`vanban.the_thuc.families` (the single source of the numbers
@@ -42,7 +44,9 @@ class RuleSpec:
     marks: tuple[str | None, str | None, str | None]
 
     def mark(self, family: str) -> str | None:
-        return self.marks[("nha-nuoc", "cong-doan", "dang").index(family)]
+        f = FAMILIES[family]
+        found = self.marks[COLUMNS.index(f.cot_quy_tac)]
+        return SECONDARY if found is not None and f.chi_canh_bao else found
 
     def applies(self, family: str) -> bool:
         return self.mark(family) is not None
@@ -51,14 +55,19 @@ class RuleSpec:
         return ERROR if self.mark(family) == CONFIRMED else WARNING
 
     def source(self, family: str) -> str:
-        if family == "dang":
+        f = FAMILIES[family]
+        if f.nguon_quy_tac:
+            return f.nguon_quy_tac
+        if f.cot_quy_tac == "party":
             return self.party_source
-        if family == "cong-doan":
+        if f.cot_quy_tac == "union":
             return f"{QD933}; {self.state_source}"
         return self.state_source
 
 
 Y, H = CONFIRMED, SECONDARY  # short names for the table below
+#: The columns of ``marks``; a family reads the one its ``cot_quy_tac`` names.
+COLUMNS = ("state", "union", "party")
 
 _RULES = [
     RuleSpec("page.size", "Khổ giấy A4, trang dọc",
@@ -192,23 +201,26 @@ def describe(family_id: str) -> list[dict[str, str]]:
 def size_range(element: str, family_id: str) -> tuple[float, float, str]:
     """(lowest, highest, mark) font size in points of an element for a family."""
     state, party, party_mark = SIZE_RANGES[element]
-    if family_id == "dang":
+    f = FAMILIES[family_id]
+    if f.cot_quy_tac == "party":
+        mark = H if f.chi_canh_bao else party_mark
         if party is not None:
-            return party[0], party[1], party_mark
-        value = getattr(FAMILIES["dang"].sizes, element)
-        return value, value, party_mark
-    return state[0], state[1], Y if family_id == "nha-nuoc" else H
+            return party[0], party[1], mark
+        value = getattr(f.sizes, element)
+        return value, value, mark
+    return state[0], state[1], Y if f.co_rieng_chac else H
 
 
 def value_range(name: str, family_id: str) -> tuple[float, float] | None:
     """A range of :data:`RANGES` for a family (Party falls back to the family's margins)."""
     entry = RANGES[name]
-    if family_id == "dang":
+    f = FAMILIES[family_id]
+    if f.cot_quy_tac == "party":
         if "party" in entry:
             return entry["party"]
         if name.startswith("margin_"):
             side = name.split("_")[1]
-            value = getattr(FAMILIES["dang"].margins, side)
+            value = getattr(f.margins, side)
             return value, value
         return None
     return entry.get("state")

@@ -1,7 +1,7 @@
 """The checker's engine: family detection, the rule registry, and the entry points.
 
     report = check_docx(data)                     # bytes of a .docx; family detected
-    report = check_docx(data, the_thuc="dang")    # family given
+    report = check_docx(data, the_thuc=family_id) # family given (vanban.the_thuc.families)
     report.errors, report.warnings, report.to_dict()
 
 Rules are plain functions registered with :func:`rule`; each receives a :class:`Ctx` and calls
@@ -14,110 +14,51 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from lxml import etree
 
-from vanban.check.catalog import CONFIRMED, ERROR, RULES, WARNING, size_range
+from vanban.check.catalog import RULES
 from vanban.check.docx_facts import load
-from vanban.check.docx_model import DocFacts, ParagraphFacts
+from vanban.check.docx_model import DocFacts
 from vanban.check.layout import Layout, Types, locate
-from vanban.check.report import Finding, Location, Report, excerpt
-from vanban.check.spans import Span
-from vanban.check.text import fmt_num, fold
+from vanban.check.report import Finding, Report
+from vanban.check.rules_api import REGISTRY, Ctx, RuleFunc, rule  # noqa: F401 — the API
+from vanban.check.text import fold
 from vanban.errors import InputError, problem
 from vanban.ooxml.safezip import ZipLimits
-from vanban.the_thuc.families import FAMILIES, Family
-
-RuleFunc = Callable[["Ctx"], None]
-REGISTRY: list[tuple[tuple[str, ...], RuleFunc]] = []
-
-_UNION = re.compile(r"\bcông đoàn\b|\bcđ[a-zđ]*\b|\bliên đoàn lao động\b|\blđlđ\b")
-_PARTY_NUMBER = re.compile(r"^số\s+[\d\s\u00a0]*-[^/]+/")
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILIES, Family
 
 
-def rule(*rule_ids: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a function that checks (and may report) the given rule ids."""
-    unknown = [r for r in rule_ids if r not in RULES]
-    if unknown:
-        raise ValueError(f"rule ids missing from the catalogue: {unknown}")
-
-    def register(func: RuleFunc) -> RuleFunc:
-        REGISTRY.append((rule_ids, func))
-        return func
-
-    return register
-
-
-@dataclass
-class Ctx:
-    """What a rule function sees: the facts, the located elements, the family."""
-
-    facts: DocFacts
-    lay: Layout
-    family: Family
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def fid(self) -> str:
-        return self.family.id
-
-    @property
-    def party(self) -> bool:
-        return self.family.id == "dang"
-
-    def applies(self, rule_id: str) -> bool:
-        return RULES[rule_id].applies(self.fid)
-
-    def emit(
-        self,
-        rule_id: str,
-        where: Span | ParagraphFacts | None,
-        message: str,
-        expected: str = "",
-        found: str = "",
-        *,
-        mark: str | None = None,
-        part: str = "document",
-    ) -> None:
-        spec = RULES[rule_id]
-        if not spec.applies(self.fid):
-            return
-        severity = spec.severity(self.fid)
-        if mark is not None:
-            severity = ERROR if mark == CONFIRMED and severity == ERROR else WARNING
-        if where is not None:
-            location = Location(where.index, excerpt(where.text), part)
-        else:
-            location = Location(None, "", part)
-        self.findings.append(
-            Finding(rule_id, severity, spec.source(self.fid), message, expected, found, location)
-        )
-
-    def check_size(self, rule_id: str, span: Span, element: str, label: str) -> None:
-        """Report ``span`` when its font size is outside the element's range."""
-        lo, hi, mark = size_range(element, self.fid)
-        sizes = span.sizes
-        if all(lo - 0.25 <= s <= hi + 0.25 for s in sizes):
-            return
-        expected = f"{fmt_num(lo)}–{fmt_num(hi)} pt" if hi > lo else f"{fmt_num(lo)} pt"
-        found = ", ".join(f"{fmt_num(s)} pt" for s in sizes)
-        self.emit(rule_id, span, f"{label}: cỡ chữ chưa đúng", expected, found, mark=mark)
+def _number_form(family: Family) -> re.Pattern[str]:
+    """The family's number line, folded: ``số 05-bc/đuk`` (Party), ``số: 05-hd/twđtn``."""
+    prefix = re.escape(fold(family.so_prefix).rstrip(":")) + (
+        r"\s*:" if family.so_prefix.endswith(":") else r"(?!\s*:)")
+    joint, between = re.escape(family.noi_so), re.escape(family.noi_loai)
+    return re.compile(rf"^{prefix}\s*[\d\s\u00a0]*{joint}[^/\-]+{between}")
 
 
 def detect_family(facts: DocFacts, lay: Layout | None = None) -> str:
-    """``dang`` when the header says ĐẢNG CỘNG SẢN VIỆT NAM (or the Party number form),
-    ``cong-doan`` when the agency is a trade union, else ``nha-nuoc``."""
+    """The family, from the family table: the one whose own heading the header shows
+    (ĐẢNG CỘNG SẢN VIỆT NAM, ĐOÀN TNCS HỒ CHÍ MINH), else — no Quốc hiệu — the one whose number
+    form the number line has, else the one whose agency names match (trade union), else the
+    default."""
     lay = lay or locate(facts)
-    if lay.dang_hieu is not None:
-        return "dang"
-    if lay.quoc_hieu is None and lay.so is not None and _PARTY_NUMBER.match(fold(lay.so.text)):
-        return "dang"
+    if lay.heading_family is not None:
+        return lay.heading_family
+    own = [f for f in FAMILIES.values() if f.tieu_de_rieng]
+    if lay.quoc_hieu is None and lay.so is not None:
+        text = fold(lay.so.text)
+        for family in own:
+            if _number_form(family).match(text):
+                return family.id
     names = " ".join(fold(s.text) for s in (*lay.agency_parent, *lay.agency))
     if lay.signature is not None:
         names += " " + " ".join(fold(s.text) for s in lay.signature.authority)
-    return "cong-doan" if _UNION.search(names) else "nha-nuoc"
+    for family in FAMILIES.values():
+        if family.nhan_dien_co_quan and re.search(family.nhan_dien_co_quan, names):
+            return family.id
+    return DEFAULT_FAMILY
 
 
 def check_facts(facts: DocFacts, the_thuc: str | None = None,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from vanban.check.docx_model import DocFacts, ParagraphFacts
 from vanban.check.spans import RuleMark, Span, following, is_rule_text, rule_under, segments, whole
 from vanban.check.text import fold, is_all_caps_words, is_upper
+from vanban.the_thuc.families import FAMILIES
 from vanban.the_thuc.loai_van_ban import LoaiVanBan
 
 #: Known document types by their folded name (``quyết định``): see :func:`types_table`.
@@ -27,7 +28,8 @@ Types = Mapping[str, LoaiVanBan]
 TABLE_TITLES = ("bảng chấm điểm", "bảng tổng hợp", "bảng xếp hạng", "bảng tiêu chí")
 
 _QH = "cộng hòa xã hội chủ nghĩa việt nam"
-_DH = "đảng cộng sản việt nam"
+#: The headings families print instead of the Quốc hiệu (folded) → the family id.
+_OWN_HEADINGS = {fold(f.tieu_de): f.id for f in FAMILIES.values() if f.tieu_de_rieng}
 _TN = re.compile(r"độc lập ?- ?tự do ?- ?hạnh phúc")
 _SO = re.compile(r"^số\b")
 _DATE = re.compile(
@@ -65,7 +67,10 @@ class Layout:
     header: list[Span] = field(default_factory=list)
     quoc_hieu: Span | None = None
     tieu_ngu: Span | None = None
+    #: A family's own heading in place of the Quốc hiệu (ĐẢNG CỘNG SẢN VIỆT NAM, ĐOÀN TNCS HỒ
+    #: CHÍ MINH), and that family's id.
     dang_hieu: Span | None = None
+    heading_family: str | None = None
     agency: list[Span] = field(default_factory=list)
     agency_parent: list[Span] = field(default_factory=list)
     under_agency: RuleMark | None = None
@@ -194,8 +199,9 @@ def _header(lay: Layout, paras: list[ParagraphFacts]) -> None:
             lay.quoc_hieu = span
         elif _TN.search(key) and lay.tieu_ngu is None:
             lay.tieu_ngu = span
-        elif _DH in key and lay.dang_hieu is None:
+        elif key.strip(" -") in _OWN_HEADINGS and lay.dang_hieu is None:
             lay.dang_hieu = span
+            lay.heading_family = _OWN_HEADINGS[key.strip(" -")]
         elif _SO.match(key) and lay.so is None:
             lay.so, seen_so = span, True
         elif key.startswith("v/v"):

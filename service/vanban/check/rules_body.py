@@ -8,7 +8,7 @@ import re
 
 from vanban.check.catalog import TNR_LINE_HEIGHT, TOLERANCE, value_range
 from vanban.check.docx_model import ParagraphFacts
-from vanban.check.engine import Ctx, rule
+from vanban.check.rules_api import Ctx, rule
 from vanban.check.rules_common import (
     check_centred,
     check_dash_items,
@@ -49,7 +49,8 @@ def _title_continues(type_key: str | None, span: Span) -> bool:
 def title(ctx: Ctx) -> None:
     lay = ctx.lay
     if lay.title is None:
-        if lay.cong_van or ctx.party and lay.so is not None and lay.kinh_gui is not None:
+        if lay.cong_van or (ctx.family.cong_van_nghieng and lay.so is not None
+                            and lay.kinh_gui is not None):
             _cong_van(ctx)
         else:
             ctx.emit(
@@ -99,15 +100,16 @@ def title(ctx: Ctx) -> None:
             "không có",
         )
         return
-    if ctx.party and not mark.dashed:
+    dashed = ctx.family.gach_trich_yeu == "dashed"
+    if dashed and not mark.dashed:
         ctx.emit(
             rid,
             last,
-            "Dưới trích yếu văn bản của Đảng là đường kẻ ngắn nét đứt",
+            f"Dưới trích yếu văn bản thể thức {ctx.family.nhan} là đường kẻ ngắn nét đứt",
             "nét đứt",
             "nét liền",
         )
-    elif not ctx.party:
+    elif not dashed:
         check_solid(ctx, rid, last, mark, "trích yếu")
     avail = avail_twips(ctx.facts, last.p) / 20
     longest = max(
@@ -126,12 +128,12 @@ def _cong_van(ctx: Ctx) -> None:
         return
     first = lines[0]
     text = nfc(first.display)
-    if ctx.party:
+    if ctx.family.cong_van_nghieng:
         if text.lower().startswith("v/v"):
             ctx.emit(
                 "title.abstract",
                 first,
-                "Trích yếu công văn của Đảng không ghi “V/v”",
+                f"Trích yếu công văn thể thức {ctx.family.nhan} không ghi “V/v”",
                 "trích yếu không có V/v",
                 text[:3],
             )
@@ -146,7 +148,7 @@ def _cong_van(ctx: Ctx) -> None:
             span,
             "Trích yếu công văn",
             bold=False,
-            italic=ctx.party,
+            italic=ctx.family.cong_van_nghieng,
         )
         ctx.check_size("title.abstract", span, "trich_yeu_cong_van", "Trích yếu công văn")
 

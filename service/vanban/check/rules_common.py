@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vanban.check.catalog import TOLERANCE, value_range
-from vanban.check.engine import Ctx
+from vanban.check.rules_api import Ctx
 from vanban.check.spans import RuleMark, Span
 from vanban.check.text import ALIGN_VI, fmt_num
 

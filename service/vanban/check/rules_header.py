@@ -3,7 +3,7 @@ under the agency, agency names, and the two-column layout of the header."""
 
 from __future__ import annotations
 
-from vanban.check.engine import Ctx, rule
+from vanban.check.rules_api import Ctx, rule
 from vanban.check.rules_common import (
     check_centred,
     check_ratio,
@@ -13,7 +13,7 @@ from vanban.check.rules_common import (
 )
 from vanban.check.spans import Span, avail_twips
 from vanban.check.text import is_upper, nfc, wrapped_widths
-from vanban.the_thuc.families import DANG_HIEU, QUOC_HIEU, TIEU_NGU
+from vanban.the_thuc.families import QUOC_HIEU, TIEU_NGU
 
 
 def _same_text(span: Span, expected: str) -> bool:
@@ -23,27 +23,30 @@ def _same_text(span: Span, expected: str) -> bool:
 @rule("header.quoc-hieu", "header.tieu-ngu", "header.dang-hieu")
 def national_heading(ctx: Ctx) -> None:
     lay = ctx.lay
-    if ctx.party:
+    family = ctx.family
+    if family.tieu_de_rieng:
         for span, what in ((lay.quoc_hieu, "Quốc hiệu"), (lay.tieu_ngu, "Tiêu ngữ")):
             if span is not None:
                 rid = "header.quoc-hieu" if what == "Quốc hiệu" else "header.tieu-ngu"
                 ctx.emit(
-                    rid, span, f"Văn bản của Đảng không trình bày {what}", "không có", span.text
+                    rid, span, f"Văn bản thể thức {family.nhan} không trình bày {what}",
+                    "không có", span.text
                 )
         _upper_element(
             ctx,
             "header.dang-hieu",
             lay.dang_hieu,
-            DANG_HIEU,
+            family.tieu_de,
             "quoc_hieu",
-            "Tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”",
+            f"Tiêu đề “{family.tieu_de}”",
         )
         return
     if lay.dang_hieu is not None:
         ctx.emit(
             "header.quoc-hieu",
             lay.dang_hieu,
-            "Văn bản nhà nước/công đoàn trình bày Quốc hiệu, không dùng tiêu đề của Đảng",
+            f"Văn bản thể thức {family.nhan} trình bày Quốc hiệu, không dùng tiêu đề "
+            f"“{lay.dang_hieu.text.strip()}”",
             QUOC_HIEU,
             lay.dang_hieu.text,
         )
@@ -91,12 +94,12 @@ def _upper_element(
 @rule("header.rule-under-tieu-ngu", "header.rule-under-dang-hieu")
 def rule_under_heading(ctx: Ctx) -> None:
     lay = ctx.lay
-    if ctx.party:
+    if ctx.family.tieu_de_rieng:
         rid, span, mark, label = (
             "header.rule-under-dang-hieu",
             lay.dang_hieu,
             lay.under_dang_hieu,
-            "“ĐẢNG CỘNG SẢN VIỆT NAM”",
+            f"“{ctx.family.tieu_de}”",
         )
     else:
         rid, span, mark, label = (
@@ -140,13 +143,14 @@ def agency(ctx: Ctx) -> None:
     last = lay.agency[-1]
     mark = lay.under_agency
     rid = "header.rule-under-agency"
-    if ctx.party:
+    star = ctx.family.duoi_co_quan
+    if star != "line":
         if mark is None or mark.kind != "star":
             ctx.emit(
                 rid,
                 last,
-                "Dưới tên cơ quan ban hành của Đảng có dấu sao (*)",
-                "dấu * canh giữa",
+                f"Dưới tên cơ quan ban hành thể thức {ctx.family.nhan} có dấu sao ({star})",
+                f"dấu {star} canh giữa",
                 "không có" if mark is None else "đường kẻ",
             )
         return
@@ -194,8 +198,8 @@ def _agency_line(ctx: Ctx, span: Span, label: str, size_key: str, *, bold: bool)
 @rule("header.layout")
 def layout(ctx: Ctx) -> None:
     lay = ctx.lay
-    right = lay.dang_hieu if ctx.party else lay.quoc_hieu
-    name = "“ĐẢNG CỘNG SẢN VIỆT NAM”" if ctx.party else "Quốc hiệu"
+    right = lay.dang_hieu if ctx.family.tieu_de_rieng else lay.quoc_hieu
+    name = f"“{ctx.family.tieu_de}”" if ctx.family.tieu_de_rieng else "Quốc hiệu"
     if right is not None and right.side not in ("right", "middle"):
         ctx.emit(
             "header.layout",

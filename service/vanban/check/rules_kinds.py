@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from vanban.check.engine import Ctx, rule
 from vanban.check.layout import Signature
+from vanban.check.rules_api import Ctx, rule
 from vanban.check.rules_common import check_centred
 from vanban.check.spans import Span, whole
 from vanban.check.text import fold, is_all_caps_words

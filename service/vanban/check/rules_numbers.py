@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from vanban.check.engine import Ctx, rule
+from vanban.check.rules_api import Ctx, rule
 from vanban.check.rules_common import check_style
 from vanban.check.spans import Span
 from vanban.check.text import fold, nfc
+from vanban.the_thuc.families import Family
 
 _MIXED_ABBR = {"QyĐ", "CTr", "TTr", "TrS"}
 _SO_WORD = re.compile(r"^(số|SỐ|Số|sỐ)")
@@ -30,7 +31,7 @@ def so_ky_hieu(ctx: Ctx) -> None:
             "so-ky-hieu.form",
             None,
             "Thiếu số, ký hiệu văn bản",
-            "Số 05-BC/ĐUK" if ctx.party else "Số: 05/BC-UBND",
+            _example(ctx.family),
             "không có",
         )
         return
@@ -47,18 +48,19 @@ def so_ky_hieu(ctx: Ctx) -> None:
             word.group(1),
         )
     colon = rest.startswith(":")
-    if ctx.party and colon:
+    want_colon = ctx.family.so_prefix.endswith(":")
+    if colon and not want_colon:
         ctx.emit(
             "so-ky-hieu.form",
             span,
-            "Số văn bản của Đảng không có dấu hai chấm sau “Số”",
+            f"Số văn bản thể thức {ctx.family.nhan} không có dấu hai chấm sau “Số”",
             example,
             text,
         )
-    elif not ctx.party and not colon:
+    elif want_colon and not colon:
         ctx.emit("so-ky-hieu.form", span, "Sau chữ “Số” có dấu hai chấm", example, text)
     body = rest.lstrip(":").strip()
-    sep_number, sep_issuer = ("-", "/") if ctx.party else ("/", "-")
+    sep_number, sep_issuer = ctx.family.noi_so, ctx.family.noi_loai
     number, found_sep, kh = body.partition(sep_number)
     if not found_sep or not all(ch.isdigit() or ch.isspace() for ch in number):
         ctx.emit(
@@ -71,7 +73,7 @@ def so_ky_hieu(ctx: Ctx) -> None:
     parts = re.split(r"[-/]", kh_clean.replace(" ", ""))
     if any(p and p != p.upper() and p not in _MIXED_ABBR for p in parts):
         ctx.emit("so-ky-hieu.form", span, "Ký hiệu viết in hoa", kh_clean.upper(), kh_clean)
-    if ctx.party and "/" not in kh_clean:
+    if sep_issuer == "/" and "/" not in kh_clean:
         ctx.emit("so-ky-hieu.form", span, "Trước tên cơ quan ban hành có dấu “/”", example, text)
     _type_matches(ctx, span, parts, sep_issuer)
     check_style(ctx, "so-ky-hieu.form", span, "Số, ký hiệu", bold=None)
@@ -93,23 +95,32 @@ def _suggest(ctx: Ctx, text: str) -> str:
     """The number line rewritten in the family's form (``Số: 05/BC-SNV`` / ``Số 05-BC/ĐUK``)."""
     m = re.match(r"^\s*số\s*:?\s*([\d ]*)\s*[-/]?\s*(.*)$", text, re.IGNORECASE)
     if m is None:
-        return "Số 05-BC/ĐUK" if ctx.party else "Số: 05/BC-UBND"
+        return _example(ctx.family)
     digits = m.group(1).strip()
     number = f"{int(digits):02d}" if digits.isdigit() else "…"
     parts = [p if p in _MIXED_ABBR else p.upper() for p in re.split(r"[-/\s]+", m.group(2)) if p]
     if not parts:
         parts = ["BC", "UBND"]
-    if ctx.party:
-        tail = f"{parts[0]}/{'-'.join(parts[1:])}" if len(parts) > 1 else parts[0]
-        return f"Số {number}-{tail}"
-    return f"Số: {number}/{'-'.join(parts)}"
+    return _numbered(ctx.family, number, parts)
+
+
+def _numbered(family: Family, number: str, parts: list[str]) -> str:
+    """The number line in the family's form: type, agency, units joined as the family joins
+    them (``Số: 05/BC-SNV``, ``Số 05-BC/ĐUK``, ``Số: 05-HD/TWĐTN-VP``)."""
+    head = f"{parts[0]}{family.noi_loai}{parts[1]}" if len(parts) > 1 else parts[0]
+    tail = "-".join([head, *parts[2:]])
+    return f"{family.so_prefix} {number}{family.noi_so}{tail}"
+
+
+def _example(family: Family) -> str:
+    return _numbered(family, "05", ["BC", "UBND"])
 
 
 def _type_matches(ctx: Ctx, span: Span, parts: list[str], sep: str) -> None:
     kind = ctx.lay.doc_type
     if kind is None or not parts or not parts[0]:
         return  # no title, or a table's title (layout.TABLE_TITLES): no abbreviation to check
-    want = kind.viet_tat_for(ctx.party)
+    want = kind.viet_tat_for(ctx.family)
     if parts[0].casefold() != want.casefold():
         ctx.emit(
             "so-ky-hieu.form",

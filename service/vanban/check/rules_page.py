@@ -8,8 +8,8 @@ import re
 
 from vanban.check.catalog import TOLERANCE, size_range, value_range
 from vanban.check.docx_model import HeaderFacts, ParagraphFacts, RunFacts
-from vanban.check.engine import Ctx, rule
 from vanban.check.layout import TABLE_TITLES, line_height_pt
+from vanban.check.rules_api import Ctx, rule
 from vanban.check.spans import avail_twips, whole
 from vanban.check.text import ALIGN_VI, fmt_num, fold, width_pt
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from vanban.check.catalog import SECONDARY
-from vanban.check.engine import Ctx, rule
 from vanban.check.layout import PREFIX, Signature
+from vanban.check.rules_api import Ctx, rule
 from vanban.check.rules_common import check_dash_items, check_style
 from vanban.check.spans import Span
 from vanban.check.text import ALIGN_VI, fold, is_all_caps_words, is_upper, nfc
@@ -157,12 +157,13 @@ def _consistency(ctx: Ctx, sig: Signature) -> None:
                     else f"{forms['KT']} <chức vụ người đứng đầu> / PHÓ <chức vụ>",
                     f"{forms['KT']} {after} / {title}",
                 )
-            elif ctx.party and nxt is None and fold(title).startswith("phó bí thư"):
+            elif (not ctx.family.kt_duoi_tm and nxt is None
+                  and fold(title).startswith("phó bí thư")):
                 ctx.emit(
                     rid,
                     title_span,
-                    "Phó bí thư ký thay mặt tập thể (T/M), không ký K/T",
-                    "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
+                    f"Phó bí thư ký thay mặt tập thể ({forms['TM']}), không ký {forms['KT']}",
+                    f"{forms['TM']} BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
                     f"K/T {after} / {title}",
                 )
         elif key == "TM":
@@ -174,7 +175,7 @@ def _consistency(ctx: Ctx, sig: Signature) -> None:
                     f"{forms['TM']} ỦY BAN NHÂN DÂN",
                     f"{forms['TM']} {after}",
                 )
-            if nxt is None and deputy and not ctx.party:
+            if nxt is None and deputy and ctx.family.kt_duoi_tm:
                 ctx.emit(
                     rid,
                     title_span,
@@ -260,10 +261,11 @@ def noi_nhan(ctx: Ctx) -> None:
     rid = "noi-nhan.label"
     if not text.startswith(want):
         ctx.emit(rid, label, "Viết “Nơi nhận:” (chữ N hoa, có dấu hai chấm)", want, text[:12])
-    if ctx.party:
+    if ctx.family.noi_nhan_gach_chan:
         if not label.underlined:
             ctx.emit(
-                rid, label, "“Nơi nhận:” của văn bản Đảng gạch chân", "gạch chân", "không gạch chân"
+                rid, label, f"“Nơi nhận:” của văn bản thể thức {ctx.family.nhan} gạch chân",
+                "gạch chân", "không gạch chân"
             )
     else:
         check_style(ctx, rid, label, "“Nơi nhận:”", bold=True, italic=True)
@@ -306,7 +308,7 @@ def _items(ctx: Ctx) -> None:
         ctx, rid, [(span, nfc(span.display).strip()) for span in items], sample="- …",
         excerpt=12, last_name="dòng cuối",
         # Party offices end each line with a comma (seeds 000, 001; spec/the-thuc.md §2)
-        sep="," if ctx.party else ";",
+        sep=ctx.family.noi_nhan_cuoi_dong,
     )
     for span in items:
         check_style(ctx, rid, span, "Danh sách nơi nhận", bold=False, italic=False)
@@ -320,11 +322,12 @@ def _items(ctx: Ctx) -> None:
             rid,
             last,
             "Dòng cuối của nơi nhận là “- Lưu: VT, …”",
-            "- Lưu Văn phòng …" if ctx.party else "- Lưu: VT, <đơn vị soạn thảo>.",
+            "- Lưu: VT, <đơn vị soạn thảo>." if ctx.family.luu_sau == ": "
+            else f"- Lưu{ctx.family.luu_sau}Văn phòng …",
             text,
         )
         return
-    if ctx.party:
+    if ctx.family.luu_sau != ": ":
         return
     if not re.match(r"^Lưu\s*:", body):
         ctx.emit(rid, last, "Sau chữ “Lưu” có dấu hai chấm", "- Lưu: VT, …", text)

@@ -50,11 +50,8 @@ class Collector:
         self.notes.append((note_id, self.texts[label]))
         return reference_run(note_id)
 
-    def blocks(self) -> list[dict]:
-        """The footnote blocks the renderer writes: ``{"id": int, "runs": Markup}``."""
-        from vanban.context.inline import runs  # inline uses this module while it runs
-
-        return [{"id": note_id, "runs": runs(text)} for note_id, text in self.notes]
+    # The footnote blocks the renderer writes are made by :func:`vanban.context.inline.notes`
+    # (inline turns text into runs and uses this module to do it: one direction only).
 
 
 _ACTIVE: ContextVar[Collector | None] = ContextVar("vanban_chu_thich", default=None)

@@ -25,12 +25,12 @@ def ten_trong_cau(ten: str) -> str:
 
 def cong_van_lines(family: Family, lines: list[str]) -> list[str]:
     """The công văn abstract: ``V/v`` added in front (State, union) unless typed; Party
-    documents drop it (36-HD/VPTW)."""
+    documents drop it (36-HD/VPTW): the family's ``cong_van_nghieng``."""
     if not lines:
         return []
     first = lines[0]
     has_vv = first[:3].lower() == "v/v"
-    if family.id == "dang":
+    if family.cong_van_nghieng:
         first = first[3:].lstrip() if has_vv else first
         first = first[:1].upper() + first[1:]
     elif not has_vv:

@@ -62,3 +62,9 @@ def runs(text: str, *, marks: bool = True, bold: bool = False, italic: bool = Fa
 def plain(text: str) -> str:
     """The text a reader sees once the marks are applied (footnote marks removed)."""
     return chu_thich.strip("".join(t for t, _, _ in spans(text)))
+
+
+def notes(collector: chu_thich.Collector) -> list[dict]:
+    """The footnotes collected while a document's text became runs, as the renderer writes
+    them: ``{"id": int, "runs": Markup}`` (their own text may carry bold and italic)."""
+    return [{"id": note_id, "runs": runs(text)} for note_id, text in collector.notes]

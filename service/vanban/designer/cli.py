@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 
 from vanban.errors import InputError, VanbanError
+from vanban.the_thuc.families import FAMILY_IDS
 
-FAMILIES = ["nha-nuoc", "dang", "cong-doan"]
+FAMILIES = list(FAMILY_IDS)
 KINDS = ["auto", "body", "full"]
 
 

@@ -47,7 +47,7 @@ from vanban.designer.render import BODY, FULL, body_context, repackage, template
 from vanban.designer.sandbox import SafeEnvironment
 from vanban.errors import InputError, Problem, problem
 from vanban.ooxml.safezip import read_docx_parts, refuse_dtd
-from vanban.pipeline import _load
+from vanban.pipeline import load as load_input
 
 
 @dataclass
@@ -189,7 +189,7 @@ def lint_template(template: bytes, *, name: str = "mau.docx", schema_id: str | N
     fields: list[str] = []
     source = ""
     if data is not None:
-        data = _load(data)
+        data = load_input(data)
         source = "dữ liệu"
         if kind == BODY:
             try:

@@ -18,10 +18,12 @@ from lxml import etree
 
 from vanban.designer import contract
 from vanban.designer.lint_messages import DTL, OWN
+from vanban.designer.places import locate_at
 from vanban.designer.render import BODY
 from vanban.errors import Problem, problem
 from vanban.render.compile import DOCUMENT, _read_zip
 from vanban.templates import content_blocks_dir
+from vanban.the_thuc.families import DEFAULT_FAMILY
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -35,17 +37,6 @@ SHELL_KEYS = {"the_thuc", "co_quan", "so_ky_hieu", "ky_hieu", "dia_danh_ngay", "
                "loai_van_ban", "trich_yeu", "gach", "kinh_gui", "chu_ky", "noi_nhan",
                "co_quan_trong_cau"}
 _SHELL_VARS = {"so_ky_hieu": "số, ký hiệu", "chu_ky": "chữ ký", "noi_nhan": "nơi nhận"}
-
-
-def locate_at(part: str, para: Paragraph | None, index: int) -> tuple[str, dict[str, Any]]:
-    if para is None:
-        return (f"{part} ¶{index}" if index else part), {"part": part, "paragraph": index}
-    cells = " ".join(f"T{c.table} R{c.row} C{c.col}" for c in para.cells)
-    path = f"{part} ¶{index}" + (f" [{cells} ¶{para.cell_para}]" if cells else "")
-    extra: dict[str, Any] = {"part": part, "paragraph": index, "text": para.text[:300]}
-    if cells:
-        extra["cell"] = cells
-    return path, extra
 
 
 def finding(code: str, severity: str, where: tuple[str, dict[str, Any]], message: str,
@@ -164,7 +155,7 @@ def check_styles(parts: dict[str, bytes], kind: str, family: str | None,
     out: list[Problem] = []
     used = paragraph_styles(parts[DOCUMENT])
     if kind == BODY:
-        known = _shell_styles(str(content_blocks_dir() / f"{family or 'nha-nuoc'}.docx"))
+        known = _shell_styles(str(content_blocks_dir() / f"{family or DEFAULT_FAMILY}.docx"))
         own = etree.fromstring(parts["word/styles.xml"], PARSER) \
             if "word/styles.xml" in parts else None
         names = {s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val")

@@ -17,8 +17,10 @@ numbered ``~`` (the shell, not the designer's template).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import jinja2
+from docxtpl_lint.reader import Paragraph
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -108,3 +110,14 @@ def template_line(exc: BaseException | None) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line or getattr(exc, "lineno", None)
+
+
+def locate_at(part: str, para: Paragraph | None, index: int) -> tuple[str, dict[str, Any]]:
+    if para is None:
+        return (f"{part} ¶{index}" if index else part), {"part": part, "paragraph": index}
+    cells = " ".join(f"T{c.table} R{c.row} C{c.col}" for c in para.cells)
+    path = f"{part} ¶{index}" + (f" [{cells} ¶{para.cell_para}]" if cells else "")
+    extra: dict[str, Any] = {"part": part, "paragraph": index, "text": para.text[:300]}
+    if cells:
+        extra["cell"] = cells
+    return path, extra

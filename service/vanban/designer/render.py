@@ -38,8 +38,8 @@ from vanban.errors import InputError, TemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
 from vanban.model.problems import from_validation_error
 from vanban.ooxml.safezip import read_docx_parts, refuse_dtd
-from vanban.pipeline import _load
 from vanban.pipeline import context as pipeline_context
+from vanban.pipeline import load as load_input
 from vanban.pipeline import validate as pipeline_validate
 from vanban.render import engine
 from vanban.render.compile import (
@@ -51,6 +51,7 @@ from vanban.render.compile import (
     merge_package,
 )
 from vanban.templates import REGISTRY, content_blocks_dir
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILY_IDS
 
 BODY, FULL = "body", "full"
 KINDS = ("auto", BODY, FULL)
@@ -95,7 +96,7 @@ def _located(parts: dict[str, bytes], at: tuple[str, int] | None,
         return name, {"file": name}
     from docxtpl_lint.reader import iter_paragraphs
 
-    from vanban.designer.lint_rules import locate_at
+    from vanban.designer.places import locate_at
 
     paras = {(p.part, p.index): p for p in iter_paragraphs(io.BytesIO(repackage(
         parts, compress=False)))}
@@ -219,11 +220,11 @@ def render_body(parts: dict[str, bytes], data: dict[str, Any], family: str | Non
                 preview: bool = False) -> Rendered:
     if family:
         data = {**data, "the_thuc": family}
-    family = data.get("the_thuc") or "nha-nuoc"
-    if family not in ("nha-nuoc", "dang", "cong-doan"):
+    family = data.get("the_thuc") or DEFAULT_FAMILY
+    if family not in FAMILY_IDS:
         raise InputError(problem("the_thuc.unknown", "the_thuc",
-                                 f"Không có thể thức “{family}”; chọn nha-nuoc, dang hoặc "
-                                 "cong-doan.",
+                                 f"Không có thể thức “{family}”; chọn một trong: "
+                                 f"{', '.join(FAMILY_IDS)}.",
                                  f"unknown family {family!r}"))
     ctx, tid, title = body_context(data, template_id)
     shell_path = content_blocks_dir() / f"{family}.docx"
@@ -273,7 +274,7 @@ def render_upload(template: bytes, data: Any, *, family: str | None = None,
 
     parts = read_docx_parts(template)
     refuse_dtd(parts)
-    data = _load(data)
+    data = load_input(data)
     chosen = template_kind(parts) if kind == "auto" else kind
     placeholders.reset()
     if chosen == BODY:

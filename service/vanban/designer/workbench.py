@@ -37,8 +37,9 @@ from vanban.errors import (
     problem,
 )
 from vanban.ooxml.safezip import check_counts, read_docx_parts, read_package_parts, refuse_dtd
-from vanban.pipeline import _load
+from vanban.pipeline import load as load_input
 from vanban.templates import REGISTRY
+from vanban.the_thuc.families import DEFAULT_FAMILY
 
 WANTS = ("preview", "lint", "docx", "pdf")
 
@@ -309,12 +310,12 @@ def run(job: Job) -> Outcome:
     t1 = time.perf_counter()
     try:
         if job.installed:
-            payload = _load(data)
+            payload = load_input(data)
             if job.family:
                 payload = {**payload, "the_thuc": job.family}
             try:
                 out.docx = vanban.render(job.installed, payload)
-                out.family = payload.get("the_thuc") or "nha-nuoc"
+                out.family = payload.get("the_thuc") or DEFAULT_FAMILY
             except TemplateError:
                 # An installed template that does not compile (an office's own folder on
                 # VANBAN_TEMPLATES_PATH being edited): previewed like an upload, the mistakes

@@ -31,10 +31,11 @@ from vanban.errors import InputError, Problem, problem
 from vanban.ho_so import bien_ban as minutes_rules
 from vanban.ho_so.bien_ban import KetQuaXet
 from vanban.model.bien_ban_hop_xet import BienBanHopXet
-from vanban.pipeline import _load
 from vanban.pipeline import context as build_context
+from vanban.pipeline import load as load_input
 from vanban.pipeline import render as render_one
 from vanban.pipeline import validate as validate_one
+from vanban.the_thuc.families import get_family
 from vanban.vi.dates import zip_time
 from vanban.vocab import normalize
 
@@ -108,7 +109,7 @@ def _noi_dung(doc: dict[str, Any]) -> dict[str, Any]:
 def plan(data: Any) -> list[VanBan]:
     """Validate the whole file and return its documents, in filing order (minutes, reports,
     submission, decision). Raises :class:`InputError` with every problem, paths in the file."""
-    data = _load(data)
+    data = load_input(data)
     problems: list[Problem] = []
     unknown = [k for k in data if k not in (*SHARED, *PARTS)]
     problems += [problem("input.extra_forbidden", k, "Trường này không có trong hồ sơ (kiểm tra "
@@ -258,8 +259,7 @@ def _decision(data: dict[str, Any], qd_in: dict[str, Any], tt_doc: dict[str, Any
     signer = tt_env.nguoi_ky.thay_cho if tt_env.nguoi_ky.quyen_han else tt_env.nguoi_ky.chuc_vu
     body["theo_de_nghi"] = {
         "nguoi_de_nghi": proposer(signer or "", ctx["co_quan_trong_cau"]),
-        "so": f"{number:02d}/{ctx['ky_hieu']}" if tt_env.the_thuc != "dang"
-        else f"{number:02d}-{ctx['ky_hieu']}",
+        "so": f"{number:02d}{get_family(tt_env.the_thuc).noi_so}{ctx['ky_hieu']}",
         "ngay": tt_env.ngay,
     }
     body["danh_sach"] = copy.deepcopy(tt_body["danh_sach"])

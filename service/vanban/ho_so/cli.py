@@ -8,20 +8,21 @@ import argparse
 import sys
 from pathlib import Path
 
+from vanban.streams import read_input, write_output
+
 #: The id under which ``vanban render`` and the API accept a whole file.
 FILE_ID = "ho-so-khen-thuong"
 
 
 def cmd_render_file(args: argparse.Namespace) -> int:
-    from vanban.cli import _read_input, _write
     from vanban.ho_so import chain
 
-    data = _read_input(args.input)
+    data = read_input(args.input)
     out: str = args.output
     if getattr(args, "for_signing", False):
         return _render_for_signing(data, out, getattr(args, "seal_mm", 36.0))
     if out == "-" or out.lower().endswith(".zip"):
-        _write(out, chain.render_zip(data))
+        write_output(out, chain.render_zip(data))
         written = out
     else:
         folder = Path(out)
@@ -36,9 +37,9 @@ def cmd_render_file(args: argparse.Namespace) -> int:
 
 def _render_for_signing(data: bytes, out: str, seal_mm: float) -> int:
     """Every document as PDF/A ready to sign; each danh sách annex as its own attachment."""
-    from vanban.cli import _write
     from vanban.kyso.prepare import ho_so_documents, ho_so_for_signing
     from vanban.pdf import converter
+    from vanban.streams import write_output as _write
 
     if out == "-" or out.lower().endswith(".zip"):
         _write(out, ho_so_for_signing(data, converter(), seal_mm=seal_mm))

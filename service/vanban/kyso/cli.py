@@ -54,8 +54,8 @@ def _so_ky_hieu_from(pdf: bytes) -> str | None:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
-    from vanban.cli import _write
     from vanban.kyso import fields, sign
+    from vanban.streams import write_output as _write
 
     pdf = _read(args.input)
     image = _read(args.image) if args.image else None

@@ -24,6 +24,7 @@ from vanban.kyso.layout import read_pages
 from vanban.kyso.pdfa import PDFA_PART, Identity, add_fields, archival
 from vanban.pdf.base import Converter
 from vanban.templates import REGISTRY
+from vanban.the_thuc.families import get_family
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def identity(result: pipeline.Result) -> Identity:
     and the issuing agency, for the XMP."""
     loai = REGISTRY.get(result.template_id).loai_van_ban.capitalize() or "Công văn"
     so = result.envelope.so
-    joiner = "-" if result.envelope.the_thuc == "dang" else "/"
+    joiner = get_family(result.envelope.the_thuc).noi_so  # the family's number joint
     number = f"{so:02d}{joiner}{result.ky_hieu}" if so else ""
     return Identity(" ".join(f"{loai}: {result.envelope.trich_yeu}".split()), number,
                     result.context["co_quan"]["ten"])

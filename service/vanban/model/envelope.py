@@ -8,13 +8,16 @@ Key names are the public contract (other systems code against them): ``the_thuc`
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, Literal, TypeVar
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import InputError
 from vanban.model.common import STRICT, Flag, Integer, NonEmptyText, Text
+from vanban.the_thuc.families import DEFAULT_FAMILY, FAMILIES, FamilyId
 from vanban.vi.dates import NgayThang
 
 Body = TypeVar("Body", bound=BaseModel)
@@ -82,10 +85,10 @@ class Envelope(BaseModel, Generic[Body]):
 
     model_config = STRICT
 
-    the_thuc: Literal["nha-nuoc", "dang", "cong-doan"] = Field(
-        "nha-nuoc",
-        description="Thể thức: nha-nuoc (Nghị định 30/2020/NĐ-CP), dang (Hướng dẫn 36-HD/VPTW), "
-        "cong-doan (Quyết định 933/QĐ-TLĐ).",
+    the_thuc: FamilyId = Field(  # type: ignore[valid-type]
+        DEFAULT_FAMILY,
+        description="Thể thức: " + ", ".join(f"{f.id} ({f.can_cu})" for f in FAMILIES.values())
+        + ".",
     )
     co_quan: CoQuan = Field(description="Cơ quan ban hành: tên, cơ quan chủ quản, chữ viết tắt.")
     so: Integer | None = Field(
@@ -116,6 +119,9 @@ class Envelope(BaseModel, Generic[Body]):
               "Word đánh số theo thứ tự xuất hiện.",
               examples=[{"1": "Kế hoạch số 116-KH/KTĐ, ngày 15/3/2022 của Khối thi đua."}]))
 
+    #: What the type's ``derive`` step computed from this envelope (see :func:`derive_step`).
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
+
     @field_validator("ngay")
     @classmethod
     def _ngay_form(cls, value: str) -> str:
@@ -126,3 +132,22 @@ class Envelope(BaseModel, Generic[Body]):
             raise PydanticCustomError("date.invalid", "{message}", {
                 "message_en": found.message_en, "message": found.message}) from None
         return value
+
+
+D = TypeVar("D")
+
+
+def derive_step(fn: Callable[[Envelope], D]) -> Callable[[Envelope], D]:
+    """A type's ``derive`` step: what it computes from the input (the resolved list, the money,
+    the scores) computed once per envelope and kept on it, so ``check``, ``compute`` and
+    ``build_context`` read one result instead of computing it again each."""
+    key = f"{fn.__module__}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def once(envelope: Envelope) -> D:
+        store = envelope._derived
+        if key not in store:
+            store[key] = fn(envelope)
+        return store[key]
+
+    return once

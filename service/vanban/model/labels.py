@@ -8,7 +8,7 @@ Every model shares :data:`vanban.model.common.STRICT`, whose ``json_schema_extra
 * ``x-nang-cao: true`` on fields a clerk rarely needs (the form folds them away);
 * ``x-bang: true`` on lists that are tables (scores, award counts, candidates, vote results):
   the form shows them as grids, the Excel workbook as one sheet each;
-* ``x-nhan`` on enumerations: the Vietnamese wording of each value (``"dang"`` → “Đảng”);
+* ``x-nhan`` on enumerations: the Vietnamese wording of each value (a family id → “Đảng”);
 * ``x-ngay: true`` on date fields (ISO text: the form offers a date picker, Excel a real date,
   :mod:`vanban.model.lenient` reads ``20/06/2024``), ``x-gio: true`` on times (``HH:MM``);
 * ``x-khoa-cua: "<field>"`` on a text that must be one of the keys of a sibling object
@@ -22,6 +22,8 @@ checks that every property of every template has a Vietnamese title.
 from __future__ import annotations
 
 from typing import Any
+
+from vanban.the_thuc.families import LABELS
 
 #: Field name → label, for names that mean the same wherever they appear.
 TITLES: dict[str, str] = {
@@ -263,7 +265,7 @@ KHOA_CUA: dict[tuple[str, str], str] = {("TieuChi", "xep_loai"): "muc"}
 
 #: Enumeration value → its Vietnamese wording.
 ENUM_LABELS: dict[str, str] = {
-    "nha-nuoc": "Nhà nước", "dang": "Đảng", "cong-doan": "Công đoàn",
+    **LABELS,  # the families' short names, from the family table
     "TM": "TM. (thay mặt)", "KT": "KT. (ký thay)", "TL": "TL. (thừa lệnh)",
     "TUQ": "TUQ. (thừa ủy quyền)", "Q": "Q. (quyền)",
     "tap_the": "Tập thể", "ca_nhan": "Cá nhân", "Nam": "Nam", "Nữ": "Nữ",

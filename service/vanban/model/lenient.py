@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,7 +32,10 @@ from typing import Any
 
 from vanban.model.problems import json_path
 from vanban.vi.dates import NgayThang, dong_ngay
-from vanban.vi.numbers import so
+from vanban.vi.numbers import PLAIN_NUMBER as _PLAIN
+from vanban.vi.numbers import THOUSANDS as _THOUSANDS
+from vanban.vi.numbers import THOUSANDS_COMMA as _THOUSANDS_COMMA
+from vanban.vi.numbers import read_number, so  # noqa: F401 — read_number re-exported
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,30 +105,7 @@ def read_time(value: Any) -> str | None:
     return f"{int(m[1]):02d}:{m[2] or '00'}"
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+")
-_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def read_number(value: Any) -> int | float | None:
-    """``8,5`` → 8.5, ``1.234`` → 1234, ``1.234,5`` → 1234.5, ``8.5`` → 8.5, ``-3`` → -3."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return value if math.isfinite(value) else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace("\u00a0", "").replace(" ", "")
-    sign = -1 if text.startswith(("-", "−")) else 1
-    text = text.lstrip("+-−")
-    if _THOUSANDS.fullmatch(text):
-        return sign * int(text.replace(".", ""))
-    if _THOUSANDS_COMMA.fullmatch(text):
-        return sign * float(text.replace(".", "").replace(",", "."))
-    if _PLAIN.fullmatch(text):
-        text = text.replace(",", ".")
-        return sign * (float(text) if "." in text else int(text))
-    return None
+# read_number: vanban.vi.numbers (the reader problems.py uses too; imported above)
 
 
 _YES = {"có", "co", "x", "true", "đúng", "dung", "yes", "1", "c"}
@@ -404,19 +383,12 @@ def normalise_with(schema: dict[str, Any], data: Any) -> tuple[Any, list[Note]]:
     return out, walker.notes
 
 
+# What a clerk typed for a template → (strict data, notes): ``TemplateSpec.normalise(data)``
+# (the registry knows the template's schema; this module stays below it).
+
+
 @functools.cache
 def model_schema(model: type) -> dict[str, Any]:
     """A model's JSON Schema, built once per model (~20 ms for the largest); never mutated
     by its readers."""
     return model.model_json_schema()  # type: ignore[attr-defined]
-
-
-def template_schema(template_id: str) -> dict[str, Any]:
-    from vanban.templates import REGISTRY
-
-    return model_schema(REGISTRY.get(template_id).model)
-
-
-def normalise(template_id: str, data: Any) -> tuple[Any, list[Note]]:
-    """What a clerk typed for a template → (strict data, notes)."""
-    return normalise_with(template_schema(template_id), data)

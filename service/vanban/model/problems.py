@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vanban.errors import Problem
-from vanban.vi.numbers import so
+from vanban.vi.numbers import read_number, so
 
 
 def json_path(loc: tuple[Any, ...]) -> str:
@@ -35,8 +35,6 @@ def _number(value: Any) -> str:
 def _write_as(err: dict[str, Any], *, integer: bool) -> str:
     """Advice that is itself valid JSON: ``"05"`` → write 5 (JSON forbids leading zeros),
     ``"8,5"`` → write 8.5 (JSON's decimal mark is a dot), ``"1.234"`` → write 1234."""
-    from vanban.model.lenient import read_number
-
     value = err.get("input")
     number = read_number(value) if isinstance(value, str) else None
     if number is None or (integer and isinstance(number, float) and not number.is_integer()):

@@ -45,8 +45,13 @@ class UnknownBackend(Converter):
 
     name = "?"
 
+    targets = ("pdf", "odt")
+
     def __init__(self, choice: str) -> None:
         self.choice = choice
+
+    def convert_to(self, docx: bytes, target: str) -> bytes:
+        return self.convert(docx)
 
     def available(self) -> bool:
         return False

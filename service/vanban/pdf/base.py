@@ -25,7 +25,8 @@ DOCX_STILL_WORKS = "Tệp .docx vẫn tải được."
 
 
 class Converter(ABC):
-    """.docx bytes in, PDF bytes out. Implementations are safe to call from many threads.
+    """.docx bytes in, PDF bytes out (and, for the LibreOffice backends, ODT: see
+    :attr:`targets`). Implementations are safe to call from many threads.
 
     Every subclass's :meth:`convert` and :meth:`convert_pdfa` are wrapped when the class is
     made (:meth:`__init_subclass__`), so no backend can skip what comes first: the package is
@@ -35,6 +36,20 @@ class Converter(ABC):
     when none is free). The unwrapped method stays reachable as ``method.__wrapped__``."""
 
     name: str = "?"
+    #: The formats this backend writes (``vanban.outputs`` asks before offering one).
+    targets: tuple[str, ...] = ("pdf",)
+
+    def supports(self, target: str) -> bool:
+        return target in self.targets
+
+    def convert_to(self, docx: bytes, target: str) -> bytes:
+        """.docx bytes → ``target`` (``pdf``, ``odt``) bytes; raises
+        :class:`vanban.errors.ConversionError` (``pdf.unavailable`` for a format this backend
+        does not write)."""
+        if target == "pdf":
+            return self.convert(docx)
+        raise unavailable(f"Bộ chuyển “{self.name}” không tạo được tệp .{target}.",
+                          f"the {self.name} converter does not write {target}")
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -94,6 +109,11 @@ def unavailable(message: str, message_en: str, detail: str = "") -> ConversionEr
                                    message_en))
 
 
+def label(target: str) -> str:
+    """``PDF``, ``ODT``: the format's name in messages."""
+    return target.upper()
+
+
 def failed(message: str, message_en: str, detail: str = "") -> ConversionError:
     """As :func:`unavailable`: ``detail`` is logged, not answered."""
     if detail:
@@ -102,10 +122,10 @@ def failed(message: str, message_en: str, detail: str = "") -> ConversionError:
                                    message_en))
 
 
-def timed_out(backend: str, seconds: float) -> ConversionTimeout:
+def timed_out(backend: str, seconds: float, target: str = "pdf") -> ConversionTimeout:
     return ConversionTimeout(problem(
         "pdf.timeout", "format",
-        f"{backend} không chuyển xong sang PDF trong {seconds:g} giây nên đã bị dừng; hãy thử "
-        f"lại sau ít phút. {DOCX_STILL_WORKS}",
-        f"{backend} did not finish the PDF within {seconds:g} s and was stopped",
+        f"{backend} không chuyển xong sang {label(target)} trong {seconds:g} giây nên đã bị "
+        f"dừng; hãy thử lại sau ít phút. {DOCX_STILL_WORKS}",
+        f"{backend} did not finish the {label(target)} within {seconds:g} s and was stopped",
         timeout_seconds=seconds))

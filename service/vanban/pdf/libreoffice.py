@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 
 from vanban.config import get_settings
-from vanban.pdf.base import Converter, failed, timed_out, unavailable
+from vanban.pdf.base import Converter, failed, label, timed_out, unavailable
 
 _MAC_APP = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
 _WINDOWS_DIRS = [Path(os.environ.get(v, "")) / "LibreOffice" / "program" / "soffice.exe"
@@ -78,9 +78,10 @@ def kill_group(process: subprocess.Popen) -> None:
 
 
 class LibreOfficeConverter(Converter):
-    """One fresh ``soffice --headless --convert-to pdf`` per document."""
+    """One fresh ``soffice --headless --convert-to pdf`` (or ``odt``) per document."""
 
     name = "libreoffice"
+    targets = ("pdf", "odt")
 
     def __init__(self, soffice: str | None = None, timeout: float | None = None,
                  concurrency: int | None = None) -> None:
@@ -94,13 +95,20 @@ class LibreOfficeConverter(Converter):
         return find_soffice(self.soffice) is not None
 
     def convert(self, docx: bytes) -> bytes:
-        return self._convert(docx, "pdf")
+        return self.convert_to(docx, "pdf")
+
+    def convert_to(self, docx: bytes, target: str) -> bytes:
+        if target not in self.targets:
+            return super().convert_to(docx, target)
+        return self._convert(docx, target)
 
     def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
         options = json.dumps(pdfa_filter_data(part), separators=(",", ":"))
-        return self._convert(docx, f"pdf:writer_pdf_Export:{options}")
+        return self._convert(docx, "pdf", f"pdf:writer_pdf_Export:{options}")
 
-    def _convert(self, docx: bytes, target: str) -> bytes:
+    def _convert(self, docx: bytes, target: str, convert_to: str | None = None) -> bytes:
+        """``target``: the output's extension (pdf, odt); ``convert_to``: soffice's
+        ``--convert-to`` argument when it carries a filter and options (PDF/A)."""
         soffice = find_soffice(self.soffice)
         if soffice is None:
             raise missing_soffice(self.soffice)
@@ -112,7 +120,7 @@ class LibreOfficeConverter(Converter):
 
             cmd = [*command_prefix(Path(tmp), programs=(soffice,)),
                    soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--nologo", "--convert-to", target, "--outdir", tmp, str(src)]
+                   "--nologo", "--convert-to", convert_to or target, "--outdir", tmp, str(src)]
             process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.STDOUT, start_new_session=True,
                                        env={**os.environ, "HOME": tmp})
@@ -120,10 +128,10 @@ class LibreOfficeConverter(Converter):
                 output, _ = process.communicate(timeout=self.timeout)
             except subprocess.TimeoutExpired as exc:
                 kill_group(process)
-                raise timed_out("LibreOffice", self.timeout) from exc
-            out = Path(tmp) / "vanban.pdf"
+                raise timed_out("LibreOffice", self.timeout, target) from exc
+            out = Path(tmp) / f"vanban.{target}"
             if process.returncode != 0 or not out.exists():
                 detail = output.decode("utf-8", "replace")[-500:]
-                raise failed("LibreOffice không chuyển được tệp sang PDF.",
+                raise failed(f"LibreOffice không chuyển được tệp sang {label(target)}.",
                              f"soffice exit {process.returncode}", detail=detail)
             return out.read_bytes()

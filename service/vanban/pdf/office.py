@@ -34,6 +34,8 @@ from vanban.pdf.libreoffice import kill_group
 log = logging.getLogger("vanban.pdf")
 
 WORKER = Path(__file__).with_name("uno_worker.py")
+#: LibreOffice's export filter for each format the warm converter writes.
+FILTERS = {"pdf": "writer_pdf_Export", "odt": "writer8"}
 #: LibreOffice's exit code for "restart me" (it uses it once, after creating a new profile).
 RESTART_CODE = 81
 _OPTIONS = ["--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
@@ -281,20 +283,22 @@ class OfficeProcess:
         except OfficeError:
             return False
 
-    def convert(self, docx: bytes, timeout: float,
+    def convert(self, docx: bytes, timeout: float, target: str = "pdf",
                 filter_data: dict[str, dict[str, str]] | None = None) -> bytes:
-        """Convert; raises :class:`OfficeHung`, :class:`OfficeDied`, or :class:`OfficeError`
-        with LibreOffice's message when it refused the document."""
+        """Convert to ``target`` (a key of :data:`FILTERS`), with optional export options;
+        raises :class:`OfficeHung`, :class:`OfficeDied`, or :class:`OfficeError` with
+        LibreOffice's message when it refused the document."""
         job = next(self._serial)
-        src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.pdf"
+        src, dst = self.folder / f"job-{job}.docx", self.folder / f"job-{job}.{target}"
         src.write_bytes(docx)
         try:
-            request: dict = {"op": "convert", "src": str(src), "dst": str(dst)}
+            request: dict = {"op": "convert", "src": str(src), "dst": str(dst),
+                             "filter": FILTERS[target]}
             if filter_data:
                 request["filter_data"] = filter_data
             reply = self._ask(request, timeout)
             if not reply.get("ok") or not dst.is_file():
-                raise OfficeError(reply.get("error", "no PDF written"))
+                raise OfficeError(reply.get("error", f"no {target} written"))
             self.conversions += 1
             return dst.read_bytes()
         finally:

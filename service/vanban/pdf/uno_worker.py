@@ -12,9 +12,10 @@ Protocol, one JSON object per line. Stdout: ``{"ready": true}`` once connected t
 listening on the named pipe ``NAME`` (or ``{"ready": false, "error": …}``), then one reply per
 request. Stdin, requests:
 
-* ``{"op": "convert", "src": PATH, "dst": PATH}`` → ``{"ok": true}`` after ``dst`` (PDF) is
-  written, or ``{"ok": false, "error": TEXT}``; an optional ``"filter_data"`` carries export
-  options (``{"SelectPdfVersion": {"type": "long", "value": "2"}}`` for PDF/A-2b);
+* ``{"op": "convert", "src": PATH, "dst": PATH, "filter": NAME}`` → ``{"ok": true}`` after
+  ``dst`` is written with the export filter ``NAME`` (default ``writer_pdf_Export``; ODT is
+  ``writer8``), or ``{"ok": false, "error": TEXT}``; an optional ``"filter_data"`` carries
+  export options (``{"SelectPdfVersion": {"type": "long", "value": "2"}}`` for PDF/A-2b);
 * ``{"op": "ping"}`` → ``{"ok": true}`` when the office answers a call over the bridge.
 
 When stdin closes (vanban exited, even by SIGKILL) the worker kills the office ``PID`` and
@@ -88,7 +89,8 @@ def _filter_data(options: dict | None) -> tuple:
     return (_prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", values)),)
 
 
-def _convert(desktop, src: str, dst: str, options: dict | None = None) -> None:
+def _convert(desktop, src: str, dst: str, filter_name: str = "writer_pdf_Export",
+             options: dict | None = None) -> None:
     load = (_prop("Hidden", True), _prop("ReadOnly", True))
     document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, load)
     if document is None:
@@ -96,7 +98,7 @@ def _convert(desktop, src: str, dst: str, options: dict | None = None) -> None:
     try:
         uno.invoke(document, "storeToURL", (
             uno.systemPathToFileUrl(dst),
-            (_prop("FilterName", "writer_pdf_Export"), *_filter_data(options))))
+            (_prop("FilterName", filter_name), *_filter_data(options))))
     finally:
         document.close(True)
 
@@ -128,7 +130,8 @@ def main() -> int:
         request = json.loads(requests.get())
         try:
             if request["op"] == "convert":
-                _convert(desktop, request["src"], request["dst"], request.get("filter_data"))
+                _convert(desktop, request["src"], request["dst"],
+                         request.get("filter", "writer_pdf_Export"), request.get("filter_data"))
             else:
                 desktop.getComponents().hasElements()
         except Exception as exc:  # UNO exceptions do not share a useful base class

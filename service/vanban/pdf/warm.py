@@ -25,7 +25,7 @@ import threading
 import time
 
 from vanban.config import get_settings
-from vanban.pdf.base import Converter, failed, timed_out
+from vanban.pdf.base import Converter, failed, label, timed_out
 from vanban.pdf.libreoffice import (
     LibreOfficeConverter,
     find_soffice,
@@ -67,6 +67,7 @@ class WarmConverter(Converter):
     """A pool of running LibreOffice processes; see the module docstring."""
 
     name = "warm"
+    targets = ("pdf", "odt")
 
     def __init__(self, soffice: str | None = None, *, size: int | None = None,
                  timeout: float | None = None, start_timeout: float = 60.0,
@@ -112,18 +113,24 @@ class WarmConverter(Converter):
         return [p.pid for p in self.processes if p is not None and p.pid is not None]
 
     def convert(self, docx: bytes) -> bytes:
-        return self._convert(docx, None)
+        return self.convert_to(docx, "pdf")
+
+    def convert_to(self, docx: bytes, target: str) -> bytes:
+        if target not in self.targets:
+            return super().convert_to(docx, target)
+        return self._convert(docx, None, target)
 
     def convert_pdfa(self, docx: bytes, part: int = 2) -> bytes:
         return self._convert(docx, part)
 
-    def _convert(self, docx: bytes, pdfa: int | None) -> bytes:
+    def _convert(self, docx: bytes, pdfa: int | None, target: str = "pdf") -> bytes:
         if find_soffice(self.soffice) is None:
             raise missing_soffice(self.soffice)
         options = pdfa_filter_data(pdfa) if pdfa else None
 
         def cold() -> bytes:
-            return self.cold.convert_pdfa(docx, pdfa) if pdfa else self.cold.convert(docx)
+            return self.cold.convert_pdfa(docx, pdfa) if pdfa else self.cold.convert_to(docx,
+                                                                                         target)
 
         if self._closed or time.monotonic() < self._cold_until:
             return cold()
@@ -138,7 +145,7 @@ class WarmConverter(Converter):
                     self._cold_until = time.monotonic() + RETRY_START_SECONDS
                     return cold()
                 try:
-                    return process.convert(docx, self.timeout, options)
+                    return process.convert(docx, self.timeout, target, options)
                 except OfficeDied as exc:
                     log.warning("LibreOffice died during a conversion (%s); attempt %d", exc,
                                 attempt)
@@ -147,11 +154,12 @@ class WarmConverter(Converter):
                     log.error("LibreOffice hung (%s); killed, starting a new one", exc)
                     release = False
                     self._replace_in_background(slot)
-                    raise timed_out("LibreOffice", self.timeout) from exc
+                    raise timed_out("LibreOffice", self.timeout, target) from exc
                 except OfficeError as exc:
-                    raise failed("LibreOffice không chuyển được tệp sang PDF.",
+                    raise failed(f"LibreOffice không chuyển được tệp sang {label(target)}.",
                                  "LibreOffice refused the document", detail=str(exc)) from exc
-            raise failed("LibreOffice dừng đột ngột hai lần khi chuyển tệp này sang PDF.",
+            raise failed("LibreOffice dừng đột ngột hai lần khi chuyển tệp này sang "
+                         f"{label(target)}.",
                          "LibreOffice died twice while converting this document")
         finally:
             if release:

@@ -63,21 +63,22 @@ def upper(text: str) -> str:
 
 
 def so_ky_hieu(family: Family, so: int | None, ky_hieu: str) -> str:
-    """``Số: 05/BC-SNV`` (State, union) or ``Số 05-BC/ĐUK`` (Party); in a draft the number is
-    the same blank the date line leaves for the signer."""
+    """``Số: 05/BC-SNV`` (State, union), ``Số 05-BC/ĐUK`` (Party), ``Số: 05-HD/TWĐTN-VP``
+    (Đoàn): the family's prefix and joint; in a draft the number is the same blank the date
+    line leaves for the signer."""
     number = KHOANG_TRONG if so is None else f"{so:02d}"
-    if family.id == "dang":
-        return f"{family.so_prefix} {number}-{ky_hieu}"
-    return f"{family.so_prefix} {number}/{ky_hieu}"
+    return f"{family.so_prefix} {number}{family.noi_so}{ky_hieu}"
 
 
 def ky_hieu(family: Family, loai_viet_tat: str, co_quan_viet_tat: str,
             don_vi_soan_thao: str | None = None) -> str:
-    """Ký hiệu: ``BC-SNV`` (+ ``-TĐKT``) for State; ``BC/ĐUK`` for Party; công văn has no type."""
-    if family.id == "dang":
-        return f"{loai_viet_tat}/{co_quan_viet_tat}" if loai_viet_tat else co_quan_viet_tat
-    parts = [p for p in (loai_viet_tat, co_quan_viet_tat, don_vi_soan_thao) if p]
-    return "-".join(parts)
+    """Ký hiệu: ``BC-SNV`` (+ ``-TĐKT``) for State; ``BC/ĐUK`` for Party; ``HD/TWĐTN-VP`` for
+    the Đoàn; a công văn has no type (or the family's own, ``CV``)."""
+    head = f"{loai_viet_tat}{family.noi_loai}{co_quan_viet_tat}" if loai_viet_tat else (
+        co_quan_viet_tat)
+    if family.don_vi_trong_ky_hieu and don_vi_soan_thao:
+        return f"{head}-{don_vi_soan_thao}"
+    return head
 
 
 def dia_danh_ngay(dia_danh: str, ngay: NgayThang) -> str:
@@ -133,11 +134,13 @@ def with_filing_line(items: list[str], unit: str | None = None) -> list[str]:
 
 def noi_nhan_lines(family: Family, items: list[str]) -> list[str]:
     """Nơi nhận as a dash list; the filing line is ``Lưu: VT, …`` in State and union documents
-    (Phụ lục I) and ``Lưu …`` without a colon in Party documents (36-HD/VPTW). Party lines end
-    with a comma, the last with a period (``- BTV Đảng ủy Khối,`` … ``- Lưu Văn phòng ĐUK.``:
-    seeds 000 and 001, spec/the-thuc.md §2), State and union lines with a semicolon."""
-    lines = dash_list(items, "," if family.id == "dang" else ";")
-    sep = " " if family.id == "dang" else ": "
+    (Phụ lục I) and ``Lưu …`` without a colon in Party documents (36-HD/VPTW): the family's
+    :attr:`~vanban.the_thuc.families.Family.luu_sau`. Party lines end with a comma, the last
+    with a period (``- BTV Đảng ủy Khối,`` … ``- Lưu Văn phòng ĐUK.``: seeds 000 and 001,
+    spec/the-thuc.md §2), State and union lines with a semicolon: the family's
+    :attr:`~vanban.the_thuc.families.Family.noi_nhan_cuoi_dong`."""
+    lines = dash_list(items, family.noi_nhan_cuoi_dong)
+    sep = family.luu_sau
     return [f"- {_LUU.sub(lambda m: m.group(1) + sep, line[2:], count=1)}"
             if _LUU.match(line[2:]) else line for line in lines]
 
@@ -167,5 +170,5 @@ def rules(family: Family, co_quan_ten: str, trich_yeu_lines: list[str]) -> dict[
                                cell_twips=HEADER_RIGHT_TWIPS, share=1.0),
         "trich_yeu": rule_under(trich_yeu_lines, s.trich_yeu, bold=True,
                                 cell_twips=TEXT_WIDTH_TWIPS,
-                                style="dashed" if family.id == "dang" else "single"),
+                                style=family.gach_trich_yeu),
     }

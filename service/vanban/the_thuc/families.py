@@ -1,12 +1,18 @@
-"""The three families of official layout (thể thức) and their numbers, in one table.
+"""The families of official layout (thể thức) and everything they decide, in one table.
 
 * ``nha-nuoc`` — State documents, Nghị định 30/2020/NĐ-CP, Phụ lục I.
 * ``dang`` — Party documents, Hướng dẫn 36-HD/VPTW (typography) and Quy định 399-QĐ/TW.
 * ``cong-doan`` — trade-union documents, Quyết định 933/QĐ-TLĐ: State components and
   punctuation; sizes as State (◐ in the spec).
+* ``doan-thanh-nien`` — Đoàn TNCS Hồ Chí Minh, Hướng dẫn 29-HD/TWĐTN-VP (see
+  ``docs/the-thuc-doan.md``: mostly ◐, every finding of the checker is a warning).
 
-Everything a family decides — sizes in points, punctuation of the number line, authority
-prefixes, labels, margins — lives in :data:`FAMILIES`. The content blocks
+Everything a family decides — sizes in points, the number line and the ký hiệu, the heading,
+what stands under the agency, authority prefixes, signature rules, nơi nhận punctuation,
+labels, margins, which column of the checker's rule table applies — lives in :data:`FAMILIES`.
+This is the only module that names a family: every ``Literal``, ``choices``, enum, label and
+detection is generated from it (``tests/the_thuc/test_the_thuc_family_data.py`` fails on a
+family id written anywhere else). The content blocks
 (``content_blocks/<family>.docx``) are built from these numbers by
 ``tools/build_docx_sources.py`` and the tests check the rendered output against them, so a
 correction to the spec is a one-line change here followed by a rebuild.
@@ -17,12 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-FamilyId = Literal["nha-nuoc", "dang", "cong-doan"]
-FAMILY_IDS: tuple[str, ...] = ("nha-nuoc", "dang", "cong-doan")
-
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 DANG_HIEU = "ĐẢNG CỘNG SẢN VIỆT NAM"
+DOAN_HIEU = "ĐOÀN TNCS HỒ CHÍ MINH"
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,8 @@ class Family:
     margins: Margins
     #: Text on the right of the header (Quốc hiệu or the Party's name).
     header_right: tuple[str, ...]
-    #: What stands under the issuing agency: a short line, or "*".
-    duoi_co_quan: Literal["line", "*"]
+    #: What stands under the issuing agency: a short line, or "*" (Party), "***" (Đoàn).
+    duoi_co_quan: str
     #: "Số: 12/BC-SNV" (State) or "Số 12-BC/ĐUK" (Party).
     so_prefix: str
     #: Authority prefixes as printed.
@@ -84,6 +88,55 @@ class Family:
     tu_ca_nhan: str = "cá nhân"
     #: First-line indent of body paragraphs in twips (1 cm = 567).
     thut_dau_dong: int = 567
+    #: Short name for pages and menus ("Nhà nước").
+    nhan: str = ""
+    #: Between the number and the ký hiệu: "/" (``Số: 05/BC-SNV``) or "-" (``Số 05-BC/ĐUK``).
+    noi_so: str = "/"
+    #: Between the type abbreviation and the agency: "-" (``BC-SNV``) or "/" (``BC/ĐUK``).
+    noi_loai: str = "-"
+    #: Does the drafting unit close the ký hiệu (``BC-SNV-TĐKT``, ``HD/TWĐTN-VP``)?
+    don_vi_trong_ky_hieu: bool = True
+    #: Type abbreviations written otherwise in this family ("" → "CV": công văn numbered CV).
+    viet_tat_rieng: dict[str, str] = field(default_factory=dict)
+    #: After "Lưu" in the filing line: ": " (``Lưu: VT``) or " " (``Lưu Văn phòng``).
+    luu_sau: str = ": "
+    #: After each nơi nhận line but the last (which ends with "."): ";" (Nghị định 30), ","
+    #: (Party offices applying Hướng dẫn 36: seeds 000 and 001, spec/the-thuc.md §2).
+    noi_nhan_cuoi_dong: str = ";"
+    #: The line under the abstract: "single" or "dashed".
+    gach_trich_yeu: Literal["single", "dashed"] = "single"
+    #: Công văn abstract without ``V/v``, italic 12 pt (Party), instead of ``V/v …`` upright.
+    cong_van_nghieng: bool = False
+    #: "Nơi nhận:" underlined, not bold (Party), instead of bold italic.
+    noi_nhan_gach_chan: bool = False
+    #: A deputy signing for the collective adds ``KT. <head>`` under ``TM.`` (State); False:
+    #: the deputy signs ``T/M`` with their own title and no K/T line (Party).
+    kt_duoi_tm: bool = True
+    #: Agency names (regex on folded text) that identify this family when its heading is the
+    #: Quốc hiệu of another (the trade union's).
+    nhan_dien_co_quan: str | None = None
+    #: The checker's rule table has three columns of marks; the one this family reads.
+    cot_quy_tac: Literal["state", "union", "party"] = "state"
+    #: Every finding a warning: the family's rules are known only from secondary sources.
+    chi_canh_bao: bool = False
+    #: The source the checker cites for this family's rules (None: the column's).
+    nguon_quy_tac: str | None = None
+    #: Its own sizes are confirmed (✅) rather than "as State" (◐).
+    co_rieng_chac: bool = True
+
+    @property
+    def tieu_de(self) -> str:
+        """The heading that identifies the family (Quốc hiệu, ĐẢNG CỘNG SẢN VIỆT NAM …)."""
+        return self.header_right[0]
+
+    @property
+    def tieu_de_rieng(self) -> bool:
+        """A heading of its own instead of the Quốc hiệu (Party, Đoàn)."""
+        return self.tieu_de != QUOC_HIEU
+
+    def viet_tat(self, loai_viet_tat: str) -> str:
+        """The type abbreviation as this family writes it."""
+        return self.viet_tat_rieng.get(loai_viet_tat, loai_viet_tat)
 
 
 _STATE_SIZES = Sizes(
@@ -106,6 +159,7 @@ FAMILIES: dict[str, Family] = {
         duoi_co_quan="line",
         so_prefix="Số:",
         quyen_han=_STATE_QUYEN_HAN,
+        nhan="Nhà nước",
     ),
     "dang": Family(
         id="dang",
@@ -125,6 +179,18 @@ FAMILIES: dict[str, Family] = {
         chuc_vu_bold=False,
         ket_thuc="",
         tu_ca_nhan="đồng chí",
+        nhan="Đảng",
+        noi_so="-",
+        noi_loai="/",
+        don_vi_trong_ky_hieu=False,
+        viet_tat_rieng={"": "CV", "QyĐ": "QĐ"},
+        luu_sau=" ",
+        noi_nhan_cuoi_dong=",",
+        gach_trich_yeu="dashed",
+        cong_van_nghieng=True,
+        noi_nhan_gach_chan=True,
+        kt_duoi_tm=False,
+        cot_quy_tac="party",
     ),
 }
 
@@ -132,9 +198,34 @@ FAMILIES: dict[str, Family] = {
 # The trade union uses the State components, punctuation and (◐) sizes: Quyết định 933/QĐ-TLĐ.
 FAMILIES["cong-doan"] = replace(
     FAMILIES["nha-nuoc"], id="cong-doan", ten="Công đoàn (Quyết định 933/QĐ-TLĐ)",
-    can_cu="Quyết định 933/QĐ-TLĐ",
+    can_cu="Quyết định 933/QĐ-TLĐ", nhan="Công đoàn", cot_quy_tac="union",
+    nhan_dien_co_quan=r"\bcông đoàn\b|\bcđ[a-zđ]*\b|\bliên đoàn lao động\b|\blđlđ\b",
+    co_rieng_chac=False,
 )
-FAMILIES = {family_id: FAMILIES[family_id] for family_id in FAMILY_IDS}
+
+# Đoàn TNCS Hồ Chí Minh: Hướng dẫn 29-HD/TWĐTN-VP (29/10/2013). The heading and its rule, the
+# agency with "***" under it and "Số: 29-HD/TWĐTN-VP" are read in documents as issued (◐);
+# the rest follows the Party's typography, which the Đoàn's guidance is modelled on (◐ / ❌ —
+# docs/the-thuc-doan.md lists each). The checker reads the Party's column of marks, as warnings.
+FAMILIES["doan-thanh-nien"] = replace(
+    FAMILIES["dang"], id="doan-thanh-nien",
+    ten="Đoàn TNCS Hồ Chí Minh (Hướng dẫn 29-HD/TWĐTN-VP)",
+    can_cu="Hướng dẫn 29-HD/TWĐTN-VP", nhan="Đoàn TNCS",
+    header_right=(DOAN_HIEU,), duoi_co_quan="***", so_prefix="Số:",
+    quyen_han=_STATE_QUYEN_HAN, chuc_vu_bold=True, ket_thuc="./.", tu_ca_nhan="cá nhân",
+    don_vi_trong_ky_hieu=True, viet_tat_rieng={"": "CV"}, luu_sau=" ",
+    cong_van_nghieng=False, chi_canh_bao=True,
+    nguon_quy_tac="Hướng dẫn 29-HD/TWĐTN-VP (◐ nguồn thứ cấp, xem docs/the-thuc-doan.md)",
+    co_rieng_chac=False,
+)
+
+#: Every family id, the default first.
+FAMILY_IDS: tuple[str, ...] = tuple(FAMILIES)
+#: ``Literal`` of the family ids, for models (generated, never written out).
+FamilyId = Literal[FAMILY_IDS]  # type: ignore[valid-type]
+DEFAULT_FAMILY = FAMILY_IDS[0]
+#: Short names for pages: id → "Nhà nước", "Đảng" …
+LABELS: dict[str, str] = {f.id: f.nhan for f in FAMILIES.values()}
 
 
 def get_family(family_id: str) -> Family:

@@ -17,7 +17,10 @@ banker's rounding; the value is quantised here before Babel formats it.
 
 from __future__ import annotations
 
+import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from babel.numbers import format_decimal
 
@@ -120,3 +123,29 @@ def chu_cai_muc(n: int) -> str:
     if not 1 <= n <= len(CHU_CAI_MUC):
         raise ValueError(f"item letters cover 1..{len(CHU_CAI_MUC)}, got {n}")
     return CHU_CAI_MUC[n - 1]
+
+
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+")
+PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def read_number(value: Any) -> int | float | None:
+    """``8,5`` → 8.5, ``1.234`` → 1234, ``1.234,5`` → 1234.5, ``8.5`` → 8.5, ``-3`` → -3."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value if math.isfinite(value) else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    sign = -1 if text.startswith(("-", "−")) else 1
+    text = text.lstrip("+-−")
+    if THOUSANDS.fullmatch(text):
+        return sign * int(text.replace(".", ""))
+    if THOUSANDS_COMMA.fullmatch(text):
+        return sign * float(text.replace(".", "").replace(",", "."))
+    if PLAIN_NUMBER.fullmatch(text):
+        text = text.replace(",", ".")
+        return sign * (float(text) if "." in text else int(text))
+    return None

@@ -15,6 +15,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request
 
 import vanban
+from vanban.error_codes import catalogue
 from vanban.templates import REGISTRY
 from vanban.web import apidocs, checks, documents
 from vanban.web.filenames import content_disposition
@@ -92,4 +93,5 @@ def docs() -> str:
     spec = openapi_document()
     return render_template("api_docs.html", spec=spec, operations=apidocs.operations(spec),
                            schemas=apidocs.schemas(spec), problem_types=PROBLEM_TYPES,
+                           error_codes=list(catalogue().values()),
                            schema_names=set(spec["components"]["schemas"]))

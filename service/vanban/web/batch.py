@@ -2,9 +2,9 @@
 
 The body is a JSON array of inputs (``application/json``) or JSON Lines (one input per line:
 ``application/x-ndjson``, ``application/jsonl`` …), up to ``VANBAN_BATCH_MAX_BYTES`` (default
-64 MiB). ``?format=pdf`` converts each document (503 at once when no converter exists). The
-answer is a zip streamed as documents are made (the first arrives long before the last is
-rendered), ending with ``errors.json``: an input that is invalid is listed there with its
+64 MiB). ``?format=pdf`` (or ``odt``) converts each document (503 at once when no converter
+exists). The answer is a zip streamed as documents are made (the first arrives long before the
+last is rendered), ending with ``errors.json``: an input that is invalid is listed there with its
 problems and the others are still made. Rendering uses the batch engine
 (:mod:`vanban.batch`): a process pool over every core.
 """
@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from flask import Blueprint, Response, request
 
+from vanban import outputs
 from vanban.batch import BatchInput, BatchSummary, iter_batch, iter_zip_chunks, read_jsonl
 from vanban.config import get_settings
 from vanban.errors import ConversionError, problem
@@ -74,13 +75,15 @@ def _inputs(fmt: str = "docx") -> Iterator[BatchInput]:
 def batch(template_id: str) -> Response:
     REGISTRY.get(template_id)
     fmt = documents.check_format(request.args.get("format"))
-    if fmt == "pdf":
+    output = outputs.get(fmt)
+    if output.converted:
         from vanban.pdf import converter
 
-        if not converter().available():
+        if not output.available(converter()):
             raise ConversionError(problem(
-                "pdf.unavailable", "format", "Máy chủ chưa cài bộ chuyển PDF (LibreOffice).",
-                "no PDF converter on this server"))
+                "pdf.unavailable", "format",
+                f"Máy chủ chưa cài bộ chuyển sang {fmt.upper()} (LibreOffice).",
+                f"no {fmt} converter on this server"))
     request.max_content_length = get_settings().batch_max_bytes
     items = iter_batch(template_id, _inputs(fmt), fmt=fmt)
     summary = BatchSummary(template_id, fmt)

@@ -25,7 +25,7 @@ from flask import Blueprint, Response, request
 
 from vanban import pipeline
 from vanban.errors import InputError, Problem, TemplateError, problem
-from vanban.model import json_input, lenient
+from vanban.model import json_input
 from vanban.render import embed
 from vanban.templates import REGISTRY
 from vanban.web import checks
@@ -58,7 +58,7 @@ def problems_of(template_id: str, data: Any) -> list[dict[str, Any]]:
 @bp.post("/normalise/<template_id>")
 def normalise(template_id: str) -> dict[str, Any]:
     REGISTRY.get(template_id)
-    data, notes = lenient.normalise(template_id, _object(read_payload(request)))
+    data, notes = REGISTRY.get(template_id).normalise(_object(read_payload(request)))
     return {"data": data, "notes": [n.to_dict() for n in notes],
             "problems": problems_of(template_id, data)}
 

@@ -2,8 +2,8 @@
 
 A thin layer over :func:`vanban.pipeline.run` (one pass: validated, built and rendered once):
 the template is looked up first (404), the data is validated (422 with every problem),
-rendered, and converted to PDF on request (503 when no converter is installed). The file name
-comes from the validated envelope.
+rendered, and converted to the format asked for (:mod:`vanban.outputs`: PDF, ODT; 503 when no
+converter writes it). The file name comes from the validated envelope.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import vanban
-from vanban import pipeline
+from vanban import outputs, pipeline
 from vanban.config import get_settings
 from vanban.errors import InputError, problem
 from vanban.templates import REGISTRY
@@ -22,9 +22,10 @@ from vanban.web.problems import RequestError
 
 T = TypeVar("T")
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF_MIME = "application/pdf"
-FORMATS = {"docx": DOCX_MIME, "pdf": PDF_MIME}
+DOCX_MIME = outputs.DOCX.media_type
+PDF_MIME = outputs.PDF.media_type
+#: format name → media type, for every output of :mod:`vanban.outputs`.
+FORMATS = {o.name: o.media_type for o in outputs.OUTPUTS.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +36,15 @@ class Document:
 
 
 def check_format(fmt: str | None) -> str:
-    """``None``/``docx``/``pdf`` (any case) → the format; otherwise a 400 problem."""
-    chosen = (fmt or "docx").strip().lower()
-    if chosen not in FORMATS:
+    """``None`` or a name of :data:`vanban.outputs.NAMES` (any case) → the format; otherwise a
+    400 problem."""
+    chosen = (fmt or outputs.DEFAULT.name).strip().lower()
+    if chosen not in outputs.OUTPUTS:
+        names = ", ".join(outputs.NAMES)
         raise RequestError(400, problem(
             "request.format", "format",
-            f"Định dạng “{fmt}” không hỗ trợ; chọn docx hoặc pdf.",
-            f"unsupported format {fmt!r}; use docx or pdf", accepted=sorted(FORMATS)))
+            f"Định dạng “{fmt}” không hỗ trợ; chọn một trong: {names}.",
+            f"unsupported format {fmt!r}; use one of {names}", accepted=sorted(outputs.NAMES)))
     return chosen
 
 
@@ -105,21 +108,18 @@ def check_for_signing(flag: str | None, fmt: str) -> bool:
 
 def render(template_id: str, data: Any, fmt: str = "docx", for_signing: bool = False
            ) -> Document:
-    """Render parsed JSON ``data`` with ``template_id`` as ``fmt`` (``docx`` or ``pdf``);
-    ``for_signing``: the PDF/A with the empty signature fields of Nghị định 30
-    (:mod:`vanban.kyso`)."""
-    fmt = check_format(fmt)
+    """Render parsed JSON ``data`` with ``template_id`` as ``fmt`` (a name of
+    :data:`vanban.outputs.NAMES`); ``for_signing``: the PDF/A with the empty signature fields
+    of Nghị định 30 (:mod:`vanban.kyso`)."""
+    output = outputs.get(check_format(fmt))
     data = _as_object(data)
     result = _within_deadline(lambda: pipeline.run(template_id, data))
-    content = result.docx
     if for_signing:
         from vanban.kyso.prepare import prepare
         from vanban.pdf import converter
 
-        check_for_signing("1", fmt)
+        check_for_signing("1", output.name)
         content = prepare(result, converter()).pdf
-    elif fmt == "pdf":
-        from vanban.pdf import converter
-
-        content = converter().convert(content)
-    return Document(content, FORMATS[fmt], f"{result.stem}.{fmt}")
+    else:
+        content = output.convert(result.docx, None)
+    return Document(content, output.media_type, output.filename(result.stem))

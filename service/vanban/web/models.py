@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vanban.the_thuc.families import FamilyId
+
 
 class ProblemItem(BaseModel):
     """One located mistake (mirrors :class:`vanban.errors.Problem`)."""
@@ -63,7 +65,7 @@ class TemplateInfo(BaseModel):
     description: str = Field(description="Mô tả nội dung và phạm vi dùng.")
     loai_van_ban: str = Field(description="Tên loại văn bản in trên văn bản.",
                               examples=["BÁO CÁO"])
-    families: list[Literal["nha-nuoc", "dang", "cong-doan"]] = Field(
+    families: list[FamilyId] = Field(  # type: ignore[valid-type]
         description="Các thể thức mẫu hỗ trợ.")
     overrides: bool = Field(False, description="Mẫu của đơn vị (thư mục trên "
                             "VANBAN_TEMPLATES_PATH) thay cho mẫu có sẵn cùng mã. True when a "
@@ -114,7 +116,7 @@ class Readiness(BaseModel):
     problems: list[ProblemItem] | None = None
 
 
-Family = Literal["nha-nuoc", "dang", "cong-doan"]
+Family = FamilyId
 
 
 class CheckLocation(BaseModel):

@@ -16,6 +16,7 @@ import uuid
 
 from flask import Blueprint, Flask, Response, abort, g, request
 
+from vanban import outputs
 from vanban.config import get_settings
 from vanban.ops import logs, metrics
 
@@ -23,11 +24,8 @@ bp = Blueprint("observe", __name__)
 
 HEADER = "X-Request-ID"
 _SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-FORMATS = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/pdf": "pdf",
-    "application/zip": "zip",
-}
+#: Response media type → the ``format`` label of the render metrics (every output, and zip).
+FORMATS = {**{o.media_type: o.name for o in outputs.OUTPUTS.values()}, "application/zip": "zip"}
 
 
 def request_id() -> str:
@@ -85,7 +83,8 @@ def _finish(response: Response) -> Response:
     if template and fmt and response.status_code == 200:
         metrics.RENDERS.labels(template, fmt).inc()
         metrics.RENDER_SECONDS.labels(template, fmt).observe(seconds)
-    if fmt == "pdf" or (template and response.status_code == 503):
+    converted = fmt in outputs.OUTPUTS and outputs.OUTPUTS[fmt].converted
+    if converted or (template and response.status_code == 503):
         metrics.record_pdf_conversion(_backend(), response.status_code == 200)
     logs.access(request.method, request.path, response.status_code, seconds * 1000,
                 request_id(), template, fmt)

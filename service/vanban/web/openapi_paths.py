@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vanban import outputs
+from vanban.the_thuc.families import FAMILY_IDS
 from vanban.web.clerk import openapi_paths as clerk_paths
 from vanban.web.compute import openapi_path as compute_path
 
@@ -95,7 +97,7 @@ def _body(refs: dict[str, str], examples: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-FAMILIES = ["nha-nuoc", "dang", "cong-doan"]
+FAMILIES = list(FAMILY_IDS)
 
 
 def _check_format() -> dict[str, Any]:
@@ -140,7 +142,7 @@ def _designer(ids: list[str]) -> dict[str, Any]:
         "installed": {"type": "string", "enum": ids, "description": "Hoặc mã một mẫu có sẵn."},
         "data": {"type": "string", "description": "Dữ liệu JSON (trường văn bản hoặc tệp); "
                                                   "bỏ trống: dữ liệu mẫu."},
-        "the_thuc": {"type": "string", "enum": ["", "nha-nuoc", "dang", "cong-doan"]},
+        "the_thuc": {"type": "string", "enum": ["", *FAMILY_IDS]},
         "kind": {"type": "string", "enum": ["auto", "body", "full"], "default": "auto"},
         "schema": {"type": "string", "enum": ids,
                    "description": "Hợp đồng dữ liệu để đối chiếu khi kiểm tra mẫu."}}}
@@ -184,6 +186,16 @@ def _designer(ids: list[str]) -> dict[str, Any]:
     }
 
 
+def _format_param() -> dict[str, Any]:
+    """``?format=``: every output of :mod:`vanban.outputs`."""
+    converted = [o.name for o in outputs.OUTPUTS.values() if o.converted]
+    return {"name": "format", "in": "query", "required": False,
+            "description": f"{outputs.DEFAULT.name} (mặc định) hoặc {', '.join(converted)} "
+                           "(cần LibreOffice trên máy chủ).",
+            "schema": {"type": "string", "enum": list(outputs.NAMES),
+                       "default": outputs.DEFAULT.name}}
+
+
 def _batch(tid: dict[str, Any], fmt: dict[str, Any]) -> dict[str, Any]:
     # Any JSON value per item: an item that is not a valid input (not even an object) is
     # reported in errors.json inside the zip and does not fail the batch.
@@ -212,9 +224,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
     tid = _template_param(ids)
     any_input = [{"$ref": ref} for ref in refs.values()]
     body = _body(refs, examples)
-    fmt = {"name": "format", "in": "query", "required": False,
-           "description": "docx (mặc định) hoặc pdf (cần LibreOffice trên máy chủ).",
-           "schema": {"type": "string", "enum": ["docx", "pdf"], "default": "docx"}}
+    fmt = _format_param()
     for_signing = {"name": "for_signing", "in": "query", "required": False,
                    "description": "1: bản PDF/A để ký số, có sẵn ô chữ ký của người ký và của cơ "
                    "quan đặt theo Nghị định 30 (cần format=pdf).",
@@ -223,16 +233,17 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
         "description": "attachment; tên tệp từ số, ký hiệu và trích yếu: filename (ASCII) "
                        "và filename* (UTF-8, RFC 5987).",
         "schema": {"type": "string"}}}
-    binary = {"schema": {"type": "string", "contentMediaType": DOCX_MIME}}
     return {
         "/api/v1/documents/{template_id}": {"post": {
             "tags": ["van-ban"], "operationId": "renderDocument",
-            "summary": "Tạo văn bản (.docx hoặc PDF) từ dữ liệu JSON",
+            "summary": f"Tạo văn bản ({', '.join('.' + n for n in outputs.NAMES)}) từ dữ "
+                       "liệu JSON",
             "parameters": [tid, fmt, for_signing], "requestBody": body,
             "responses": {"200": {
                 "description": "Văn bản đã tạo.", "headers": disposition,
-                "content": {DOCX_MIME: binary, "application/pdf": {
-                    "schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
+                "content": {o.media_type: {"schema": {
+                    "type": "string", "contentMediaType": o.media_type}}
+                    for o in outputs.OUTPUTS.values()}},
                 **_errors("BadRequest", "NotFound", "MethodNotAllowed", "PayloadTooLarge",
                           "UnsupportedMediaType", "UnprocessableContent",
                           "ServiceUnavailable", "GatewayTimeout")}}},
@@ -296,7 +307,7 @@ def paths(ids: list[str], refs: dict[str, str], examples: dict[str, Any]) -> dic
 _JOB = {"type": "object", "required": ["id", "template", "status", "total", "done", "failed"],
         "properties": {
             "id": {"type": "string"}, "template": {"type": "string"},
-            "format": {"type": "string", "enum": ["docx", "pdf"]},
+            "format": {"type": "string", "enum": list(outputs.NAMES)},
             "status": {"type": "string", "enum": ["queued", "started", "finished", "failed"]},
             "total": {"type": "integer"}, "done": {"type": "integer"},
             "failed": {"type": "integer"}, "progress": {"type": "number"},
@@ -320,9 +331,7 @@ def scale_paths(tid: dict[str, Any], any_input: list[dict[str, Any]]) -> dict[st
             "post": {
                 "tags": ["lo"], "operationId": "submitJob",
                 "summary": "Gửi một lô văn bản (mảng JSON) vào hàng đợi; id = mã mẫu văn bản",
-                "parameters": [template, {"name": "format", "in": "query", "required": False,
-                                          "schema": {"type": "string", "enum": ["docx", "pdf"],
-                                                     "default": "docx"}}],
+                "parameters": [template, _format_param()],
                 "requestBody": {"required": True, "content": {
                     "application/json": {"schema": {"type": "array", "items": item}}}},
                 "responses": {"202": _json(_JOB, "Đã nhận lô; hỏi tiến độ ở Location."),

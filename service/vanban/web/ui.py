@@ -21,11 +21,12 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import vanban
+from vanban import outputs
 from vanban.check.catalog import RULES
 from vanban.check.cli import LABELS as SEVERITY_LABELS
 from vanban.errors import VanbanError, problem
 from vanban.templates import REGISTRY, TemplateSpec
-from vanban.the_thuc.families import FAMILIES
+from vanban.the_thuc.families import FAMILIES, LABELS
 from vanban.web import checks, documents, home
 from vanban.web.api import send_document
 from vanban.web.ho_so_page import bp as ho_so_page_bp
@@ -35,7 +36,7 @@ from vanban.web.problems import RequestError, size_text
 bp = Blueprint("ui", __name__)
 bp.register_blueprint(ho_so_page_bp)  # /ho-so: a whole commendation file
 
-FAMILY_LABELS = {"nha-nuoc": "Nhà nước", "dang": "Đảng", "cong-doan": "Công đoàn"}
+FAMILY_LABELS = LABELS
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     for key in ("anyOf", "allOf"):
@@ -105,7 +106,15 @@ def _page(spec: TemplateSpec, text: str = "", error: VanbanError | None = None,
     return render_template(
         "editor.html", spec=spec, text=text, error=error, valid=valid, bm=form_config(spec),
         families=[FAMILY_LABELS.get(f, f) for f in spec.families],
-        fields=field_guide(vanban.schema(spec.id)))
+        fields=field_guide(vanban.schema(spec.id)), outputs=_download_buttons())
+
+
+def _download_buttons() -> list[tuple[outputs.Output, bool]]:
+    """One download button per output format, with whether this server can make it now."""
+    from vanban.pdf import converter
+
+    current = converter()
+    return [(o, o.available(current)) for o in outputs.OUTPUTS.values()]
 
 
 @bp.get("/")
@@ -127,8 +136,9 @@ def _example_text(spec: TemplateSpec) -> str:
 
 @bp.post("/mau/<template_id>")
 def submit(template_id: str) -> Response | tuple[str, int] | str:
-    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra``, ``docx``, ``pdf`` or
-    ``pdf-ky-so`` (the PDF/A with the signature fields)."""
+    """The form without JavaScript: ``action`` is ``mau``, ``kiem-tra``, an output format
+    (``docx``, ``pdf``, ``odt``: :mod:`vanban.outputs`) or ``pdf-ky-so`` (the PDF/A with the
+    signature fields)."""
     spec = REGISTRY.get(template_id)
     action = request.form.get("action", "kiem-tra")
     text = request.form.get("data", "")
@@ -141,7 +151,7 @@ def submit(template_id: str) -> Response | tuple[str, int] | str:
         return _page(spec, _example_text(spec))
     try:
         data = parse_json(raw)
-        if action in ("docx", "pdf"):
+        if action in outputs.OUTPUTS:
             return send_document(documents.render(template_id, data, action))
         if action == "pdf-ky-so":
             return send_document(documents.render(template_id, data, "pdf", for_signing=True))

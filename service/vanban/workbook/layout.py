@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vanban.model.lenient import SchemaWalker, template_schema
+from vanban.model.lenient import SchemaWalker, model_schema
+from vanban.templates import REGISTRY
 
 GENERAL = "Thông tin chung"
 ID_HEADER = "Mã dòng"
@@ -82,7 +83,7 @@ _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 class _Builder:
     def __init__(self, template_id: str):
-        self.schema = template_schema(template_id)
+        self.schema = model_schema(REGISTRY.get(template_id).model)
         self.walker = SchemaWalker(self.schema)
         self.names: set[str] = {GENERAL.casefold(), "hướng dẫn", "_danh_muc"}
         self.tables: list[Table] = []

@@ -26,9 +26,10 @@ from openpyxl.utils import get_column_letter
 from vanban import pipeline
 from vanban.config import get_settings
 from vanban.errors import InputError, LimitError, Problem, VanbanError, problem
-from vanban.model import json_input, lenient
+from vanban.model import json_input
 from vanban.model.problems import json_path
 from vanban.ooxml.safezip import read_xlsx_parts
+from vanban.templates import REGISTRY
 from vanban.workbook.layout import GENERAL, ID_HEADER, SEP, Column, Layout, Table, layout
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -322,7 +323,7 @@ def _finish(template_id: str, root: dict[str, Any], reading: _Reading) -> dict[s
         raise InputError(reading.problems)
     json_input.check_limits(root)  # nesting by row numbers (1.1.1…) within json_max_depth
     where = _locate(root, reading.cells)
-    data, _ = lenient.normalise(template_id, root)
+    data, _ = REGISTRY.get(template_id).normalise(root)
     try:
         pipeline.validate(template_id, data)
     except InputError as exc:
@@ -376,7 +377,7 @@ def read_csv(template_id: str, content: bytes, name: str = "") -> dict[str, Any]
         raise InputError(reading.problems)
     json_input.check_limits(root)
     where = _locate(root, reading.cells)
-    data, _ = lenient.normalise(template_id, root)
+    data, _ = REGISTRY.get(template_id).normalise(root)
     return _placed_list(template_id, data, where)
 
 

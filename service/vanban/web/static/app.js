@@ -150,7 +150,7 @@
     button.setAttribute("aria-disabled", "true");
     const signing = format === "pdf-ky-so";
     if (signing) format = "pdf";
-    statusLine.textContent = format === "pdf" ? "Đang tạo PDF (có thể mất vài giây)…" : "Đang tạo văn bản…";
+    statusLine.textContent = format === "docx" ? "Đang tạo văn bản…" : `Đang tạo tệp .${format} (có thể mất vài giây)…`;
     try {
       const query = signing ? "format=pdf&for_signing=1" : `format=${format}`;
       const response = await fetch(`${urls.render}?${query}`, {
@@ -223,7 +223,7 @@
     const button = event.submitter;
     const action = button ? button.value : "kiem-tra";
     if (action === "mau") loadExample();
-    else if (action === "docx" || action === "pdf" || action === "pdf-ky-so") download(action, button);
+    else if (button && button.dataset.format) download(button.dataset.format, button);
     else { clearTimeout(timer); validate(); }
   });
 
