@@ -43,6 +43,11 @@ class Settings(BaseSettings):
         "content_blocks folder (the family shells).")
     warm_templates: bool = Field(
         True, description="Biên dịch mọi mẫu khi khởi động. Compile every template at start.")
+    template_cache: str = Field(
+        "auto", description="Nơi lưu mẫu đã biên dịch để lần chạy sau (vanban batch, vanban "
+        "render) khỏi biên dịch lại: auto ($XDG_CACHE_HOME/vanban/templates, không có thì "
+        "~/.cache/vanban/templates), một thư mục, hoặc off (không lưu). Compiled templates "
+        "kept on disk between processes: auto, a folder, or off.")
 
     # --- PDF ---------------------------------------------------------------------------------
     pdf: str = Field(
