@@ -52,7 +52,7 @@ test:
 	bash .ci/run
 
 lint: install
-	$(VENV)/bin/ruff check service tests tools bench
+	$(VENV)/bin/ruff check service tests tools bench templates_docx
 
 bench: install
 	$(VPY) bench/run.py

@@ -43,7 +43,7 @@ def _inputs(n: int) -> list[bytes]:
     import json
 
     docs = [json.dumps(json.loads(p.read_bytes()), ensure_ascii=False).encode()
-            for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+            for p in sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     return list(islice(cycle(docs), n))
 
 

@@ -30,7 +30,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10_000)
     args = parser.parse_args()
-    inputs = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    inputs = [p.read_bytes() for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     marks: dict[str, float] = {}
     for i in range(1, args.n + 1):
         pipeline.run(TEMPLATE, inputs[i % len(inputs)])

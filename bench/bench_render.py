@@ -118,7 +118,7 @@ def fixture(path: Path, n: int) -> dict[str, Any]:
 
 
 def run(n: int) -> list[dict[str, Any]]:
-    paths = sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))
+    paths = sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))
     return [fixture(p, n) for p in paths]
 
 

@@ -35,7 +35,8 @@ from vanban.check.docx_facts import load
 from vanban.check.engine import check_docx, check_facts
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "fixtures" / "bao-cao-thi-dua" / "nha-nuoc-mau-01-tong-ket-2021.json"
+FIXTURE = (ROOT / "templates_docx" / "bao-cao-thi-dua" / "fixtures"
+       / "nha-nuoc-mau-01-tong-ket-2021.json")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: The fixture's body paragraphs (14 pt, 1.2 lines, 6 pt after) per A4 page, measured.
 PARAGRAPHS_PER_PAGE = 16

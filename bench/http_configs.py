@@ -74,7 +74,8 @@ def _client(port: int, bodies: list[bytes], count: int, out: Any) -> None:
 
 
 def load(port: int, requests: int, clients: int = 8) -> dict[str, float]:
-    bodies = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    bodies = [p.read_bytes() for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
     warm = ctx.Process(target=_client, args=(port, bodies, 30, queue))
@@ -137,7 +138,8 @@ def in_process(n: int = 600) -> dict[str, float]:
     from vanban.web.documents import _within_deadline
 
     logging.disable(logging.INFO)  # no access-log line per request on stdout
-    bodies = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    bodies = [p.read_bytes() for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     client = create_app({"WARM_TEMPLATES": True}).test_client()
 
     def request(body: bytes) -> None:

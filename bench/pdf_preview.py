@@ -79,7 +79,8 @@ def main() -> int:
     parser.add_argument("--dpi", type=int, default=80)
     args = parser.parse_args()
 
-    data = json.loads((ROOT / "fixtures" / TEMPLATE / f"{args.fixture}.json").read_text("utf-8"))
+    data = json.loads((ROOT / "templates_docx" / TEMPLATE / "fixtures"
+            / f"{args.fixture}.json").read_text("utf-8"))
     docx = vanban.render(TEMPLATE, data)
     print(f"machine: {machine()}")
 

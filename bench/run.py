@@ -65,7 +65,8 @@ def memory(renders: int) -> dict[str, float]:
 def profile(n: int) -> str:
     from pyinstrument import Profiler
 
-    data = [p.read_bytes() for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))]
+    data = [p.read_bytes() for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))]
     from vanban import pipeline
 
     pipeline.run(TEMPLATE, data[0])

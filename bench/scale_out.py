@@ -31,7 +31,8 @@ import vanban as lib  # noqa: E402
 from live_processes import env, gunicorn, redis_server, stop, vanban, wait_until  # noqa: E402
 
 TEMPLATE = "bao-cao-thi-dua"
-DATA = json.loads((ROOT / "fixtures" / TEMPLATE / "nha-nuoc-mau-01-tong-ket-2021.json")
+DATA = json.loads((ROOT / "templates_docx" / TEMPLATE / "fixtures"
+        / "nha-nuoc-mau-01-tong-ket-2021.json")
                   .read_text("utf-8"))
 
 

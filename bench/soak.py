@@ -38,7 +38,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = "bao-cao-thi-dua"
 MARKER = re.compile(r"SOAK-[0-9a-f]{12}")
-FIXTURES = sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))
+FIXTURES = sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))
 
 
 def free_port() -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from vanban.check.docx_facts import DocFacts, load
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = "bao-cao-thi-dua"
-FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))}
+FIXTURES = {p.stem: p for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))}
 
 
 def fixture_data(name: str) -> dict:
@@ -46,3 +49,35 @@ try:
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 except ImportError:  # hypothesis is a test extra; the suite skips its tests without it
     pass
+
+
+# Ký số (tests/kyso): a throw-away PKI written at test time (never committed), its images, and
+# one warm LibreOffice. They live here rather than in tests/kyso/conftest.py: a second module
+# named ``conftest`` shadows this one for the ``from conftest import …`` of the folders collected
+# after it. ``pki`` is tests/kyso/pki.py, on the path while a test of that folder runs.
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory):
+    from pki import make_pki
+
+    return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture(scope="session")
+def images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from pki import seal_png, signature_png
+
+    folder = tmp_path_factory.mktemp("anh")
+    (folder / "chu-ky.png").write_bytes(signature_png())
+    (folder / "dau.png").write_bytes(seal_png())
+    return {"chu_ky": folder / "chu-ky.png", "dau": folder / "dau.png"}
+
+
+@pytest.fixture(scope="session")
+def warm() -> Iterator:
+    from vanban.pdf.warm import WarmConverter
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    converter = WarmConverter(size=1)
+    yield converter
+    converter.close()

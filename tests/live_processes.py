@@ -22,7 +22,8 @@ def fixture_data(name: str, template: str = "bao-cao-thi-dua") -> dict:
     """One input of ``fixtures/<template>/`` (without going through a conftest module)."""
     import json
 
-    return json.loads((ROOT / "fixtures" / template / f"{name}.json").read_text("utf-8"))
+    return json.loads((ROOT / "templates_docx" / template / "fixtures"
+            / f"{name}.json").read_text("utf-8"))
 
 
 def env(**extra: str) -> dict[str, str]:

@@ -27,7 +27,8 @@ def test_library_section_runs_as_written(tmp_path):
     the table alone was refused."""
     code = section_code("Library", "python")
     assert 'vanban.compute("bang-cham-diem", table)' in code
-    (tmp_path / "fixtures").symlink_to(ROOT / "fixtures")  # the README runs from the checkout
+    for folder in ("fixtures", "templates_docx"):  # the README runs from the checkout
+        (tmp_path / folder).symlink_to(ROOT / folder)
     (tmp_path / "snippet.py").write_text(code, "utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "service")}
     done = subprocess.run([sys.executable, "snippet.py"], cwd=tmp_path, env=env,

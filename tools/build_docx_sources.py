@@ -136,9 +136,9 @@ def shell_body(f: Family) -> str:
     s = f.sizes
     left = [
         tag("if co_quan.cap_tren"),
-        para("{{ co_quan.cap_tren }}", sz=s.co_quan_cap_tren, raw=True),
+        para("{{ co_quan.cap_tren_dong }}", sz=s.co_quan_cap_tren, raw=True),
         tag("endif"),
-        para("{{ co_quan.ten }}", sz=s.co_quan, b=True, raw=True),
+        para("{{ co_quan.ten_dong }}", sz=s.co_quan, b=True, raw=True),
     ]
     if f.duoi_co_quan == "*":
         left.append(para("*", sz=s.co_quan))

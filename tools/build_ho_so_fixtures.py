@@ -21,7 +21,7 @@ def main() -> None:
         for doc in docs:
             suffix = doc.ten_tep.rsplit("-", 1)[-1] if doc.template == "bao-cao-thanh-tich" else ""
             name = source.stem + (f"-{suffix}" if suffix else "")
-            out = ROOT / "fixtures" / doc.template / f"{name}.json"
+            out = ROOT / "templates_docx" / doc.template / "fixtures" / f"{name}.json"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps(doc.data, ensure_ascii=False, indent=2) + "\n", "utf-8")
             print(out.relative_to(ROOT))

@@ -247,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kiểm tra theo thể thức này: nha-nuoc (Nghị định 30), dang "
                    "(Hướng dẫn 36-HD/VPTW), cong-doan (933/QĐ-TLĐ); mặc định tự nhận")
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+    p.add_argument("--pages", action="store_true",
+                   help="chuyển sang PDF (bộ chuyển đang cấu hình) và kiểm tra các trang in")
     p.set_defaults(func=cmd_check_format)
 
     from vanban.batch.cli import add_parser as add_batch_parser

@@ -123,6 +123,8 @@ def context(template_id: str, env: Envelope) -> dict[str, Any]:
     ctx = envelope_context.build(env, spec.loai_van_ban, spec.viet_tat_for(env.the_thuc))
     with chu_thich.collecting(env.chu_thich) as notes:
         ctx.update(spec.module.build_context(env, family, ctx))
+    if ctx.get("loai_van_ban"):  # a body's own title is broken like the type's (issue 17)
+        ctx["loai_van_ban"] = envelope_context.title_text(family, ctx["loai_van_ban"])
     ctx["chu_thich"] = notes.blocks()
     return ctx
 

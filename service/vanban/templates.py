@@ -2,10 +2,18 @@
 
 A template is a folder::
 
-    <id>/manifest.toml   id, title, description, loai_van_ban, viet_tat, families, module
+    <id>/manifest.toml   id, title, description, loai_van_ban, viet_tat, co_so, families, module
     <id>/template.docx   the body, edited in Word (wrapped in the family's official shell)
     <id>/example.json    a valid input
-    <id>/body.py         optional: the body model and context builder (see TemplateModule)
+    <id>/fixtures/*.json optional: more inputs the template battery renders and checks
+    <id>/*.py            optional: the type's code — model.py (the body model), context.py
+                         (build_context, check …; see TemplateModule), anything else it needs
+    <id>/wording.toml    optional: the type's wording, read by its code
+
+The Python files of a folder are a package, ``vanban_templates.<id with _ for ->``:
+``templates_docx/bao-cao-thi-dua/context.py`` is ``vanban_templates.bao_cao_thi_dua.context``,
+from the checkout and from an installed wheel alike (:class:`FolderPackages`). A type's own files
+import each other relatively (``from .model import Body``).
 
 Folders are found in the templates that ship inside vanban, then in every directory named by
 ``VANBAN_TEMPLATES_PATH`` (``os.pathsep``-separated) or added with ``--templates-dir``. A folder
@@ -21,6 +29,8 @@ by a lock so concurrent first requests compile once.
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import json
 import sys
@@ -41,6 +51,7 @@ from vanban.model.envelope import Envelope
 from vanban.render.cache import cache_dir
 from vanban.render.compile import Compiled, compile_template
 from vanban.the_thuc.families import FAMILY_IDS, Family
+from vanban.the_thuc.loai_van_ban import PHU_LUC_III, LoaiVanBan, merged
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 #: Generic body for templates whose manifest names no module (sections and paragraphs).
@@ -61,6 +72,77 @@ def builtin_templates_dir() -> Path:
 def content_blocks_dir() -> Path:
     configured = get_settings().content_blocks
     return Path(configured) if configured else _data_dir("content_blocks")
+
+
+#: The package the Python files of template folders are imported under.
+CODE_PACKAGE = "vanban_templates"
+
+
+def package_name(folder: Path) -> str:
+    """``vanban_templates.bao_cao_thi_dua`` for ``…/bao-cao-thi-dua/``."""
+    return f"{CODE_PACKAGE}.{folder.name.replace('-', '_')}"
+
+
+class _FolderLoader(importlib.abc.Loader):
+    """A template folder as a package with no ``__init__.py`` (its files are its submodules)."""
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        return None
+
+
+class FolderPackages(importlib.abc.MetaPathFinder):
+    """Finds ``vanban_templates.<name>``: a folder registered by a :class:`Registry` (templates
+    added with ``--templates-dir`` or ``VANBAN_TEMPLATES_PATH``), else a built-in folder. Its
+    submodules are then found by Python's own path finder inside that folder."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, Path] = {}
+
+    def register(self, folder: Path) -> str:
+        """Make ``folder`` importable; returns its package name (``…_2``, ``…_3`` when another
+        folder of the same name came first: a copy of a built-in in another root)."""
+        base = package_name(folder)
+        name, n = base, 1
+        while True:
+            tail = name.rpartition(".")[2]
+            known = self.folders.get(tail) or _builtin_folder(name)
+            if known is None or known.resolve() == folder.resolve():
+                self.folders[tail] = folder
+                return name
+            n += 1
+            name = f"{base}_{n}"
+
+    def find_spec(self, fullname: str, path: object = None,
+                  target: object = None) -> importlib.machinery.ModuleSpec | None:
+        head, _, tail = fullname.partition(".")
+        if head != CODE_PACKAGE or not tail or "." in tail:
+            return None
+        folder = self.folders.get(tail) or _builtin_folder(fullname)
+        if folder is None:
+            return None
+        spec = importlib.machinery.ModuleSpec(fullname, _FolderLoader(), origin=str(folder),
+                                              is_package=True)
+        spec.submodule_search_locations = [str(folder)]
+        return spec
+
+
+def _builtin_folder(name: str) -> Path | None:
+    tail = name.rpartition(".")[2]
+    root = builtin_templates_dir()
+    for folder in root.iterdir() if root.is_dir() else ():
+        if folder.name.replace("-", "_") == tail and (folder / "manifest.toml").is_file():
+            return folder
+    return None
+
+
+FOLDER_PACKAGES = FolderPackages()
+if not any(isinstance(f, FolderPackages) for f in sys.meta_path):
+    sys.meta_path.insert(0, FOLDER_PACKAGES)
+else:  # the module was reloaded: keep the finder already installed
+    FOLDER_PACKAGES = next(f for f in sys.meta_path if isinstance(f, FolderPackages))
 
 
 @runtime_checkable
@@ -84,7 +166,7 @@ class TemplateModule(Protocol):
 #: Keys a manifest may hold, with their types.
 _MANIFEST_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "title": str, "description": str, "loai_van_ban": str, "viet_tat": str,
-    "families": list, "module": str, "tests": dict, "viet_tat_dang": str,
+    "families": list, "module": str, "tests": dict, "viet_tat_dang": str, "co_so": bool,
 }
 _REQUIRED = ("id", "title", "description", "loai_van_ban", "families")
 
@@ -104,11 +186,17 @@ class TemplateSpec:
     transformed: tuple[str, ...] = ()
     #: The type abbreviation in Party documents when it differs (công văn: "" → "CV").
     viet_tat_dang: str | None = None
+    #: False for a form without số, ký hiệu (báo cáo thành tích).
+    co_so: bool = True
 
     def viet_tat_for(self, family_id: str) -> str:
         if family_id == "dang" and self.viet_tat_dang is not None:
             return self.viet_tat_dang
         return self.viet_tat
+
+    def loai(self) -> LoaiVanBan:
+        """The document type this template produces (for the checker)."""
+        return LoaiVanBan(self.loai_van_ban, self.viet_tat, self.viet_tat_dang, self.co_so)
 
     @cached_property
     def module(self) -> TemplateModule:
@@ -134,24 +222,16 @@ class TemplateSpec:
 
 
 def load_module(name: str, folder: Path) -> ModuleType:
-    """A dotted module of the package, or a ``.py`` file inside the template's folder."""
+    """A dotted module (``vanban.context.van_ban_chung``), or a ``.py`` file of the template's
+    folder imported as ``vanban_templates.<folder>.<file>`` (so the folder's files can import
+    each other: ``from .model import Body``)."""
     if not name.endswith(".py"):
         return importlib.import_module(name)
     path = (folder / name).resolve()
-    if folder.resolve() not in path.parents:
-        raise ValueError(f"module {name!r} is outside the template folder")
-    mod_name = f"vanban_template_{folder.name.replace('-', '_')}_{path.stem}"
-    spec = importlib.util.spec_from_file_location(mod_name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[mod_name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(mod_name, None)
-        raise
-    return module
+    if path.parent != folder.resolve() or not path.stem.isidentifier():
+        raise ValueError(f"module {name!r} must be a .py file directly in the template folder")
+    package = FOLDER_PACKAGES.register(folder)
+    return importlib.import_module(f"{package}.{path.stem}")
 
 
 def _broken(folder: Path, message: str, message_en: str) -> Problem:
@@ -198,7 +278,7 @@ def read_spec(folder: Path, *, builtin: bool) -> TemplateSpec:
         loai_van_ban=data["loai_van_ban"], viet_tat=data.get("viet_tat", ""),
         families=tuple(families), module_name=data.get("module", GENERIC_MODULE),
         folder=folder, builtin=builtin, transformed=tuple(tests.get("transformed", ())),
-        viet_tat_dang=data.get("viet_tat_dang"),
+        viet_tat_dang=data.get("viet_tat_dang"), co_so=data.get("co_so", True),
     )
     try:
         module = spec.module
@@ -318,6 +398,10 @@ class Registry:
         """Broken template folders (each names its folder and what is wrong)."""
         self.specs  # noqa: B018 — loading fills the list
         return list(self._problems)
+
+    def loai_van_ban(self) -> list[LoaiVanBan]:
+        """Every document type the checker knows: Phụ lục III, then the templates' own."""
+        return merged(PHU_LUC_III, (spec.loai() for spec in self.specs.values()))
 
     def get(self, template_id: str) -> TemplateSpec:
         if self._specs is None:

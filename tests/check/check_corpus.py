@@ -15,7 +15,8 @@ import vanban
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = "bao-cao-thi-dua"
-FIXTURES = {p.stem: p for p in sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))}
+FIXTURES = {p.stem: p for p in sorted(
+        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))}
 FAMILY_IDS = ("nha-nuoc", "dang", "cong-doan")
 #: The fixture written for each family.
 NATIVE = {

@@ -46,7 +46,7 @@ def test_minutes_print_the_computed_results():
     compute = REGISTRY.get("bien-ban-hop-xet").module.compute(
         vanban.pipeline.validate("bien-ban-hop-xet", example("bien-ban-hop-xet")))
     hai = next(r for r in compute["ket_qua"] if r["ten"] == "Trần Văn Hải")
-    assert (hai["ty_le"], hai["nguong"], hai["dat"]) == ("88,88%", "≥ 90%", False)
+    assert (hai["ty_le"], hai["nguong"], hai["dat"]) == ("88,89%", "≥ 90%", False)  # rounded
 
 
 def test_achievement_report_rules():
@@ -73,12 +73,12 @@ def test_achievement_report_variant_follows_loai():
 def test_achievement_report_has_no_number_and_the_form_title():
     body = text("bao-cao-thanh-tich", example("bao-cao-thanh-tich"))
     assert "Số" not in body.split("BÁO CÁO THÀNH TÍCH")[0]
-    assert "BÁO CÁO THÀNH TÍCH\nĐỀ NGHỊ TẶNG CHIẾN SĨ THI ĐUA CẤP TỈNH\nNguyễn Thị Hồng Nhung" \
-        in body
+    assert ("BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG CHIẾN SĨ THI ĐUA BỘ, BAN, NGÀNH, TỈNH "
+            "Nguyễn Thị Hồng Nhung") in " ".join(body.split())
     for line in ("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH",
                  "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", "Quyết định số 98/QĐ-SNV ngày 20/12/2023 "
                  "của Giám đốc Sở Nội vụ"):
-        assert line in body
+        assert line in " ".join(body.split())  # signature titles are broken by vanban
 
 
 def test_submission_refuses_a_second_authority_with_its_path():
@@ -91,8 +91,8 @@ def test_submission_refuses_a_second_authority_with_its_path():
 def test_submission_counts_and_legal_bases_by_date():
     d = example("to-trinh-khen-thuong")
     body = text("to-trinh-khen-thuong", d)
-    assert "cho 02 tập thể và 02 cá nhân; công nhận danh hiệu Chiến sĩ thi đua cấp tỉnh cho 01 " \
-        "cá nhân" in body
+    assert ("cho 02 tập thể và 02 cá nhân; công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, "
+            "tỉnh” cho 01 cá nhân") in body
     assert "(có danh sách và báo cáo thành tích kèm theo)" in body
     assert "Nghị định số 152/2025/NĐ-CP" in body and "98/2023" not in body
     d["ngay"] = "2025-06-30"  # before NĐ 152 took effect

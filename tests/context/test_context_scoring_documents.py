@@ -12,13 +12,15 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 
 import vanban
+from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.vi.numbers import so
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fixture(template: str, name: str) -> dict:
-    return json.loads((ROOT / "fixtures" / template / f"{name}.json").read_text("utf-8"))
+    return json.loads((ROOT / "templates_docx" / template / "fixtures"
+            / f"{name}.json").read_text("utf-8"))
 
 
 def _doc(template: str, data: dict):
@@ -64,24 +66,23 @@ def test_scoring_table_prints_the_computed_figures(bang):
     assert "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2021" in text
 
 
-def test_wide_scoring_table_gets_a_landscape_section(bang):
+def test_wide_scoring_table_makes_the_whole_document_landscape(bang):
+    """The table is the document: one landscape section (NĐ 30/2020 Phụ lục I allows it), the
+    table right after the header (issue 17: no portrait page 1 with the header alone)."""
     _, _, doc = bang
     sections = doc.sections
-    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
-                                                 WD_ORIENT.PORTRAIT]
-    assert sections[1].page_width > sections[1].page_height
-    # the first page alone has no page number: "different first page" only in section 1
-    assert [s.different_first_page_header_footer for s in sections] == [True, False, False]
-    assert sections[0].header.paragraphs and sections[2].header.is_linked_to_previous is False
-    # the table is in the landscape section, spread over its text width
+    assert [s.orientation for s in sections] == [WD_ORIENT.LANDSCAPE]
+    assert sections[0].page_width > sections[0].page_height
+    # the first page alone has no page number
+    assert sections[0].different_first_page_header_footer is True
+    assert sections[0].header.paragraphs
     body = doc.element.body
-    breaks = body.xpath("./w:p[w:pPr/w:sectPr]")
+    assert not body.xpath("./w:p[w:pPr/w:sectPr]")
     scoring = _table(doc, "TT", "Nội dung tiêu chí")._tbl
-    assert body.index(breaks[0]) < body.index(scoring) < body.index(breaks[1])
-    # the break follows the table at once, 1 point high: a table that fills its last page
-    # exactly does not push it (and a blank page) after it
-    assert body.index(breaks[1]) == body.index(scoring) + 1
-    assert breaks[1].xpath("./w:pPr/w:spacing/@w:line") == ["20"]
+    header = body.xpath("./w:tbl")[0]
+    wide = str(LANDSCAPE_TEXT_TWIPS)
+    assert scoring.xpath("./w:tblPr/w:tblW/@w:w") == [wide]
+    assert header.xpath("./w:tblPr/w:tblW/@w:w") == [wide]  # the header spreads too
 
 
 def test_narrow_table_stays_portrait_and_blank_form_has_no_scores():

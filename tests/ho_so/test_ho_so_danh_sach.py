@@ -25,13 +25,15 @@ def test_counts_equal_the_list_and_groups_are_tap_the_then_ca_nhan():
     assert ds.so_tap_the + ds.so_ca_nhan == len(items)
     # highest award first: Bằng khen (rank 20) before Chiến sĩ thi đua cấp tỉnh (30)
     names = [n.ten for n in ds.nhom]
-    assert names == ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Chiến sĩ thi đua cấp tỉnh"]
+    assert names == ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                     "Chiến sĩ thi đua bộ, ban, ngành, tỉnh"]
     assert [d.de_nghi.ten for d in ds.dong] == [
         "Phòng Tổ chức", "Văn phòng Sở", "Nguyễn Văn An", "Trần Thị Bình", "Phạm Thu Dung",
         "Lê Văn Cường"]
     assert ds.tham_quyen == TINH
     assert ds.cau() == ("tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 03 "
-                        "cá nhân; công nhận danh hiệu Chiến sĩ thi đua cấp tỉnh cho 01 cá nhân")
+                        "cá nhân; công nhận danh hiệu “Chiến sĩ thi đua bộ, ban, ngành, tỉnh” "
+                        "cho 01 cá nhân")
 
 
 def test_mixing_thu_tuong_and_chu_tich_nuoc_is_refused_with_its_path():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from vanban.ho_so.thanh_tich import bang, de_nghi
-from vanban.model.bao_cao_thanh_tich import DaKhenThuong
+from vanban_templates.bao_cao_thanh_tich.checks import bang, de_nghi
+from vanban_templates.bao_cao_thanh_tich.model import DaKhenThuong
 
 
 def row(nam, ten, nguoi_tang=None):

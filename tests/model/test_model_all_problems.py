@@ -12,7 +12,8 @@ import vanban
 from vanban.model import json_input
 
 ROOT = Path(__file__).resolve().parents[2]
-BANG = ROOT / "fixtures" / "bang-cham-diem" / "nha-nuoc-lao-cai-so-tu-phap-2021.json"
+BANG = (ROOT / "templates_docx" / "bang-cham-diem" / "fixtures"
+     / "nha-nuoc-lao-cai-so-tu-phap-2021.json")
 
 
 def _problems(template_id: str, data) -> list:

@@ -13,8 +13,10 @@ import vanban
 from vanban.model.lenient import normalise, read_date, read_number
 
 ROOT = Path(__file__).resolve().parents[2]
-BANG = ROOT / "fixtures" / "bang-cham-diem" / "nha-nuoc-lao-cai-so-tu-phap-2021.json"
-KHOI = ROOT / "fixtures" / "bao-cao-khoi-thi-dua" / "nha-nuoc-lao-cai-khoi-tong-hop-2021.json"
+BANG = (ROOT / "templates_docx" / "bang-cham-diem" / "fixtures"
+     / "nha-nuoc-lao-cai-so-tu-phap-2021.json")
+KHOI = (ROOT / "templates_docx" / "bao-cao-khoi-thi-dua" / "fixtures"
+     / "nha-nuoc-lao-cai-khoi-tong-hop-2021.json")
 
 
 @pytest.mark.parametrize(("typed", "iso"), [

@@ -15,7 +15,8 @@ from live_processes import ROOT, gunicorn, metric_samples, wait_until
 
 TEMPLATE = "bao-cao-thi-dua"
 FIXTURE = json.loads(
-    (ROOT / "fixtures" / TEMPLATE / "nha-nuoc-mau-01-tong-ket-2021.json").read_text("utf-8"))
+    (ROOT / "templates_docx" / TEMPLATE / "fixtures"
+            / "nha-nuoc-mau-01-tong-ket-2021.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")

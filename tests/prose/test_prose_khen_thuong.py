@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from vanban.model.bao_cao_thi_dua import KhenThuong
+from vanban.model.khen_thuong import KhenThuong
 from vanban.prose import khen_thuong as kt
 from vanban.vocab import find_award
 

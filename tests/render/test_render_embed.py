@@ -17,16 +17,20 @@ from vanban.render import embed
 from vanban.templates import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted(p for p in (ROOT / "fixtures").glob("*/*.json")
-                  if p.parent.name in REGISTRY.specs)
+FIXTURES = sorted(p for p in (ROOT / "templates_docx").glob("*/fixtures/*.json")
+                  if p.parent.parent.name in REGISTRY.specs)
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_template_has_fixtures_here():
+    assert {p.parent.parent.name for p in FIXTURES} == set(REGISTRY.specs)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_reopen_gives_the_exact_input_of_every_fixture(path: Path):
     data = json.loads(path.read_text("utf-8"))
-    docx = vanban.render(path.parent.name, data)
+    docx = vanban.render(path.parent.parent.name, data)
     found = embed.read(docx)
-    assert found == {"template": path.parent.name, "version": vanban.__version__,
+    assert found == {"template": path.parent.parent.name, "version": vanban.__version__,
                      "data": data}
 
 

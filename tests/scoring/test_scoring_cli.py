@@ -14,7 +14,8 @@ import vanban
 from vanban.computed import NotComputableError
 
 ROOT = Path(__file__).resolve().parents[2]
-BANG = ROOT / "fixtures" / "bang-cham-diem" / "nha-nuoc-lao-cai-so-tu-phap-2021.json"
+BANG = (ROOT / "templates_docx" / "bang-cham-diem" / "fixtures"
+       / "nha-nuoc-lao-cai-so-tu-phap-2021.json")
 
 
 def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

@@ -1,9 +1,9 @@
 """The battery every template passes, driven by the manifests (no test names a template).
 
-For each template, its cases are ``fixtures/<template-id>/*.json`` (each in the family it names)
-and its ``example.json`` moved to every family the manifest declares. A case must validate,
-render, validate against the OOXML schemas, pass the layout checker with 0 errors, show every
-string of the input in the document, and convert to PDF through LibreOffice.
+For each template, its cases are ``templates_docx/<template-id>/fixtures/*.json`` (each in the
+family it names) and its ``example.json`` moved to every family the manifest declares. A case
+must validate, render, validate against the OOXML schemas, pass the layout checker with 0
+errors, show every string of the input in the document, and convert to PDF through LibreOffice.
 """
 
 from __future__ import annotations
@@ -58,9 +58,9 @@ def in_family(data: dict, family: str) -> dict:
     return data
 
 
-def cases(spec: TemplateSpec, fixtures_root: Path = ROOT / "fixtures") -> list[Case]:
+def cases(spec: TemplateSpec) -> list[Case]:
     out = []
-    for path in sorted((fixtures_root / spec.id).glob("*.json")):
+    for path in sorted((spec.folder / "fixtures").glob("*.json")):
         data = json.loads(path.read_text("utf-8"))
         out.append(Case(spec.id, path.stem, data.get("the_thuc", "nha-nuoc"), data))
     example = spec.example()

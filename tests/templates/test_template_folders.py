@@ -16,8 +16,10 @@ import pytest
 from battery import ROOT, cases, missing_strings
 
 from vanban.check.engine import check_docx
+from vanban.check.layout import types_table
 from vanban.ooxml import validate_docx
 from vanban.templates import REGISTRY, Registry, builtin_templates_dir
+from vanban.the_thuc.loai_van_ban import LoaiVanBan
 
 SERVICE = ROOT / "service"
 
@@ -63,7 +65,7 @@ def test_added_template_passes_the_battery(added):
     from vanban import pipeline
     from vanban.render import engine
 
-    for case in cases(spec, fixtures_root=added / "fixtures"):
+    for case in cases(spec):
         env = spec.model.model_validate(case.data)
         ctx = pipeline.envelope_context.build(env, spec.loai_van_ban, spec.viet_tat)
         ctx.update(spec.module.build_context(env, pipeline.get_family(case.family), ctx))
@@ -83,6 +85,28 @@ def with_added(added):
     yield added
     REGISTRY.roots[:] = saved
     REGISTRY._specs = None
+
+
+def test_a_new_type_is_known_to_the_checker(tmp_path):
+    """A type Phụ lục III does not list (GIẤY KHEN, GK): its name and abbreviation come from
+    its manifest, so check-format reads the rendered document as a giấy khen (before: as a
+    công văn, with 4 errors)."""
+    parent = tmp_path / "mau"
+    done = run_cli("new-template", "giay-khen", "-d", str(parent), "--title", "Giấy khen",
+                   "--loai", "GIẤY KHEN", "--viet-tat", "GK")
+    assert done.returncode == 0, done.stderr.decode()
+    out = tmp_path / "gk.docx"
+    done = run_cli("--templates-dir", str(parent), "render", "giay-khen",
+                   str(parent / "giay-khen" / "example.json"), "-o", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    checked = run_cli("--templates-dir", str(parent), "check-format", str(out), "--json")
+    report = json.loads(checked.stdout)
+    assert [f["rule_id"] for f in report["findings"] if f["severity"] == "error"] == []
+    assert checked.returncode == 0
+    # the ký hiệu is compared with the type's abbreviation, not ignored
+    assert Registry.at(parent).get("giay-khen").loai() == LoaiVanBan("GIẤY KHEN", "GK")
+    other = check_docx(out.read_bytes(), types=types_table([LoaiVanBan("GIẤY KHEN", "GKh")]))
+    assert [f.rule_id for f in other.errors] == ["so-ky-hieu.form"]
 
 
 def test_api_and_page_offer_the_added_template(with_added):
@@ -123,7 +147,7 @@ def test_broken_folders_are_named_and_the_others_load(tmp_path):
     loi_ma = _copy_builtin(root, "loi-ma")
     (loi_ma / "body.py").write_text("raise RuntimeError('hỏng')\n", "utf-8")
     (loi_ma / "manifest.toml").write_text((loi_ma / "manifest.toml").read_text("utf-8").replace(
-        'module = "vanban.context.bao_cao_thi_dua"', 'module = "body.py"'), "utf-8")
+        'module = "context.py"', 'module = "body.py"'), "utf-8")
     registry = Registry.at(builtin_templates_dir(), root)
     assert set(registry.specs) >= {"bao-cao-thi-dua", "tot"}
     assert not {"khong-doc-duoc", "thieu-tep", "sai-khoa", "loi-ma"} & set(registry.specs)
@@ -173,11 +197,11 @@ def test_a_module_file_in_the_folder_is_loaded(tmp_path):
     root = tmp_path / "mau"
     folder = _copy_builtin(root, "co-ma-rieng")
     (folder / "body.py").write_text(
-        "from vanban.context.bao_cao_thi_dua import Body, build_context, check\n"
+        "from vanban_templates.bao_cao_thi_dua.context import Body, build_context, check\n"
         "def compute(envelope):\n"
         "    return {'so_hinh_thuc': len(envelope.noi_dung.khen_thuong)}\n", "utf-8")
     (folder / "manifest.toml").write_text((folder / "manifest.toml").read_text("utf-8").replace(
-        'module = "vanban.context.bao_cao_thi_dua"', 'module = "body.py"'), "utf-8")
+        'module = "context.py"', 'module = "body.py"'), "utf-8")
     spec = Registry.at(root).get("co-ma-rieng")
     assert spec.computes() and spec.module.__file__ == str(folder / "body.py")
     env = spec.model.model_validate(spec.example())
@@ -239,6 +263,8 @@ def test_pip_install_carries_the_templates(tmp_path):
         "    ex = vanban.example(info['id'])\n"
         "    for fam in info['families']:\n"
         "        assert vanban.render(info['id'], ex)[:2] == b'PK'\n"
+        "import vanban_templates.bao_cao_thi_dua.context as code\n"
+        "assert 'site-packages' in code.__file__, code.__file__\n"
         "print(len(vanban.list_templates()))\n")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     ran = subprocess.run([str(py), "-c", script], capture_output=True, cwd=tmp_path, env=env,

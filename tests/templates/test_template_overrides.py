@@ -70,7 +70,7 @@ def test_a_scaffolded_folder_with_a_builtin_id_overrides_it(tmp_path: Path):
 
 
 def test_an_ejected_copy_renders_every_fixture_word_for_word(tmp_path: Path, on_path):
-    fixtures = sorted((ROOT / "fixtures" / "bao-cao-thi-dua").glob("*.json"))
+    fixtures = sorted((ROOT / "templates_docx" / "bao-cao-thi-dua" / "fixtures").glob("*.json"))
     data = [json.loads(f.read_text("utf-8")) for f in fixtures]
     before = [texts(vanban.render("bao-cao-thi-dua", d)) for d in data]
     folder = eject("bao-cao-thi-dua", tmp_path)

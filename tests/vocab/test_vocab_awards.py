@@ -38,7 +38,7 @@ def test_data_covers_the_spec():
     names = {a.ten for a in all_awards()}
     for ten in [
         "Chiến sĩ thi đua toàn quốc",
-        "Chiến sĩ thi đua cấp tỉnh",
+        "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",  # the name of Luật Thi đua, khen thưởng 2022
         "Chiến sĩ thi đua cơ sở",
         "Lao động tiên tiến",
         "Chiến sĩ tiên tiến",

@@ -10,8 +10,9 @@ from web_helpers import ROOT
 
 import vanban
 
-BANG = ROOT / "fixtures" / "bang-cham-diem" / "nha-nuoc-lao-cai-so-tu-phap-2021.json"
-XEP_HANG = ROOT / "fixtures" / "xep-hang-khoi-thi-dua" / "nha-nuoc-lao-cai-khoi-tong-hop-2021.json"
+BANG = ROOT / "templates_docx/bang-cham-diem/fixtures/nha-nuoc-lao-cai-so-tu-phap-2021.json"
+XEP_HANG = (ROOT / "templates_docx/xep-hang-khoi-thi-dua/fixtures"
+            / "nha-nuoc-lao-cai-khoi-tong-hop-2021.json")
 
 
 def _load(path) -> dict:

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = "bao-cao-thi-dua"
-FIXTURES = sorted((ROOT / "fixtures" / TEMPLATE).glob("*.json"))
+FIXTURES = sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -33,4 +33,6 @@ def docx_text(data: bytes) -> str:
     """Every paragraph of a .docx body (table cells included), one per line."""
     document = docx.Document(io.BytesIO(data))
     paragraphs = document.element.body.iter(qn("w:p"))
-    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+    # a line break inside a paragraph (vanban breaks long agency names) reads as a space
+    return "\n".join("".join((t.text or "") if t.tag == qn("w:t") else " "
+                              for t in p.iter(qn("w:t"), qn("w:br"))) for p in paragraphs)

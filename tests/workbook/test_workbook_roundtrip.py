@@ -18,8 +18,9 @@ from vanban.workbook.write import workbook, workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [(t, "example", vanban.example(t)) for t in sorted(REGISTRY.specs)] + [
-    (p.parent.name, p.stem, json.loads(p.read_text("utf-8")))
-    for p in sorted((ROOT / "fixtures").glob("*/*.json")) if p.parent.name in REGISTRY.specs]
+    (p.parent.parent.name, p.stem, json.loads(p.read_text("utf-8")))
+    for p in sorted((ROOT / "templates_docx").glob("*/fixtures/*.json"))
+    if p.parent.parent.name in REGISTRY.specs]
 
 
 def _canon(value: Any) -> Any:

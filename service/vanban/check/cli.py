@@ -8,6 +8,10 @@ Prints one finding per line, in Vietnamese::
 (on one line; wrapped here),
 then a summary line. ``--json`` prints :meth:`Report.to_dict`. Exit codes: 0 no errors
 (warnings allowed), 1 errors, 2 the file is not a readable .docx.
+
+``--pages`` also converts the file through the configured converter and checks the printed
+pages (:mod:`vanban.check.pages`); their findings follow (``pages`` in the JSON) and count as
+errors; 2 when no converter can run.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pathlib import Path
 
 from vanban.check.engine import check_docx
 from vanban.check.report import Finding, Report
-from vanban.errors import InputError
+from vanban.errors import InputError, Problem
 
 LABELS = {"error": "LỖI", "warning": "CẢNH BÁO"}
 
@@ -75,8 +79,33 @@ def run(args: argparse.Namespace) -> int:
             for p in exc.problems:
                 print(f"{args.file}: {p.message}", file=sys.stderr)
         return 2
+    pages: list[Problem] | None = None
+    if getattr(args, "pages", False):
+        from vanban.check.pages import check_pages
+        from vanban.errors import ConversionError
+
+        try:
+            pages = check_pages(data)
+        except ConversionError as exc:
+            for p in exc.problems:
+                print(f"{args.file}: {p.message}", file=sys.stderr)
+            return 2
     if getattr(args, "json", False):
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        out = report.to_dict()
+        if pages is not None:
+            out["pages"] = [p.to_dict() for p in pages]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(format_report(report, args.file))
-    return 0 if report.ok else 1
+        if pages is not None:
+            print(format_pages(pages, args.file))
+    return 0 if report.ok and not pages else 1
+
+
+def format_pages(problems: list[Problem], name: str = "") -> str:
+    """The page checker's findings, one line each, then a summary line."""
+    lines = [f"LỖI {p.code}: {p.message} ({p.path})" for p in problems]
+    head = f"{name}: " if name else ""
+    verdict = "các trang in đạt" if not problems else "các trang in chưa đạt"
+    lines.append(f"{head}kiểm tra trang in — {len(problems)} lỗi: {verdict}.")
+    return "\n".join(lines)

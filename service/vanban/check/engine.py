@@ -22,7 +22,7 @@ from lxml import etree
 from vanban.check.catalog import CONFIRMED, ERROR, RULES, WARNING, size_range
 from vanban.check.docx_facts import load
 from vanban.check.docx_model import DocFacts, ParagraphFacts
-from vanban.check.layout import Layout, locate
+from vanban.check.layout import Layout, Types, locate
 from vanban.check.report import Finding, Location, Report, excerpt
 from vanban.check.spans import Span
 from vanban.check.text import fmt_num, fold
@@ -120,10 +120,12 @@ def detect_family(facts: DocFacts, lay: Layout | None = None) -> str:
     return "cong-doan" if _UNION.search(names) else "nha-nuoc"
 
 
-def check_facts(facts: DocFacts, the_thuc: str | None = None) -> Report:
-    """Run every rule on already loaded facts."""
+def check_facts(facts: DocFacts, the_thuc: str | None = None,
+                types: Types | None = None) -> Report:
+    """Run every rule on already loaded facts. ``types``: the document types known by name
+    (:func:`vanban.check.layout.types_table`; by default the template registry's)."""
     _load_rules()
-    lay = locate(facts)
+    lay = locate(facts, types)
     detected = the_thuc is None
     family_id = detect_family(facts, lay) if the_thuc is None else the_thuc
     if family_id not in FAMILIES:
@@ -151,7 +153,7 @@ def check_facts(facts: DocFacts, the_thuc: str | None = None) -> Report:
 
 
 def check_docx(data: bytes, the_thuc: str | None = None,
-               limits: ZipLimits | None = None) -> Report:
+               limits: ZipLimits | None = None, types: Types | None = None) -> Report:
     """Check a .docx (bytes). Raises :class:`InputError`: ``upload.*`` from
     :mod:`vanban.ooxml.safezip` (not a .docx, over a limit), ``docx.unreadable`` when its
     XML cannot be read."""
@@ -167,7 +169,7 @@ def check_docx(data: bytes, the_thuc: str | None = None,
                                           if isinstance(exc, etree.XMLSyntaxError) else ""),
             )
         ) from exc
-    return check_facts(facts, the_thuc)
+    return check_facts(facts, the_thuc, types)
 
 
 def _merge(findings: Iterable[Finding]) -> list[Finding]:

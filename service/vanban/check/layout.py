@@ -11,48 +11,17 @@ the rules decide whether that is a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from vanban.check.docx_model import DocFacts, ParagraphFacts
 from vanban.check.spans import RuleMark, Span, following, is_rule_text, rule_under, segments, whole
 from vanban.check.text import fold, is_all_caps_words, is_upper
+from vanban.the_thuc.loai_van_ban import LoaiVanBan
 
-#: Document types (Phụ lục III; Party extras) → abbreviation in the ký hiệu.
-DOC_TYPES = {
-    "nghị quyết": "NQ",
-    "quyết định": "QĐ",
-    "chỉ thị": "CT",
-    "quy chế": "QC",
-    "quy định": "QyĐ",
-    "thông cáo": "TC",
-    "thông báo": "TB",
-    "hướng dẫn": "HD",
-    "chương trình": "CTr",
-    "kế hoạch": "KH",
-    "phương án": "PA",
-    "đề án": "ĐA",
-    "dự án": "DA",
-    "báo cáo": "BC",
-    "báo cáo thành tích": "BC",  # no số (NĐ 98/2023 Mẫu 02, 03): see UNNUMBERED_TYPES
-    "biên bản": "BB",
-    "tờ trình": "TTr",
-    "hợp đồng": "HĐ",
-    "công điện": "CĐ",
-    "bản ghi nhớ": "BGN",
-    "bản thỏa thuận": "BTT",
-    "giấy ủy quyền": "GUQ",
-    "giấy mời": "GM",
-    "giấy giới thiệu": "GGT",
-    "giấy nghỉ phép": "GNP",
-    "phiếu gửi": "PG",
-    "phiếu chuyển": "PC",
-    "phiếu báo": "PB",
-    "kết luận": "KL",
-    "thông tri": "TT",
-}
-#: Types whose form has no số, ký hiệu line.
-UNNUMBERED_TYPES = {"báo cáo thành tích"}
-PARTY_TYPE_ABBR = {"quy định": "QĐ", "thông tri": "TT", "kết luận": "KL"}
+#: Known document types by their folded name (``quyết định``): see :func:`types_table`.
+Types = Mapping[str, LoaiVanBan]
+
 #: Titles of tables issued as documents (not types of Phụ lục III), recognised by their first
 #: words: ``BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2021``. Their ký hiệu has no type abbreviation to check.
 TABLE_TITLES = ("bảng chấm điểm", "bảng tổng hợp", "bảng xếp hạng", "bảng tiêu chí")
@@ -120,21 +89,56 @@ class Layout:
     noi_nhan: Span | None = None
     noi_nhan_items: list[Span] = field(default_factory=list)
 
+    types: Types = field(default_factory=dict)
+
     @property
     def type_key(self) -> str | None:
         return fold(self.title.text) if self.title else None
 
+    @property
+    def doc_type(self) -> LoaiVanBan | None:
+        """The title's document type, when it is a known one."""
+        key = self.type_key
+        if key is None:
+            return None
+        key = " ".join(key.split())
+        found = self.types.get(key)
+        if found is None and key.startswith(TABLE_TITLES):
+            # the criteria table is the blank of the scoring table ("BẢNG TIÊU CHÍ ĐÁNH GIÁ VÀ
+            # CHẤM ĐIỂM THI ĐUA …")
+            key = key.replace("bảng tiêu chí đánh giá và chấm điểm", "bảng chấm điểm", 1)
+            # a table's title goes on with its year or subject ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM
+            # 2021"): the longest registered table type it starts with
+            tables = [t for name, t in self.types.items() if key.startswith(name)]
+            found = max(tables, key=lambda t: len(t.ten), default=None)
+        return found
 
-def locate(facts: DocFacts) -> Layout:
-    lay = Layout(facts)
+
+def types_table(types: Iterable[LoaiVanBan] | None = None) -> dict[str, LoaiVanBan]:
+    """``types`` keyed by folded name; by default the types the template registry knows
+    (Phụ lục III and every registered template's ``loai_van_ban``)."""
+    if types is None:
+        from vanban.templates import REGISTRY  # the registry loads templates: only when asked
+
+        types = REGISTRY.loai_van_ban()
+    return {fold(t.ten): t for t in types}
+
+
+def locate(facts: DocFacts, types: Types | None = None) -> Layout:
+    lay = Layout(facts, types=types if types is not None else types_table())
     paras = facts.paragraphs
-    title_i = _find_title(paras)
+    title_i = _find_title(paras, lay.types)
     limit = title_i if title_i is not None else _header_limit(paras)
     _header(lay, paras[:limit])
     after = limit
     if title_i is not None:
         lines = segments(facts, paras[title_i])
         lay.title, lay.abstract = lines[0], lines[1:]
+        # A title vanban broke over lines ("BẢNG TIÊU CHÍ … / VÀ CHẤM ĐIỂM …"): capitalised
+        # lines of the title's own paragraph continue it.
+        while lay.abstract and lay.abstract[0].p is lay.title.p and is_upper(
+                lay.abstract[0].text) and lay.abstract[0].text.strip():
+            lay.title = replace(lay.title, end=lay.abstract.pop(0).end)
         after = _title_block(lay, title_i)
     after = _kinh_gui(lay, after)
     sig_start = _signature_and_noi_nhan(lay, after)
@@ -145,10 +149,10 @@ def locate(facts: DocFacts) -> Layout:
 # ------------------------------------------------------------------ header
 
 
-def _find_title(paras: list[ParagraphFacts]) -> int | None:
+def _find_title(paras: list[ParagraphFacts], types: Types) -> int | None:
     for p in paras[:60]:
         first = fold(p.text.strip().split("\n")[0])
-        if (first in DOC_TYPES or first.startswith(TABLE_TITLES)) and not _is_header_cell(p):
+        if (first in types or first.startswith(TABLE_TITLES)) and not _is_header_cell(p):
             return p.index
     return None
 
@@ -224,7 +228,10 @@ def _split_agency(lay: Layout) -> None:
     ỦY…) starts a new name, and the last name is the issuer; with one name only, leading
     non-bold lines are the parent."""
     spans = lay.agency
-    starts = [k for k, s in enumerate(spans) if k == 0 or _AGENCY_HEAD.match(s.display)]
+    # a line break inside one paragraph continues the same name ("CÔNG ĐOÀN CƠ SỞ / BAN DÂN
+    # TỘC / TỈNH BÌNH PHƯỚC", broken by vanban): only a new paragraph starts a new name
+    starts = [k for k, s in enumerate(spans)
+              if k == 0 or _AGENCY_HEAD.match(s.display) and s.p is not spans[k - 1].p]
     if len(starts) >= 2:
         k = starts[-1]
     else:

@@ -75,8 +75,12 @@ def title(ctx: Ctx) -> None:
             "không có",
         )
         return
+    continued = False
     for span in lay.abstract:
-        if is_all_caps_words(span.display) and not _title_continues(lay.type_key, span):
+        caps = is_all_caps_words(span.display)
+        # the "ĐỀ NGHỊ TẶNG …" line may be broken by vanban over several capitalised lines
+        continued = caps and (_title_continues(lay.type_key, span) or continued)
+        if caps and not continued:
             ctx.emit(
                 "title.abstract", span, "Trích yếu viết chữ in thường", "chữ thường", "chữ in hoa"
             )

@@ -53,11 +53,13 @@ def check_rule_length(
 
 def check_dash_items(
     ctx: Ctx, rid: str, items: list[tuple[Span, str]], *, sample: str, excerpt: int,
-    last_name: str,
+    last_name: str, sep: str = ";",
 ) -> None:
-    """Recipient lists: each line "- …", a semicolon after each, a period after the last."""
+    """Recipient lists: each line "- …", ``sep`` after each (a semicolon; a comma in Party
+    nơi nhận), a period after the last."""
+    sep_name = "dấu phẩy" if sep == "," else "dấu chấm phẩy"
     for n, (where, item) in enumerate(items):
-        end = "." if n == len(items) - 1 else ";"
+        end = "." if n == len(items) - 1 else sep
         if not item.startswith("- "):
             ctx.emit(
                 rid,
@@ -70,7 +72,7 @@ def check_dash_items(
             ctx.emit(
                 rid,
                 where,
-                f"Sau mỗi nơi nhận có dấu chấm phẩy, {last_name} có dấu chấm",
+                f"Sau mỗi nơi nhận có {sep_name}, {last_name} có dấu chấm",
                 f"kết thúc “{end}”",
                 f"kết thúc “{item[-1:]}”",
             )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from vanban.check.engine import Ctx, rule
-from vanban.check.layout import DOC_TYPES, PARTY_TYPE_ABBR, UNNUMBERED_TYPES
 from vanban.check.rules_common import check_style
 from vanban.check.spans import Span
 from vanban.check.text import fold, nfc
@@ -23,7 +22,8 @@ _DATE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 @rule("so-ky-hieu.form", "so-ky-hieu.padding")
 def so_ky_hieu(ctx: Ctx) -> None:
     span = ctx.lay.so
-    if span is None and ctx.lay.type_key in UNNUMBERED_TYPES:
+    kind = ctx.lay.doc_type
+    if span is None and kind is not None and not kind.co_so:
         return
     if span is None:
         ctx.emit(
@@ -106,10 +106,10 @@ def _suggest(ctx: Ctx, text: str) -> str:
 
 
 def _type_matches(ctx: Ctx, span: Span, parts: list[str], sep: str) -> None:
-    key = ctx.lay.type_key
-    if key not in DOC_TYPES or not parts or not parts[0]:
+    kind = ctx.lay.doc_type
+    if kind is None or not parts or not parts[0]:
         return  # no title, or a table's title (layout.TABLE_TITLES): no abbreviation to check
-    want = PARTY_TYPE_ABBR.get(key, DOC_TYPES[key]) if ctx.party else DOC_TYPES[key]
+    want = kind.viet_tat_for(ctx.party)
     if parts[0].casefold() != want.casefold():
         ctx.emit(
             "so-ky-hieu.form",

@@ -9,9 +9,9 @@ import re
 from vanban.check.catalog import TOLERANCE, size_range, value_range
 from vanban.check.docx_model import HeaderFacts, ParagraphFacts, RunFacts
 from vanban.check.engine import Ctx, rule
-from vanban.check.layout import line_height_pt
+from vanban.check.layout import TABLE_TITLES, line_height_pt
 from vanban.check.spans import avail_twips, whole
-from vanban.check.text import ALIGN_VI, fmt_num, width_pt
+from vanban.check.text import ALIGN_VI, fmt_num, fold, width_pt
 
 A4_MM = (210.0, 297.0)
 FONT = "Times New Roman"
@@ -44,7 +44,10 @@ def page_size(ctx: Ctx) -> None:
                 f"{fmt_num(section.width_mm, 1)} × {fmt_num(section.height_mm, 1)} mm",
             )
         landscape = section.width_mm > section.height_mm or section.orientation == "landscape"
-        if landscape and n == 0:
+        # NĐ 30/2020 Phụ lục I: a document whose content is tables not made annexes may be
+        # set on the width of A4 (a bảng chấm điểm, a bảng tổng hợp)
+        if landscape and n == 0 and not (ctx.lay.title is not None and fold(
+                ctx.lay.title.text.split("\n")[0]).startswith(TABLE_TITLES)):
             ctx.emit(
                 "page.size",
                 None,

@@ -250,8 +250,10 @@ def noi_nhan(ctx: Ctx) -> None:
     label = lay.noi_nhan
     want = ctx.family.noi_nhan_label
     if label is None:
-        # a second signature on the left replaces nơi nhận (biên bản: THƯ KÝ | CHỦ TỌA)
-        if lay.signature is not None and lay.countersign is None:
+        # a second signature on the left replaces nơi nhận (biên bản: THƯ KÝ | CHỦ TỌA); a
+        # báo cáo thành tích has no nơi nhận at all (NĐ 98/2023 Mẫu 01-03)
+        if (lay.signature is not None and lay.countersign is None
+                and lay.type_key != "báo cáo thành tích"):
             ctx.emit("noi-nhan.label", None, "Thiếu phần nơi nhận", want, "không có")
         return
     text = nfc(label.display).strip()
@@ -303,6 +305,8 @@ def _items(ctx: Ctx) -> None:
     check_dash_items(
         ctx, rid, [(span, nfc(span.display).strip()) for span in items], sample="- …",
         excerpt=12, last_name="dòng cuối",
+        # Party offices end each line with a comma (seeds 000, 001; spec/the-thuc.md §2)
+        sep="," if ctx.party else ";",
     )
     for span in items:
         check_style(ctx, rid, span, "Danh sách nơi nhận", bold=False, italic=False)

@@ -3,7 +3,8 @@ within an award tập thể then cá nhân with their counts, columns chosen by 
 optionally the amount of each line and the total (a decision with reward money).
 
 Also the annex itself (shell key ``phu_luc``): on its own page after the nơi nhận, with its
-heading ``DANH SÁCH …`` and ``(Kèm theo … số … ngày … của …)``.
+heading ``DANH SÁCH …`` and ``(Kèm theo … số … ngày … của …)``; and the căn cứ lines both
+documents open with (:func:`can_cu`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from markupsafe import Markup
 
 from vanban.context.tables import Cell, table
 from vanban.ho_so.danh_sach import DanhSach
-from vanban.ho_so.data import wording
-from vanban.ho_so.tien_thuong import DongTien, TongTien
+from vanban.ho_so.data import legal_bases, wording
+from vanban.ho_so.tien_thuong import DongTien, TongTien, khoang_ngay
+from vanban.model.envelope import Envelope
+from vanban.vi.dates import NgayThang
 from vanban.vi.numbers import so, so_thu_tu_la_ma
 
 
@@ -30,7 +33,10 @@ def bang_danh_sach(ds: DanhSach, cot: list[str], tien: list[DongTien] | None = N
                    tong: TongTien | None = None) -> Markup:
     w = wording("danh_sach")
     names, widths = w["cot"], w["do_rong"]
-    cols = ["stt", *cot] + (["so_tien"] if tien is not None else [])
+    cols = ["stt", *cot]
+    if tien is not None:  # the amount stands before "Ghi chú", which closes the row
+        at = cols.index("ghi_chu") if "ghi_chu" in cols else len(cols)
+        cols.insert(at, "so_tien")
     amounts = {t.vi_tri: t.muc.so_tien for t in tien or []}
     header = [[names[c] for c in cols]]
     rows: list[list[Any]] = []
@@ -45,16 +51,19 @@ def bang_danh_sach(ds: DanhSach, cot: list[str], tien: list[DongTien] | None = N
                               align="left")])
             for n, line in enumerate(lines, 1):
                 row: list[Any] = [str(n)]
-                for c in cot:
+                for c in cols[1:]:
+                    if c == "so_tien":
+                        row.append(Cell(so(amounts[line.vi_tri]), align="right"))
+                        continue
                     text = _value(line, c)
                     row.append(Cell(text, align="center" if c in ("ngay_sinh", "gioi_tinh")
                                     else "left"))
-                if tien is not None:
-                    row.append(Cell(so(amounts[line.vi_tri]), align="right"))
                 rows.append(row)
     if tien is not None and tong is not None:
-        rows.append([Cell(w["tong_cong"], colspan=span - 1, bold=True),
-                     Cell(so(tong.so_tien), bold=True, align="right")])
+        at = cols.index("so_tien")
+        rows.append([Cell(w["tong_cong"], colspan=at, bold=True),
+                     Cell(so(tong.so_tien), bold=True, align="right"),
+                     *[""] * (span - at - 1)])
     return table(header, rows, widths=[widths[c] for c in cols])
 
 
@@ -70,3 +79,13 @@ def so_van_ban(so_ky_hieu: str) -> str:
         if text.startswith(prefix):
             return text[len(prefix):].strip(" ")
     return text
+
+
+def can_cu(envelope: Envelope, extra: list[str], minutes: str | None) -> list[str]:
+    """Căn cứ lines: law and decree in force on the document's date, then ``extra``, then the
+    minutes. A draft dated by month or year cites what is in force on its last day."""
+    _, last = khoang_ngay(NgayThang.parse(envelope.ngay, "ngay"))
+    lines = [*legal_bases(last), *extra]
+    if minutes:
+        lines.append(minutes)
+    return lines

@@ -10,7 +10,9 @@
 
 Cells are given like HTML: a cell with ``rowspan=2`` covers the cell below it, which the next
 row simply leaves out (or marks with ``Cell("", skip=True)``); ``colspan`` spans grid columns.
-Text is escaped; ``\\n`` becomes a line break. Widths are relative weights of the text width.
+Text is escaped; ``\\n`` becomes a line break. Widths are relative weights of the text width;
+no column is made narrower than its longest word (header included) at the table's size needs
+(:func:`min_widths`, measured with the font's metrics), so "STT" never prints as S / T / T.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from markupsafe import Markup
 
 from vanban.context.inline import runs
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS
+from vanban.the_thuc.metrics import text_width_pt
 
 Align = Literal["left", "center", "right"]
 
@@ -113,6 +116,65 @@ def _rows(rows: Sequence[Sequence[CellLike]], widths: list[int], style: str,
     return out
 
 
+#: The table styles' size (VB Bảng: 13 pt) and Word's default cell margins (108 twips a side).
+TABLE_PT = 13.0
+CELL_MARGINS_TWIPS = 2 * 108
+#: Metrics and renderers differ by a few per cent: a word gets this much more room.
+_ROOM = 1.08
+
+
+def _words(text: str) -> list[str]:
+    return [w for line in text.split("\n") for w in line.split()]
+
+
+def min_widths(rows: Sequence[Sequence[CellLike]], ncols: int, *, bold: bool = False,
+               size_pt: float = TABLE_PT) -> list[int]:
+    """Per grid column, the twips its longest word needs (at ``size_pt``, bold for header
+    rows), cell margins included. Cells spanning several columns are left out."""
+    need = [0] * ncols
+    covered: dict[int, int] = {}
+    for row in rows:
+        col = 0
+        for c in (c for c in map(_cell, row) if not c.skip):
+            while col in covered:
+                left = covered.pop(col)
+                if left > 1:
+                    covered[col] = left - 1
+                col += 1
+            if col >= ncols:
+                break
+            if c.rowspan > 1:
+                covered[col] = c.rowspan - 1
+            if c.colspan == 1:
+                widest = max((text_width_pt(w, size_pt, bold=bold or c.bold, italic=c.italic)
+                              for w in _words(c.text)), default=0.0)
+                need[col] = max(need[col], int(widest * 20 * _ROOM) + CELL_MARGINS_TWIPS)
+            col += max(1, c.colspan)
+    return need
+
+
+def fit_widths(cols: list[int], need: Sequence[int]) -> list[int]:
+    """Column widths (twips) widened to at least ``need`` each, the room taken from the
+    columns that have more than they need, in proportion to that surplus; the total kept."""
+    cols = list(cols)
+    total = sum(cols)
+    if sum(need) > total:  # cannot fit: shares of the need
+        return twips([max(1, n) for n in need], total)
+    for _ in range(len(cols)):
+        short = [i for i, (c, n) in enumerate(zip(cols, need, strict=True)) if c < n]
+        if not short:
+            break
+        missing = sum(need[i] - cols[i] for i in short)
+        for i in short:
+            cols[i] = need[i]
+        surplus = {i: cols[i] - need[i] for i in range(len(cols)) if cols[i] > need[i]}
+        pool = sum(surplus.values())
+        for i, extra in surplus.items():
+            cols[i] -= int(missing * extra / pool + 0.999)
+    cols[-1] += total - sum(cols)
+    return cols
+
+
 def twips(weights: Sequence[float], total: int = TEXT_WIDTH_TWIPS) -> list[int]:
     """Relative weights → column widths in twips that add up to ``total``."""
     s = float(sum(weights))
@@ -126,6 +188,10 @@ def table(header: Sequence[Sequence[CellLike]], rows: Sequence[Sequence[CellLike
     """A bordered table as one ``<w:tbl>`` followed by an empty small paragraph (so two tables
     never touch). ``header`` rows repeat at the top of every page."""
     cols = twips(widths, total_twips)
+    ncols = len(cols)
+    need = [max(a, b) for a, b in zip(min_widths(header, ncols, bold=True),
+                                      min_widths(rows, ncols), strict=True)]
+    cols = fit_widths(cols, need)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
     tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
               f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'

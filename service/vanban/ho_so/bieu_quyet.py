@@ -4,8 +4,10 @@ WHOLE membership, the threshold that applies to the award, reached or not.
 The percentage is never typed: it is computed from the votes for and the number of members
 (absent members included — NĐ 98/2023 Điều 30 khoản 7 ◐). Thresholds come from
 ``vocab/ho_so/nguong_bieu_quyet.toml``. "Reached" is decided in exact integer arithmetic
-(``dong_y × 100 ≥ ty_le × members``), and the printed percentage is truncated, never rounded
-up, so a document can never show "90%" for a candidate who missed 90 %.
+(``dong_y × 100 ≥ ty_le × members``). The printed percentages are rounded to two decimals
+so that the shares of one vote — agree, disagree, did not vote — add up to 100 % (largest
+remainders: 8/9 → "88,89%" and 1/9 → "11,11%", not the truncated 88,88 % + 11,11 % = 99,99 %);
+the decision is never taken on the printed figure.
 """
 
 from __future__ import annotations
@@ -84,12 +86,18 @@ class KetQua:
         return self.ty_le > self.nguong.ty_le
 
     @property
+    def _printed(self) -> list[str]:
+        rest = self.tong_thanh_vien - self.dong_y - self.khong_dong_y
+        return phan_tram_chia(
+            [self.dong_y, self.khong_dong_y, max(0, rest)], self.tong_thanh_vien)
+
+    @property
     def ty_le_text(self) -> str:
-        return phan_tram(self.ty_le)
+        return self._printed[0]
 
     @property
     def ty_le_khong_dong_y_text(self) -> str:
-        return phan_tram(self.ty_le_khong_dong_y)
+        return self._printed[1]
 
 
 def phan_tram(value: Fraction, decimals: int = 2) -> str:
@@ -97,6 +105,21 @@ def phan_tram(value: Fraction, decimals: int = 2) -> str:
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     cut = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN).normalize()
     return f"{so(cut)}%"
+
+
+def phan_tram_chia(counts: list[int], total: int, decimals: int = 2) -> list[str]:
+    """The shares ``counts / total`` as printed percentages that add up to exactly 100 %
+    when the counts add up to ``total``: each rounded down to ``decimals`` places, then the
+    missing hundredths given to the largest remainders (ties: the earlier share)."""
+    unit = 10 ** decimals
+    exact = [Fraction(c * 100 * unit, total) for c in counts]
+    floors = [int(x) for x in exact]
+    missing = (100 * unit - sum(floors)) if sum(counts) == total else 0
+    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:max(0, missing)]:
+        if exact[i] != floors[i]:
+            floors[i] += 1
+    return [f"{so((Decimal(v) / unit).normalize())}%" for v in floors]
 
 
 def ket_qua(match: AwardMatch, dong_y: int, khong_dong_y: int, tong_thanh_vien: int) -> KetQua:

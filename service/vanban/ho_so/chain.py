@@ -257,7 +257,7 @@ def _decision(data: dict[str, Any], qd_in: dict[str, Any], tt_doc: dict[str, Any
     ctx = build_context("to-trinh-khen-thuong", tt_env)
     signer = tt_env.nguoi_ky.thay_cho if tt_env.nguoi_ky.quyen_han else tt_env.nguoi_ky.chuc_vu
     body["theo_de_nghi"] = {
-        "nguoi_de_nghi": f"{(signer or '').capitalize()} {ctx['co_quan_trong_cau']}".strip(),
+        "nguoi_de_nghi": proposer(signer or "", ctx["co_quan_trong_cau"]),
         "so": f"{number:02d}/{ctx['ky_hieu']}" if tt_env.the_thuc != "dang"
         else f"{number:02d}-{ctx['ky_hieu']}",
         "ngay": tt_env.ngay,
@@ -268,6 +268,22 @@ def _decision(data: dict[str, Any], qd_in: dict[str, Any], tt_doc: dict[str, Any
     docs.append(VanBan("quyet-dinh-khen-thuong", "04-quyet-dinh-khen-thuong", qd_doc,
                        "quyet_dinh", qd_in))
     return problems
+
+
+def proposer(signer: str, agency: str) -> str:
+    """Who proposes, as the decision cites it: the signer's collective or title and the
+    agency ("Giám đốc Sở Nội vụ"), without repeating a name the agency already starts with
+    (T/M ĐẢNG ỦY of "Đảng ủy Sở Tài chính" is "Đảng ủy Sở Tài chính", not "Đảng ủy Đảng ủy …")."""
+    signer = " ".join(signer.split())
+    if not signer or agency.casefold().startswith(signer.casefold()):
+        return agency.strip()
+    return f"{_COLLECTIVE.get(signer.upper(), signer.capitalize())} {agency}".strip()
+
+
+#: Collective bodies in running text, as they are capitalised ("Ban Chấp hành", not "Ban chấp
+#: hành").
+_COLLECTIVE = {"BAN CHẤP HÀNH": "Ban Chấp hành", "BAN THƯỜNG VỤ": "Ban Thường vụ",
+               "BAN THƯỜNG TRỰC": "Ban Thường trực", "ĐẢNG ỦY": "Đảng ủy"}
 
 
 def _award(k: KetQuaXet) -> dict[str, str]:

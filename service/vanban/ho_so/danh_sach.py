@@ -65,7 +65,10 @@ class Nhom:
 
     def cum(self) -> str:
         """"tặng Bằng khen của … cho 03 tập thể và 05 cá nhân"."""
-        return f"{dong_tu(self.match)} {self.ten} cho {dem(len(self.tap_the), len(self.ca_nhan))}"
+        # a title (danh hiệu) is named in quotes, as the law writes it: công nhận danh hiệu
+        # “Chiến sĩ thi đua bộ, ban, ngành, tỉnh”; a form (Bằng khen …) is not
+        ten = f"“{self.ten}”" if self.match.award.loai == "danh_hieu" else self.ten
+        return f"{dong_tu(self.match)} {ten} cho {dem(len(self.tap_the), len(self.ca_nhan))}"
 
 
 def dem(tap_the: int, ca_nhan: int) -> str:

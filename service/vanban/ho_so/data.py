@@ -1,5 +1,6 @@
 """The commendation file's data: vote thresholds, reward multiples and base salaries, authorities,
-legal bases and each form's wording — read from ``vanban/vocab/ho_so/*.toml``, once.
+legal bases and the wording shared by several forms — read from ``vanban/vocab/ho_so/*.toml``, once;
+a form's own wording is the ``wording.toml`` of its template folder (:func:`wording`).
 
 Nothing here is a constant in code: every figure and every unconfirmed wording lives in a TOML
 file of that folder, so it can be corrected (when the NĐ 152/2025 appendix is read) without
@@ -13,6 +14,7 @@ import tomllib
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from vanban.vocab import AwardMatch, award_by_id
@@ -25,14 +27,24 @@ _FOLDER = "ho_so"
 def load(name: str) -> dict[str, Any]:
     """The parsed ``vocab/ho_so/<name>.toml`` (cached for the process)."""
     text = resources.files(_PACKAGE).joinpath(_FOLDER, f"{name}.toml").read_text(encoding="utf-8")
+    return _parse(text, f"vocab/ho_so/{name}.toml")
+
+
+@cache
+def _load_file(path: Path) -> dict[str, Any]:
+    return _parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def wording(form: str | Path) -> dict[str, Any]:
+    """A wording table: a form's own ``wording.toml`` (a path, next to the template's code) or a
+    shared table of ``vocab/ho_so`` by name (``danh_sach``)."""
+    return _load_file(Path(form)) if isinstance(form, Path) else load(form)
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
     data = tomllib.loads(text)
-    _check_award_keys(name, data)
+    _check_award_keys(where, data)
     return data
-
-
-def wording(form: str) -> dict[str, Any]:
-    """The wording table of one form (``bien_ban_hop_xet``, ``to_trinh_khen_thuong`` …)."""
-    return load(form)
 
 
 def _award_keys(data: Any) -> list[str]:
@@ -50,15 +62,15 @@ def _award_keys(data: Any) -> list[str]:
     return found
 
 
-def _check_award_keys(name: str, data: dict[str, Any]) -> None:
+def _check_award_keys(where: str, data: dict[str, Any]) -> None:
     for key in _award_keys(data):
         award_id, _, cap = key.partition("@")
         try:
             award_by_id(award_id)
         except KeyError:
-            raise ValueError(f"vocab/ho_so/{name}.toml: unknown award id {award_id!r}") from None
+            raise ValueError(f"{where}: unknown award id {award_id!r}") from None
         if cap and cap not in "1234":
-            raise ValueError(f"vocab/ho_so/{name}.toml: bad level in {key!r}")
+            raise ValueError(f"{where}: bad level in {key!r}")
 
 
 def award_matches(match: AwardMatch, key: str) -> bool:

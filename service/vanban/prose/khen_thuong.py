@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vanban.model.bao_cao_thi_dua import KhenThuong
+from vanban.model.khen_thuong import KhenThuong
 from vanban.vi.numbers import so_dem
 from vanban.vocab import AwardMatch
 

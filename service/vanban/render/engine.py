@@ -21,6 +21,7 @@ from vanban.errors import TemplateError, problem
 from vanban.render import embed, footnotes, pageflow
 from vanban.render.compile import DOCUMENT, Compiled, locate
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack, write_zip
+from vanban.render.whole_landscape import annex_numbered_apart, whole_landscape
 
 _T = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 CORE = "docProps/core.xml"
@@ -49,7 +50,13 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
             "template.render", compiled.key,
             f"Lỗi khi điền mẫu: {exc}. Gần đoạn: “{locate(compiled.source_lines, lineno)}”.",
             str(exc))) from exc
-    xml = pageflow.keep_with_band(xml.replace("\n<w:p", "<w:p"))
+    xml = pageflow.keep_with_band(pageflow.keep_lead_ins(xml.replace("\n<w:p", "<w:p")))
+    if context.get("ca_van_ban_ngang"):  # a document that is a table: all of it landscape
+        xml = whole_landscape(xml)
+    annex = context.get("phu_luc")
+    if isinstance(annex, dict) and annex.get("tieu_de") and "<w:body>" in xml:
+        xml = annex_numbered_apart(xml, str(annex["tieu_de"][0]).strip(),
+                                   landscape=bool(annex.get("ngang")))
     body = xml.find("?>") + 3  # the declaration line ends in a newline of its own
     if "\t" in xml or "\n" in xml[body + 1:]:
         xml = _T.sub(_text_breaks, xml)

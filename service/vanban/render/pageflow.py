@@ -10,6 +10,9 @@ The rule lives in the shell, so it holds for any body:
   its last lines) onto the page of the signature. When the body ends with a table, its last
   row is kept with the band instead.
 
+A lead-in — a body paragraph ending with ":" ("Kết luận:", "Kết quả biểu quyết:", "… như
+sau:") — is kept with what it introduces (:func:`keep_lead_ins`), so no page ends on it.
+
 The compiled template marks where the body ends with the XML comment :data:`BODY_END`; the
 render step finds the paragraph before it with a few string searches (no parse) and removes
 the marker.
@@ -113,3 +116,37 @@ def keep_with_band(xml: str) -> str:
     for start, stop, new in edits:
         before = before[:start] + new + before[stop:]
     return before + after
+
+
+_LEAD_IN = re.compile(r":\s*$")
+_ALL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def keep_lead_ins(xml: str) -> str:
+    """Every paragraph of the body whose text ends with ":" is kept with the next paragraph or
+    table (what it introduces); paragraphs inside tables are left as they are."""
+    end = xml.find(BODY_END)
+    body, tail = (xml, "") if end < 0 else (xml[:end], xml[end:])
+    out, pos = [], 0
+    depth_marks = [(m.start(), m.group(0)) for m in re.finditer(r"<w:tbl>|</w:tbl>", body)]
+    tables = []  # (start, stop) spans of top-level tables
+    depth, start = 0, 0
+    for at, tag in depth_marks:
+        if tag == "<w:tbl>":
+            if depth == 0:
+                start = at
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                tables.append((start, at))
+    for m in _P.finditer(body):
+        if any(a <= m.start() < b for a, b in tables):
+            continue
+        text = "".join(_ALL_TEXT.findall(m.group(0)))
+        if _LEAD_IN.search(text):
+            out.append(body[pos:m.start()])
+            out.append(_with_keep_next(m.group(0)))
+            pos = m.end()
+    out.append(body[pos:])
+    return "".join(out) + tail

@@ -77,10 +77,21 @@ class Dong:
     diem: Decimal | None  # the row's own score; None when not scored yet
     diem_thuong: Decimal | None = None  # a bonus linked to this row by its code
     con: list[Dong] = field(default_factory=list)
+    #: A heading row ("3. Cải cách hành chính — 10 điểm" over 3.1 and 3.2): no score of its
+    #: own and a standard equal to its children's sum, so it is counted through them only;
+    #: ``diem_chuan``/``diem`` show the children's sums. Otherwise a row scored itself, whose
+    #: sub-rows (if any) add their own points (seed 000's 2.3).
+    tieu_de: bool = False
 
     @property
     def duoc_cham(self) -> bool:
-        return self.diem_chuan is not None
+        return self.diem_chuan is not None and not self.tieu_de
+
+    @property
+    def kieu(self) -> str:
+        """How the row counts, as compute reports it: ``dong_tieu_de`` (a heading whose
+        standard is its sub-criteria's sum) or ``tieu_chi`` (scored itself)."""
+        return "dong_tieu_de" if self.tieu_de else "tieu_chi"
 
     def rows(self) -> list[Dong]:
         out = [self]
@@ -90,7 +101,8 @@ class Dong:
 
     def to_dict(self) -> dict[str, Any]:
         t = self.tieu_chi
-        return {"ma": t.ma, "ten": t.ten, "diem_chuan": jnum(self.diem_chuan),
+        return {"ma": t.ma, "ten": t.ten, "kieu": self.kieu,
+                "diem_chuan": jnum(self.diem_chuan),
                 "xep_loai": t.xep_loai, "diem": jnum(self.diem),
                 "diem_thuong": jnum(self.diem_thuong),
                 "tieu_chi": [c.to_dict() for c in self.con]}
@@ -213,12 +225,36 @@ def _row(c: TieuChi, path: str, depth: int, missing: list[str]) -> Dong:
         score = None if c.tu_cham is None else dec(c.tu_cham)
     else:
         standard = score = None
-    if standard is not None and score is None:
+    below: list[str] = []
+    children = [_row(s, f"{path}.tieu_chi[{k}]", depth + 1, below)
+                for k, s in enumerate(c.tieu_chi)]
+    heading = (c.muc is None and c.tu_cham is None and standard is not None and bool(children)
+               and standard == sum((_standard(ch) for ch in children), ZERO))
+    if standard is not None and score is None and not heading:
         missing.append(path)
-    row = Dong(path=path, cap=depth, tieu_chi=c, diem_chuan=standard, diem=score)
-    row.con = [_row(s, f"{path}.tieu_chi[{k}]", depth + 1, missing)
-               for k, s in enumerate(c.tieu_chi)]
+    missing.extend(below)
+    row = Dong(path=path, cap=depth, tieu_chi=c, diem_chuan=standard, diem=score,
+               con=children, tieu_de=heading)
+    if heading:
+        scores = [_score(ch) for ch in children]
+        row.diem = None if any(x is None for x in scores) else sum(scores, ZERO)  # type: ignore[arg-type]
     return row
+
+
+def _standard(row: Dong) -> Decimal:
+    """What a row adds to the standard: its own (a heading: its children's), plus its
+    children's when it is scored itself."""
+    if row.tieu_de:
+        return row.diem_chuan or ZERO
+    return (row.diem_chuan or ZERO) + sum((_standard(c) for c in row.con), ZERO)
+
+
+def _score(row: Dong) -> Decimal | None:
+    """What a row adds to the score, like :func:`_standard` (None: something unscored)."""
+    if row.tieu_de:
+        return row.diem
+    parts = [row.diem if row.duoc_cham else ZERO, *(_score(c) for c in row.con)]
+    return None if any(x is None for x in parts) else sum(parts, ZERO)  # type: ignore[arg-type]
 
 
 def tinh_diem_tru(facts: DiemTru) -> KetQuaTru:

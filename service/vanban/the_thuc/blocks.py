@@ -109,11 +109,12 @@ def _strip_dash(text: str) -> str:
     return text[1:].lstrip() if text[:1] in "-–" else text
 
 
-def dash_list(items: list[str]) -> list[str]:
-    """``- A;`` … ``- Z.``: each on its own line, semicolons, a period after the last."""
+def dash_list(items: list[str], sep: str = ";") -> list[str]:
+    """``- A;`` … ``- Z.``: each on its own line, ``sep`` after each (semicolons; commas in
+    Party nơi nhận), a period after the last."""
     out = []
     for n, item in enumerate(items):
-        end = "." if n == len(items) - 1 else ";"
+        end = "." if n == len(items) - 1 else sep
         out.append(f"- {_strip_end(_strip_dash(item))}{end}")
     return out
 
@@ -132,8 +133,10 @@ def with_filing_line(items: list[str], unit: str | None = None) -> list[str]:
 
 def noi_nhan_lines(family: Family, items: list[str]) -> list[str]:
     """Nơi nhận as a dash list; the filing line is ``Lưu: VT, …`` in State and union documents
-    (Phụ lục I) and ``Lưu …`` without a colon in Party documents (36-HD/VPTW)."""
-    lines = dash_list(items)
+    (Phụ lục I) and ``Lưu …`` without a colon in Party documents (36-HD/VPTW). Party lines end
+    with a comma, the last with a period (``- BTV Đảng ủy Khối,`` … ``- Lưu Văn phòng ĐUK.``:
+    seeds 000 and 001, spec/the-thuc.md §2), State and union lines with a semicolon."""
+    lines = dash_list(items, "," if family.id == "dang" else ";")
     sep = " " if family.id == "dang" else ": "
     return [f"- {_LUU.sub(lambda m: m.group(1) + sep, line[2:], count=1)}"
             if _LUU.match(line[2:]) else line for line in lines]

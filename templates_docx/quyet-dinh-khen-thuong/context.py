@@ -1,0 +1,169 @@
+"""Body of ``quyet-dinh-khen-thuong`` → blocks: căn cứ, ``Theo đề nghị của … tại Tờ trình số …
+ngày …;``, ``QUYẾT ĐỊNH:``, Điều 1 (tặng … cho … tập thể và … cá nhân (có danh sách kèm theo),
+đã có thành tích …), Điều 2 (reward money from the base salary in force on the decision date, the
+total in figures and words), Điều 3 (effect and who executes); the list annexed on its own page.
+
+The authority line (``tham_quyen``) goes under the title through the shell key
+``tham_quyen``. Wording: ``wording.toml`` (this folder).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
+from vanban.context.inline import runs
+from vanban.context.outline import Outline
+from vanban.errors import Problem
+from vanban.ho_so import danh_sach
+from vanban.ho_so.danh_sach import DOI_TUONG_VI, DanhSach, award_problems_raw
+from vanban.ho_so.data import wording
+from vanban.ho_so.tien_thuong import cho_danh_sach
+from vanban.model.envelope import Envelope
+from vanban.the_thuc.blocks import upper
+from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
+from vanban.the_thuc.line_breaks import break_name
+from vanban.vi.dates import NgayThang, dong_ngay, ngay_ngan
+from vanban.vi.numbers import so
+
+from .model import QuyetDinhKhenThuong
+
+#: This form's wording (unconfirmed phrasing kept as data, next to the code).
+WORDING = Path(__file__).with_name("wording.toml")
+
+#: The body model of this template (the manifest points here).
+Body = QuyetDinhKhenThuong
+
+PATH = "noi_dung.danh_sach"
+
+
+def _w() -> dict[str, Any]:
+    return wording(WORDING)
+
+
+def _list(body: QuyetDinhKhenThuong) -> tuple[DanhSach | None, list[Problem]]:
+    return danh_sach.resolve(body.danh_sach, PATH, body.nguoi_tang)
+
+
+def _money(envelope: Envelope, ds: DanhSach):
+    lines = [(d.vi_tri, d.match, d.de_nghi.doi_tuong) for d in ds.dong]
+    return cho_danh_sach(lines, NgayThang.parse(envelope.ngay, "ngay"), PATH)
+
+
+def check(envelope: Envelope) -> list[Problem]:
+    body: QuyetDinhKhenThuong = envelope.noi_dung
+    ds, problems = _list(body)
+    if ds is not None and body.tien_thuong:
+        problems += _money(envelope, ds)[3]
+    return problems
+
+
+def compute(envelope: Envelope) -> dict:
+    body: QuyetDinhKhenThuong = envelope.noi_dung
+    ds, _ = _list(body)
+    assert ds is not None
+    out: dict[str, Any] = {"tap_the": ds.so_tap_the, "ca_nhan": ds.so_ca_nhan, "cau": ds.cau()}
+    if body.tien_thuong:
+        rows, total, salary, _ = _money(envelope, ds)
+        assert total is not None and salary is not None
+        out["luong_co_so"] = salary.muc
+        out["tien_thuong"] = [{"ten": body.danh_sach[r.vi_tri].ten,
+                               "he_so": str(r.muc.he_so.normalize()),
+                               "so_tien": r.muc.so_tien} for r in rows]
+        out["tong"] = total.so_tien
+        out["tong_bang_chu"] = total.bang_chu
+    return out
+
+
+def _dieu(n: int, text: str, last: bool = False) -> dict:
+    """A paragraph starting with ``Điều n.`` in bold (the rest as typed, marks kept); the last
+    one is kept on the signature's page."""
+    label = _w()["dieu"].format(n=n)
+    return {"loai": "ket_luan" if last else "doan",
+            "runs": runs(label, marks=False, bold=True) + runs(" " + text)}
+
+
+
+def check_raw(data: dict) -> list[Problem]:
+    """Unknown award names, reported even when the input fails its model."""
+    return award_problems_raw(data, "danh_sach", "khen_thuong")
+
+
+def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+    body: QuyetDinhKhenThuong = envelope.noi_dung
+    w = _w()
+    ds, _ = _list(body)
+    assert ds is not None  # check() ran first
+    tdn = body.theo_de_nghi
+    o = Outline()
+    lines = [*body.can_cu_to_chuc, *can_cu(envelope, body.can_cu, None),
+             w["theo_de_nghi"].format(nguoi_de_nghi=undouble(tdn.nguoi_de_nghi), so=tdn.so,
+                                      ngay=ngay_ngan(NgayThang.parse(tdn.ngay, "")))]
+    o.can_cu(lines)
+    o.add({"loai": "quyet_dinh", "runs": runs(w["quyet_dinh"], marks=False, bold=True)})
+    n = 1
+    o.add(_dieu(n, w["dieu_1"].format(cau=_capital(ds.cau()),
+                                      thanh_tich=body.thanh_tich.rstrip("."))))
+    if body.tien_thuong:
+        rows, total, salary, _ = _money(envelope, ds)
+        assert total is not None and salary is not None
+        amounts = {r.vi_tri: r.muc for r in rows}
+        parts = []
+        for group in ds.nhom:
+            for kind, lines_ in (("tap_the", group.tap_the), ("ca_nhan", group.ca_nhan)):
+                if lines_:
+                    m = amounts[lines_[0].vi_tri]
+                    parts.append(w["dieu_2_muc"].format(
+                        ten=group.ten, doi_tuong=f"mỗi {DOI_TUONG_VI[kind]}",
+                        so_tien=m.so_tien_text, he_so=m.he_so_text,
+                        luong=f"{so(salary.muc)} đồng"))
+        n += 1
+        o.add(_dieu(n, w["dieu_2"].format(
+            muc="; ".join(parts), tong=total.text, bang_chu=total.bang_chu,
+            nguon=(body.nguon_kinh_phi or w["nguon_mac_dinh"]).rstrip("."))))
+    n += 1
+    executors = ", ".join(body.thi_hanh)
+    o.add(_dieu(n, (body.hieu_luc or w["hieu_luc"]).rstrip() + " "
+                + w["thi_hanh"].format(nguoi=executors) + (family.ket_thuc or "."),
+                last=True))
+
+    annex = Outline()
+    if body.tien_thuong:
+        rows, total, _, _ = _money(envelope, ds)
+        annex.table(bang_danh_sach(ds, list(body.cot), rows, total))
+    else:
+        annex.table(bang_danh_sach(ds, list(body.cot)))
+    kem_theo = w["phu_luc_kem_theo"].format(
+        so=so_van_ban(envelope_ctx["so_ky_hieu"]),
+        ngay=dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày "),
+        co_quan=body.nguoi_tang)
+    return {
+        "khoi": o.blocks,
+        # "Như Điều 3" in nơi nhận names the article that charges the executors: Điều 2 when
+        # there is no money article
+        "noi_nhan": [_NHU_DIEU.sub(lambda m: f"{m.group(1)}{n}", line)
+                     for line in envelope_ctx["noi_nhan"]],
+        # The authority line, broken by vanban at a meaningful point when it cannot stand on
+        # one line ("BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CƠ QUAN\nVÀ DOANH NGHIỆP TỈNH").
+        "tham_quyen": "\n".join(break_name(upper(body.tham_quyen), TEXT_WIDTH_TWIPS / 20,
+                                            family.sizes.trich_yeu)),
+        "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
+    }
+
+
+_NHU_DIEU = re.compile(r"\b(Như Điều )\d+\b")
+
+
+def undouble(name: str) -> str:
+    """A name whose first words are typed twice ("Đảng ủy Đảng ủy Sở Tài chính") once."""
+    words = name.split()
+    for k in range(min(4, len(words) // 2), 0, -1):
+        if [w.casefold() for w in words[:k]] == [w.casefold() for w in words[k:2 * k]]:
+            return " ".join(words[k:])
+    return name
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,85 @@
+"""Body of ``to-trinh-khen-thuong`` → blocks: căn cứ (law and decree in force on the date, the
+unit's rules, the minutes), the proposal sentence with counts computed from the list, the
+closing "Kính trình …", and the list annexed on its own page (shell key ``phu_luc``).
+Wording: ``wording.toml`` (this folder).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
+from vanban.context.outline import Outline
+from vanban.errors import Problem
+from vanban.ho_so import danh_sach
+from vanban.ho_so.danh_sach import award_problems_raw
+from vanban.ho_so.data import wording
+from vanban.model.envelope import Envelope
+from vanban.the_thuc.families import Family
+from vanban.vi.dates import NgayThang, dong_ngay
+
+from .model import ToTrinhKhenThuong
+
+#: This form's wording (unconfirmed phrasing kept as data, next to the code).
+WORDING = Path(__file__).with_name("wording.toml")
+
+#: The body model of this template (the manifest points here).
+Body = ToTrinhKhenThuong
+
+
+def _w() -> dict[str, Any]:
+    return wording(WORDING)
+
+
+def check(envelope: Envelope) -> list[Problem]:
+    body: ToTrinhKhenThuong = envelope.noi_dung
+    _, problems = danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
+    return problems
+
+
+def compute(envelope: Envelope) -> dict:
+    body: ToTrinhKhenThuong = envelope.noi_dung
+    ds, _ = danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
+    assert ds is not None
+    return {"tap_the": ds.so_tap_the, "ca_nhan": ds.so_ca_nhan, "tham_quyen": ds.tham_quyen,
+            "cau": ds.cau(),
+            "nhom": [{"khen_thuong": n.ten, "tap_the": len(n.tap_the), "ca_nhan": len(n.ca_nhan)}
+                     for n in ds.nhom]}
+
+
+
+def check_raw(data: dict) -> list[Problem]:
+    """Unknown award names, reported even when the input fails its model."""
+    return award_problems_raw(data, "danh_sach", "khen_thuong")
+
+
+def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+    body: ToTrinhKhenThuong = envelope.noi_dung
+    w = _w()
+    ds, _ = danh_sach.resolve(body.danh_sach, "noi_dung.danh_sach", body.nguoi_quyet_dinh)
+    assert ds is not None  # check() ran first
+    minutes = None
+    if body.bien_ban_ngay:
+        ngay = dong_ngay(NgayThang.parse(body.bien_ban_ngay, "")).removeprefix("ngày ")
+        minutes = (w["can_cu_bien_ban"].format(hoi_dong=body.hoi_dong, ngay=ngay)
+                   if body.hoi_dong else w["can_cu_bien_ban_khong_ten"].format(ngay=ngay))
+    o = Outline()
+    o.can_cu(can_cu(envelope, body.can_cu, minutes))
+    o.paragraphs(body.doan)
+    co_quan = envelope_ctx["co_quan_trong_cau"]
+    o.paragraph(w["de_nghi"].format(
+        co_quan=co_quan, nguoi_quyet_dinh=body.nguoi_quyet_dinh, cau=ds.cau(),
+        thanh_tich=body.thanh_tich.rstrip(".")))
+    o.closing(w["ket_luan"].format(nguoi_quyet_dinh=body.nguoi_quyet_dinh)
+              + (family.ket_thuc or "."))
+    annex = Outline()
+    annex.table(bang_danh_sach(ds, list(body.cot)))
+    kem_theo = w["phu_luc_kem_theo"].format(
+        so=so_van_ban(envelope_ctx["so_ky_hieu"]),
+        ngay=dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày "),
+        co_quan=co_quan)
+    return {
+        "khoi": o.blocks,
+        "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
+    }

@@ -1,0 +1,109 @@
+"""Body of ``xep-hang-khoi-thi-dua`` → the bloc's ranking table and its proposals.
+
+Căn cứ lines, one sentence on the bloc, the table (hạng · đơn vị · điểm các nội dung · điểm
+thưởng · điểm trừ · tổng điểm · ghi chú; ties share a rank, "không xét" last), then the proposals
+(each form with its units, in rank order) and any warning about a tie at a proposal's edge.
+Every figure comes from :func:`vanban.scoring.bloc.tinh_xep_hang` — the same as
+``vanban compute``.
+"""
+
+from __future__ import annotations
+
+from vanban_templates.bang_cham_diem.context import scoring_table
+
+from vanban.context import blocks
+from vanban.context.tables import Cell, table
+from vanban.errors import Problem
+from vanban.model.envelope import Envelope
+from vanban.model.xep_hang_khoi_thi_dua import XepHangKhoiThiDua
+from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
+from vanban.scoring.compute import cham_diem, so_diem
+from vanban.scoring.ranking import XepHang
+from vanban.scoring.rules import body_rules_raw
+from vanban.the_thuc.families import Family
+from vanban.vi.numbers import so_dem
+
+Body = XepHangKhoiThiDua
+
+WIDTHS = (15, 47, 17, 16, 15, 16, 39)
+KHONG_XET = "Không xét thi đua"
+
+
+def check(envelope: Envelope) -> list[Problem]:
+    return check_xep_hang(envelope.noi_dung)
+
+
+def check_raw(data: dict) -> list[Problem]:
+    return body_rules_raw(data, XepHangKhoiThiDua, check_xep_hang)
+
+
+def compute(envelope: Envelope) -> dict:
+    return tinh_xep_hang(envelope.noi_dung).to_dict()
+
+
+def _note(unit) -> str:
+    parts = []
+    if unit.khong_xet:
+        parts.append(KHONG_XET)
+    if unit.de_nghi:
+        parts.append(f"Đề nghị {unit.de_nghi}")
+    if unit.ghi_chu:
+        parts.append(unit.ghi_chu)
+    return "; ".join(parts)
+
+
+def ranking_table(result: XepHang) -> str:
+    head = [["Hạng", "Đơn vị", "Điểm các nội dung", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
+             "Ghi chú"]]
+    rows = [[str(u.hang) if u.hang else "—", Cell(u.ten, align="left"), so_diem(u.diem),
+             so_diem(u.diem_thuong), so_diem(u.diem_tru), Cell(so_diem(u.tong), bold=True),
+             Cell(_note(u), align="left")] for u in result.don_vi]
+    return table(head, rows, WIDTHS)
+
+
+def proposal_sentences(body: XepHangKhoiThiDua, result: XepHang) -> list[str]:
+    out = []
+    for d, (form, names) in zip(body.de_nghi, result.de_nghi, strict=True):
+        who = f"{d.nguoi_tang} tặng " if d.nguoi_tang else ""
+        out.append(f"Đề nghị {who}{form} ({so_dem(len(names))} đơn vị): {', '.join(names)}.")
+    return out
+
+
+def member_tables(body: XepHangKhoiThiDua) -> list[dict]:
+    """The scoring tables members sent, each under its name: nothing the user typed is
+    dropped, and the bloc sees how each total was reached."""
+    out = []
+    for u in body.don_vi:
+        if u.bang_cham_diem is None:
+            continue
+        detail = u.bang_cham_diem
+        out.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng chấm "
+                               "điểm đơn vị gửi):"))
+        if detail.tieu_de:
+            out.append(blocks.doan(detail.tieu_de))
+        if detail.don_vi and detail.don_vi != u.ten:
+            out.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
+        out.append(blocks.bang(scoring_table(detail, cham_diem(detail))))
+    return out
+
+
+def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+    body: XepHangKhoiThiDua = envelope.noi_dung
+    result = tinh_xep_hang(body)
+    khoi = blocks.can_cu_lines(body.can_cu)
+    ranked = sum(1 for u in result.don_vi if u.hang is not None)
+    intro = (f"{body.khoi} gồm {so_dem(len(body.don_vi))} đơn vị thành viên; "
+             f"{so_dem(ranked)} đơn vị được xét, chấm điểm và xếp hạng thi đua năm {body.nam} "
+             "như sau:")
+    khoi.append(blocks.doan(intro))
+    khoi.append(blocks.bang(ranking_table(result)))
+    sentences = proposal_sentences(body, result) + result.canh_bao
+    excluded = [u.ten for u in result.don_vi if u.khong_xet]
+    if excluded:
+        sentences.append(f"{KHONG_XET} năm {body.nam}: {', '.join(excluded)}.")
+    closing = (f"Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {body.nam} của "
+               f"{body.khoi}")
+    khoi.extend(blocks.doan(s) for s in sentences)
+    khoi.extend(member_tables(body))
+    khoi.append(blocks.ket_luan(closing + (family.ket_thuc or ".")))
+    return {"khoi": khoi, "ngang": "", "khoi_sau": []}
