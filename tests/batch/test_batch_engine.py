@@ -216,7 +216,7 @@ def test_a_batch_leaves_no_thread_so_the_next_one_forks_too(tmp_path) -> None:
         "import threading, vanban.batch.engine as e\n"
         "from vanban.batch import BatchInput, iter_batch\n"
         "data = open(e.__file__.rsplit('/service/', 1)[0] + "
-        "'/fixtures/bao-cao-thi-dua/nha-nuoc-mau-01-tong-ket-2021.json', 'rb').read()\n"
+        "'/templates_docx/bao-cao-thi-dua/fixtures/nha-nuoc-mau-01-tong-ket-2021.json', 'rb').read()\n"
         "for _ in range(2):\n"
         "    print(e.start_method(), sum(i.ok for i in iter_batch('bao-cao-thi-dua', "
         "[BatchInput(str(i), data) for i in range(12)], workers=2)))\n"
