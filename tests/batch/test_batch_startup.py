@@ -31,7 +31,7 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 HEAVY = ("flask", "werkzeug", "gunicorn", "openpyxl", "pyhanko", "pypdfium2", "redis", "rq",
          "docxtpl", "docx", "PIL", "playwright", "requests", "num2words", "tqdm", "vanban.web",
          "vanban.workbook.", "vanban.kyso.", "vanban.pdf", "vanban.designer.", "vanban.check",
-         "vanban.jobs.")
+         "vanban.jobs.", "pydantic_settings")
 #: The template rendered: its own code is ``vanban_templates.bao_cao_thi_dua.*``; any other
 #: ``vanban_templates.*`` module is another template's.
 OWN = "vanban_templates.bao_cao_thi_dua"
