@@ -308,6 +308,8 @@ class Registry:
     #: Folders read so far (by :meth:`get` alone or by loading every template), so a template
     #: found on its own and then listed with the others is one spec with one module.
     _read: dict[tuple[Path, bool], TemplateSpec] = field(default_factory=dict)
+    #: Templates found alone by :meth:`get`, by id (until every template is loaded).
+    _found: dict[str, TemplateSpec] = field(default_factory=dict)
 
     @classmethod
     def default(cls, extra: Iterable[Path] = ()) -> Registry:
@@ -331,6 +333,7 @@ class Registry:
             self.roots.append((Path(folder), False))
             self._specs = None
             self._read.clear()
+            self._found.clear()
             self._compiled.clear()  # an id may now name another folder (an override)
 
     def _read_spec(self, folder: Path, builtin: bool) -> TemplateSpec:
@@ -407,10 +410,14 @@ class Registry:
         if self._specs is None:
             # Before every template is loaded (importing each one's module: ~0.2 s), find this
             # one alone: a command that uses one template imports only that one's code.
+            found = self._found.get(template_id)
+            if found is not None:
+                return found
             with self._lock:
                 if self._specs is None:
                     found = self._find(template_id)
                     if found is not None:
+                        self._found[template_id] = found
                         return found
         try:
             return self.specs[template_id]

@@ -62,3 +62,13 @@ def test_an_unknown_id_names_the_known_ones() -> None:
     with pytest.raises(UnknownTemplateError) as caught:
         registry().get("khong-co")
     assert TEMPLATE in str(caught.value.problems[0].message)
+
+
+def test_a_template_found_once_is_not_looked_for_again(tmp_path: Path) -> None:
+    """Rendering asks for its template several times per document: the folders are read once
+    (before, every call re-read every manifest: a render took twice as long)."""
+    folder = copy_template(tmp_path, "rieng", "Của đơn vị")
+    reg = Registry.at(tmp_path)
+    spec = reg.get(TEMPLATE)
+    (folder / "manifest.toml").unlink()  # not read again
+    assert reg.get(TEMPLATE) is spec
