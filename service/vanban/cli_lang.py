@@ -216,6 +216,8 @@ HELP_EN: dict[str, str] = {
         "check against this layout: nha-nuoc (Decree 30), dang (Guide 36-HD/VPTW), "
         "cong-doan (933/QĐ-TLĐ); default: detected",
     "kết quả dạng JSON": "results as JSON",
+    "chuyển sang PDF (bộ chuyển đang cấu hình) và kiểm tra các trang in":
+        "convert to PDF (the configured converter) and check the printed pages",
     "tệp .json, tệp .jsonl (mỗi dòng một văn bản), thư mục, hoặc - (JSON Lines từ stdin)":
         ".json files, .jsonl files (one document per line), folders, or - (JSON Lines on "
         "stdin)",
