@@ -69,9 +69,9 @@ def proposal_sentences(body: XepHangKhoiThiDua, result: XepHang) -> list[str]:
     return out
 
 
-def member_tables(body: XepHangKhoiThiDua) -> list[dict]:
+def member_tables(body: XepHangKhoiThiDua, wide: bool = False) -> list[dict]:
     """The scoring tables members sent, each under its name: nothing the user typed is
-    dropped, and the bloc sees how each total was reached."""
+    dropped, and the bloc sees how each total was reached (``wide``: on a landscape page)."""
     out = []
     for u in body.don_vi:
         if u.bang_cham_diem is None:
@@ -83,7 +83,7 @@ def member_tables(body: XepHangKhoiThiDua) -> list[dict]:
             out.append(blocks.doan(detail.tieu_de))
         if detail.don_vi and detail.don_vi != u.ten:
             out.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
-        out.append(blocks.bang(scoring_table(detail, cham_diem(detail))))
+        out.append(blocks.bang(scoring_table(detail, cham_diem(detail), wide)))
     return out
 
 
