@@ -33,7 +33,7 @@ LAW_NAME = _CSTD["ten"]
 OLD_NAMES = [a for a in _CSTD["aliases"] if a != LAW_NAME]
 #: Names of agencies that a careless chain or clerk doubles ("Đảng ủy Đảng ủy Sở Tài chính").
 DOUBLED = re.compile(r"\b(Đảng ủy|Ủy ban nhân dân|UBND|Công đoàn|Chi bộ|Ban Chấp hành|Sở)"
-                     r"\s+\1\b", re.IGNORECASE)
+                     r"\s+\1\b")
 NHU_DIEU = re.compile(r"Như Điều (\d+)")
 
 
