@@ -9,13 +9,15 @@ are matched against the vocabulary and totalled per form (name, conferrer, recei
 from __future__ import annotations
 
 from vanban_templates.xep_hang_khoi_thi_dua.context import (
+    PHU_LUC_BANG_CHAM_DIEM,
+    annex_line,
+    member_pointer,
     member_tables,
     proposal_sentences,
     ranking_table,
 )
 
 from vanban.context import blocks
-from vanban.context.danh_sach_khen_thuong import so_van_ban
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
@@ -27,7 +29,6 @@ from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import jnum
 from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
-from vanban.vi.dates import NgayThang, dong_ngay
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import find_award
 
@@ -40,7 +41,6 @@ PHU_LUC_TIEU_DE = "PHỤ LỤC"
 PHU_LUC_TEN = "Kết quả thực hiện các chỉ tiêu trọng tâm của các đơn vị thành viên"
 PHU_LUC_THAM_CHIEU = "(Số liệu chi tiết tại Phụ lục kèm theo Báo cáo này.)"
 #: The annex's name when it holds the members' scoring tables (alone, or after the comparison).
-PHU_LUC_BANG_CHAM_DIEM = "Bảng chấm điểm của các đơn vị thành viên"
 #: (two lines, broken before "và": one line is wider than the landscape page at the title size)
 PHU_LUC_CA_HAI = ("Kết quả thực hiện các chỉ tiêu trọng tâm\nvà bảng chấm điểm của các đơn vị "
                   "thành viên")
@@ -236,10 +236,9 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             # the members' scoring tables go to the landscape annex (issue 17: in a portrait
             # column the level names stacked one word a line)
             annex_members = member_tables(body.xep_hang, wide=True)
-            if annex_members:
-                names = [u.ten for u in body.xep_hang.don_vi if u.bang_cham_diem is not None]
-                o.paragraph(f"(Bảng chấm điểm của {', '.join(names)} tại Phụ lục kèm theo Báo "
-                            "cáo này.)")
+            pointer = member_pointer(body.xep_hang)
+            if pointer:
+                o.paragraph(pointer)
     if body.dien_hinh:
         o.heading(2, "Công tác tuyên truyền, nhân rộng các gương điển hình tiên tiến")
         o.paragraphs(body.dien_hinh)
@@ -277,12 +276,9 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         if annex_members and split is not None:
             annex.append(blocks.doan(f"**2. {PHU_LUC_BANG_CHAM_DIEM}**"))
         annex.extend(annex_members)
-        so_kh = so_van_ban(envelope_ctx["so_ky_hieu"])
-        ngay = dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày ")
         out["phu_luc"] = {
             "tieu_de": [PHU_LUC_TIEU_DE, *name.upper().split("\n")],
-            "kem_theo": f"(Kèm theo Báo cáo số {so_kh} ngày {ngay} của "
-                        f"{envelope_ctx['co_quan_trong_cau']})",
+            "kem_theo": annex_line(envelope, envelope_ctx),
             "khoi": annex,
             "ngang": True,
         }

@@ -149,14 +149,15 @@ def _section_of(doc, table) -> int:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@pytest.mark.parametrize("name", sorted(
-    p.stem for p in (ROOT / "templates_docx" / "bao-cao-khoi-thi-dua" / "fixtures").glob("*.json")))
-def test_bloc_report_member_scoring_tables_are_landscape_with_whole_level_lines(name):
-    """Issue 17: a member's scoring table inside the bloc report printed "Hoàn / thành / xuất
-    sắc / nhiệm / vụ: 10" one word a line in a portrait column. It goes to the landscape annex,
-    and its "Điểm chuẩn" column holds the longest level line whole."""
-    data = _fixture("bao-cao-khoi-thi-dua", name)
-    doc = _doc("bao-cao-khoi-thi-dua", data)
+@pytest.mark.parametrize(("template", "name"), sorted(
+    (p.parts[-3], p.stem) for t in ("bao-cao-khoi-thi-dua", "xep-hang-khoi-thi-dua")
+    for p in (ROOT / "templates_docx" / t / "fixtures").glob("*.json")))
+def test_member_scoring_tables_are_landscape_with_whole_level_lines(template, name):
+    """Issue 17: a member's scoring table inside the bloc report (and the ranking) printed
+    "Hoàn / thành / xuất sắc / nhiệm / vụ: 10" one word a line in a portrait column. It goes to
+    the landscape annex, and its "Điểm chuẩn" column holds the longest level line whole."""
+    data = _fixture(template, name)
+    doc = _doc(template, data)
     members = [t for t in doc.tables if [c.text for c in t.rows[0].cells][:2]
                == ["TT", "Nội dung tiêu chí"]]
     assert members, "the fixture has a member's scoring table"
