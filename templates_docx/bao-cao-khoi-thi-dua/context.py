@@ -268,13 +268,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     if split is not None or annex_members:
         name = (PHU_LUC_CA_HAI if split is not None and annex_members
                 else PHU_LUC_TEN if split is not None else PHU_LUC_BANG_CHAM_DIEM)
-        annex: list[dict] = []
-        if split is not None:
-            if annex_members:
-                annex.append(blocks.doan(f"**1. {PHU_LUC_TEN}**"))
-            annex.append(blocks.bang(wide_xml))
-        if annex_members and split is not None:
-            annex.append(blocks.doan(f"**2. {PHU_LUC_BANG_CHAM_DIEM}**"))
+        # the title names both parts; each member's table comes under its own lead-in line
+        annex: list[dict] = [blocks.bang(wide_xml)] if split is not None else []
         annex.extend(annex_members)
         out["phu_luc"] = {
             "tieu_de": [PHU_LUC_TIEU_DE, *name.upper().split("\n")],

@@ -82,12 +82,12 @@ def member_tables(body: XepHangKhoiThiDua, wide: bool = False) -> list[dict]:
         if u.bang_cham_diem is None:
             continue
         detail = u.bang_cham_diem
-        out.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng chấm "
-                               "điểm đơn vị gửi):"))
+        # the line ending with ":" stands right before its table, kept with it on the page
         if detail.tieu_de:
             out.append(blocks.doan(detail.tieu_de))
-        if detail.don_vi and detail.don_vi != u.ten:
-            out.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
+        unit = f"; đơn vị: {detail.don_vi}" if detail.don_vi and detail.don_vi != u.ten else ""
+        out.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng chấm "
+                               f"điểm đơn vị gửi{unit}):"))
         out.append(blocks.bang(scoring_table(detail, cham_diem(detail), wide)))
     return out
 

@@ -82,3 +82,17 @@ def test_an_empty_spacer_before_the_band_becomes_space_after_the_last_paragraph(
     kept = ('<w:p><w:pPr><w:spacing w:before="0" w:after="60"/></w:pPr><w:r><w:t>x</w:t></w:r>'
             '</w:p>' + BODY_END + spacer + band)
     assert '<w:spacing w:before="0" w:after="382"/>' in keep_with_band(kept)
+
+
+def test_a_lead_in_of_the_annex_is_kept_with_its_table():
+    """The annex comes after the band: a member's "Bảng chấm điểm của …:" printed at the foot
+    of the annex's first page, its table on the next (issue 17). The band's own "Nơi nhận:"
+    (inside its table) is left alone."""
+    from vanban.render.pageflow import keep_lead_ins
+
+    band = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Nơi nhận:</w:t></w:r></w:p></w:tc></w:tr>'
+            '</w:tbl>')
+    annex = '<w:p><w:r><w:t>Bảng chấm điểm của Sở Tư pháp:</w:t></w:r></w:p><w:tbl></w:tbl>'
+    out = keep_lead_ins("<w:p><w:r><w:t>x</w:t></w:r></w:p>" + BODY_END + band + annex)
+    assert out.count("<w:keepNext/>") == 1
+    assert "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>Bảng chấm điểm" in out

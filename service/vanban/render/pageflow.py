@@ -188,10 +188,10 @@ _ALL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 
 
 def keep_lead_ins(xml: str) -> str:
-    """Every paragraph of the body whose text ends with ":" is kept with the next paragraph or
-    table (what it introduces); paragraphs inside tables are left as they are."""
-    end = xml.find(BODY_END)
-    body, tail = (xml, "") if end < 0 else (xml[:end], xml[end:])
+    """Every paragraph of the body — and of an annex after the signature band — whose text
+    ends with ":" is kept with the next paragraph or table (what it introduces); paragraphs
+    inside tables (the band's "Nơi nhận:") are left as they are."""
+    body, tail = xml, ""
     out, pos = [], 0
     depth_marks = [(m.start(), m.group(0)) for m in re.finditer(r"<w:tbl>|</w:tbl>", body)]
     tables = []  # (start, stop) spans of top-level tables
