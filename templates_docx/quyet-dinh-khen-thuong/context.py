@@ -132,7 +132,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
                 if lines_:
                     m = amounts[lines_[0].vi_tri]
                     parts.append(w["dieu_2_muc"].format(
-                        ten=group.ten, doi_tuong=f"mỗi {DOI_TUONG_VI[kind]}",
+                        ten=group.ten_trong_cau, doi_tuong=f"mỗi {DOI_TUONG_VI[kind]}",
                         so_tien=m.so_tien_text, he_so=m.he_so_text,
                         luong=f"{so(salary.muc)} đồng"))
         n += 1
