@@ -224,8 +224,6 @@ HELP_EN: dict[str, str] = {
         "the catalogue of error codes (code, Vietnamese/English title, what to do)",
     "danh sách JSON {code, vi, en, …}": "a JSON list {code, vi, en, …}",
     "kết quả dạng JSON": "results as JSON",
-    "chuyển sang PDF (bộ chuyển đang cấu hình) và kiểm tra các trang in":
-        "convert to PDF (the configured converter) and check the printed pages",
     "tệp .json, tệp .jsonl (mỗi dòng một văn bản), thư mục, hoặc - (JSON Lines từ stdin)":
         ".json files, .jsonl files (one document per line), folders, or - (JSON Lines on "
         "stdin)",
