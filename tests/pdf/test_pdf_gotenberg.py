@@ -35,10 +35,13 @@ def gotenberg_app() -> Flask:
             time.sleep(3)
         if behaviour["mode"] == "error":
             return Response("LibreOffice failed", status=500)
+        # Gotenberg is another service: its LibreOffice does not take this process's
+        # heavy-work slots (the unwrapped methods; the client's call holds one already)
         converter = LibreOfficeConverter(timeout=120)
         pdfa = request.form.get("pdfa")  # Gotenberg's field: "PDF/A-2b"
-        pdf = (converter.convert_pdfa(upload.read(), int(pdfa[6])) if pdfa
-               else converter.convert(upload.read()))
+        pdf = (LibreOfficeConverter.convert_pdfa.__wrapped__(
+                   converter, upload.read(), int(pdfa[6])) if pdfa
+               else LibreOfficeConverter.convert.__wrapped__(converter, upload.read()))
         return Response(pdf, mimetype="application/pdf")
 
     return app
