@@ -63,3 +63,12 @@ def test_api_docs_page_shows_the_catalogue():
     page = client.get("/api/v1/docs").get_data(as_text=True)
     assert 'id="code-input.json"' in page and 'id="code-output.extension"' in page
     assert page.count('<tr id="code-') == len(catalogue())
+
+
+def test_every_catalogued_problem_type_is_published() -> None:
+    """The catalogue's ``http`` column names a problem type of the API docs page (server.busy
+    travels as ``busy``, which the page did not list)."""
+    from vanban.error_codes import catalogue
+    from vanban.web.problems import PROBLEM_TYPES
+
+    assert {e.http for e in catalogue().values()} <= set(PROBLEM_TYPES)

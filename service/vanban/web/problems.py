@@ -54,6 +54,8 @@ PROBLEM_TYPES: dict[str, str] = {
     "pdf-timeout": "504 — bộ chuyển PDF không trả lời kịp (VANBAN_PDF_TIMEOUT) nên đã bị dừng "
                    "và khởi động lại; thử lại sau, tệp .docx vẫn tải được.",
     "template-broken": "500 — tệp mẫu .docx trên máy chủ bị lỗi; báo cho quản trị.",
+    "busy": "503 — máy chủ đang bận các việc nặng (kiểm tra tệp, xem trước mẫu, chuyển PDF); "
+            "thử lại sau số giây ở Retry-After.",
     "job-not-ready": "409 — lô văn bản chưa xong; hỏi lại tiến độ ở GET /api/v1/jobs/<id>.",
     "queue-unavailable": "503 — máy chủ chưa cấu hình hoặc không kết nối được hàng đợi Redis "
                          "nên không nhận lô lớn; vẫn tạo được từng văn bản.",
