@@ -408,10 +408,10 @@ def build_bao_cao() -> None:
     save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
 
 
-#: Templates whose body is only the declared block kinds (their code builds every block).
+#: Templates whose body is only the declared block kinds (their code builds every block); the
+#: bodies whose wording is Word text are built by tools/build_word_bodies.py.
 GENERIC_BODY_TEMPLATES = {
     "ke-hoach-thi-dua": "Thân văn bản: kế hoạch phát động thi đua",
-    "cong-van": "Thân văn bản: công văn",
     "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
 }
 

@@ -64,8 +64,28 @@ def to_trinh_khen_thuong() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: tờ trình đề nghị khen thưởng"
 
 
+# --------------------------------------------------------------------------- công văn
+def cong_van() -> tuple[str, str]:
+    headings = []
+    for level in range(1, 6):
+        title = "{{ m.tieu_de|upper }}" if level == 1 else "{{ m.tieu_de }}"
+        headings.append(tag(("if" if level == 1 else "elif") + f" m.cap == {level}"))
+        headings.append(text(f"{{{{ m.so }}}} {title}", f"VBMuc{level}", keep_next=True))
+    headings.append(tag("endif"))
+    body = [
+        each("c", "can_cu", runs("c", "VBCanCu")),
+        each("d", "mo_dau", runs("d")),
+        each("m", "muc", *headings,
+             each("d", "m.doan", runs("d")),
+             each("y", "m.y", runs("y", "VBGach"))),
+        when("ket_luan", runs("ket_luan", keep_next=True)),
+    ]
+    return "".join(body), "Thân văn bản: công văn"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
+    "cong-van": cong_van,
 }
 
 
