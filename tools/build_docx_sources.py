@@ -411,7 +411,6 @@ def build_bao_cao() -> None:
 #: Templates whose body is only the declared block kinds (their code builds every block); the
 #: bodies whose wording is Word text are built by tools/build_word_bodies.py.
 GENERIC_BODY_TEMPLATES = {
-    "ke-hoach-thi-dua": "Thân văn bản: kế hoạch phát động thi đua",
     "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
 }
 

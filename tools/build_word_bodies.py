@@ -83,9 +83,93 @@ def cong_van() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: công văn"
 
 
+# --------------------------------------------------------------------------- kế hoạch
+def heading(level: int, key: str, title: str) -> str:
+    """A numbered heading of the plan, shown when its section has data (``so.<key>``)."""
+    return when(f"so.{key}", text(f"{{{{ so.{key} }}}} {title}", f"VBMuc{level}",
+                                  keep_next=True))
+
+
+def bullets(name: str, style: str = "VBGach") -> str:
+    return each("y", name, runs("y", style))
+
+
+def ke_hoach_thi_dua() -> tuple[str, str]:
+    award = [
+        text("{{ h.so }} {{ h.ten }}", "VBMuc3", keep_next=True),
+        each("d", "h.mo_ta", runs("d")),
+        when("h.so_tap_the", text("{{ h.so_tap_the }} Tập thể", "VBMuc4", keep_next=True)),
+        bullets("h.tap_the"),
+        when("h.so_ca_nhan", text("{{ h.so_ca_nhan }} Cá nhân", "VBMuc4", keep_next=True)),
+        bullets("h.ca_nhan"),
+        when("h.chi_tieu", text(
+            "- {% if h.chi_tieu_nhom %}{{ h.chi_tieu_nhom }}: {% endif %}"
+            "{% for c in h.chi_tieu %}{{ c.don_vi }} trình không quá {{ c.toi_da_chu }} "
+            "{{ c.doi_tuong }}{% if not loop.last %}; {% endif %}{% endfor %}.", "VBGach")),
+        each("g", "h.ghi_chu", runs("g")),
+    ]
+
+    def criteria(key: str, label: str) -> str:
+        return (heading(3, f"tieu_chuan_{key}", label)
+                + each("g", f"tieu_chuan.{key}",
+                       text("{{ g.so }} {{ g.doi_tuong }}", "VBMuc4", keep_next=True),
+                       bullets("g.y")))
+
+    body = [
+        each("c", "can_cu", runs("c", "VBCanCu")),
+        each("d", "mo_dau", runs("d")),
+        # I. Mục đích, yêu cầu (one of the two alone: its items straight under I.)
+        heading(1, "muc_dich_yeu_cau", "MỤC ĐÍCH, YÊU CẦU"),
+        heading(2, "muc_dich", "Mục đích"), bullets("muc_dich"),
+        heading(2, "yeu_cau", "Yêu cầu"), bullets("yeu_cau"),
+        # II. Nội dung, mục tiêu, thời gian
+        heading(1, "noi_dung_muc_tieu", "NỘI DUNG, MỤC TIÊU, THỜI GIAN CỦA ĐỢT THI ĐUA"),
+        heading(2, "noi_dung_thi_dua", "Nội dung thi đua"), bullets("noi_dung_thi_dua"),
+        heading(2, "muc_tieu", "Mục tiêu thi đua"), bullets("muc_tieu", "VBNoiDung"),
+        heading(2, "khau_hieu", "Khẩu hiệu thi đua"),
+        when("khau_hieu", runs("khau_hieu")),
+        heading(2, "thoi_gian", "Thời gian thi đua"),
+        when("thoi_gian", text("Đợt thi đua được thực hiện {{ thoi_gian.tu }} "
+                               "{{ thoi_gian.den }}.")),
+        # III. Đối tượng, khen thưởng, tiêu chuẩn
+        heading(1, "doi_tuong_tieu_chuan", "ĐỐI TƯỢNG THI ĐUA, TIÊU CHUẨN KHEN THƯỞNG"),
+        heading(2, "doi_tuong", "Đối tượng thi đua"),
+        when("doi_tuong.tap_the", text("- Tập thể: {{ doi_tuong.tap_the }}", "VBGach")),
+        when("doi_tuong.ca_nhan", text("- Cá nhân: {{ doi_tuong.ca_nhan }}", "VBGach")),
+        heading(2, "khen_thuong", "Danh hiệu thi đua, hình thức khen thưởng"),
+        each("h", "khen_thuong", *award),
+        heading(2, "tieu_chuan", "Tiêu chuẩn khen thưởng"),
+        when("tieu_chuan.chung", runs("tieu_chuan.chung")),
+        criteria("tap_the", "Tập thể"),
+        criteria("ca_nhan", "Cá nhân"),
+        # IV. Đăng ký, quy trình, hồ sơ, thời hạn, tổng kết
+        heading(1, "dang_ky_quy_trinh", "ĐĂNG KÝ THI ĐUA VÀ QUY TRÌNH, THỜI GIAN, HỒ SƠ KHEN "
+                "THƯỞNG, TỔNG KẾT ĐỢT THI ĐUA"),
+        heading(2, "dang_ky", "Đăng ký thi đua"), bullets("dang_ky"),
+        heading(2, "quy_trinh", "Quy trình bình xét và đề nghị khen thưởng"),
+        bullets("quy_trinh"),
+        heading(2, "ho_so", "Hồ sơ trình đề nghị khen thưởng"), bullets("ho_so"),
+        heading(2, "thoi_han", "Thời gian trình khen thưởng"),
+        each("t", "thoi_han", text("- {{ t.viec }} {{ t.han }}.", "VBGach")),
+        heading(2, "tong_ket", "Công tác tổng kết đợt thi đua"), bullets("tong_ket"),
+        # V. Tổ chức thực hiện
+        heading(1, "to_chuc_thuc_hien", "TỔ CHỨC THỰC HIỆN"),
+        each("u", "to_chuc_thuc_hien",
+             text("{{ u.so }} {{ u.don_vi }}", "VBMuc2", keep_next=True),
+             bullets("u.nhiem_vu")),
+        # the closing, kept on the signature's page
+        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
+        text("Trên đây là Kế hoạch {{ ke_hoach_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
+             keep_next=True),
+        tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: kế hoạch phát động thi đua"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
+    "ke-hoach-thi-dua": ke_hoach_thi_dua,
 }
 
 
