@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from build_docx_sources import (
     DEFAULT_FAMILY,
     FAMILIES,
+    ROOT,
     new_document,
     para,
     save_body,
@@ -173,11 +175,18 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
 }
 
 
-def build(template_id: str) -> None:
+def build(template_id: str, out: Path | None = None) -> Path:
+    """Write the body of ``template_id`` to ``out`` (default: its ``templates_docx`` folder)."""
     xml, title = BUILDERS[template_id]()
     doc = new_document(FAMILIES[DEFAULT_FAMILY])
     set_body(doc, xml)
-    save_body(doc, template_id, title)
+    if out is None:
+        save_body(doc, template_id, title)
+        return ROOT / "templates_docx" / template_id / "template.docx"
+    doc.core_properties.title = title
+    doc.core_properties.author = "vanban"
+    doc.save(out)
+    return out
 
 
 def main() -> None:
