@@ -1,0 +1,138 @@
+"""Issue 18, item 1: the built-in bodies whose fixed wording is Word text.
+
+For each such type, ``vanban eject`` writes a folder whose ``template.docx`` holds the document's
+headings and sentences as text a designer rewords in Word; a sentence changed there (python-docx,
+as Word would save it) changes that sentence of every document rendered with the folder on
+``VANBAN_TEMPLATES_PATH``, and nothing else; the ejected template lints clean; the committed
+bodies are what ``tools/build_word_bodies.py`` builds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+import vanban
+from vanban.check.docx_facts import load
+from vanban.designer.eject import eject
+from vanban.designer.lint import lint_template
+from vanban.templates import REGISTRY, builtin_templates_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: type → (the fixed wording in its body .docx, what a designer types instead). Each pair
+#: is one sentence or heading of the Word text; its new wording must show up in the output.
+EDITS: dict[str, list[tuple[str, str]]] = {
+    "to-trinh-khen-thuong": [
+        (" kính đề nghị ", " trân trọng đề nghị "),
+        ("Kính trình ", "Trân trọng kính trình "),
+    ],
+    "ke-hoach-thi-dua": [
+        ("Đợt thi đua được thực hiện", "Đợt thi đua diễn ra"),
+        ("Trên đây là Kế hoạch", "Trên đây là toàn văn Kế hoạch"),
+        ("MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH VÀ YÊU CẦU"),
+        (" trình không quá ", " được trình tối đa "),
+    ],
+    "cong-van": [
+        ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
+    ],
+}
+
+
+def texts(data: bytes) -> list[str]:
+    return [p.text for p in load(data).paragraphs]
+
+
+def cases(template_id: str) -> list[dict]:
+    folder = builtin_templates_dir() / template_id
+    data = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "fixtures").glob("*.json"))]
+    return [*data, vanban.example(template_id)]
+
+
+@pytest.fixture
+def on_path() -> Iterator[Callable[[Path], None]]:
+    saved = list(REGISTRY.roots)
+    yield REGISTRY.add_root
+    REGISTRY.roots[:] = saved
+    REGISTRY._specs = None
+    REGISTRY._compiled.clear()
+
+
+def reword(path: Path, edits: list[tuple[str, str]]) -> None:
+    """Change the wording in Word's way: the text of the runs, styles and tags left alone."""
+    document = docx.Document(str(path))
+    done = {old: 0 for old, _ in edits}
+    for p in document.paragraphs:
+        for run in p.runs:
+            for old, new in edits:
+                if old in run.text:
+                    run.text = run.text.replace(old, new)
+                    done[old] += 1
+    assert all(done.values()), f"not in the Word body: {[o for o, n in done.items() if not n]}"
+    document.save(str(path))
+
+
+def body_words(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+@pytest.mark.parametrize("template_id", sorted(EDITS))
+def test_the_fixed_wording_is_word_text(template_id: str):
+    """The body .docx holds the sentences and headings, not a generic block loop."""
+    words = body_words(builtin_templates_dir() / template_id / "template.docx")
+    assert "b.loai" not in words and "khoi" not in words
+    for old, _ in EDITS[template_id]:
+        assert old in words
+
+
+@pytest.mark.parametrize("template_id", sorted(EDITS))
+def test_a_reworded_sentence_changes_only_that_sentence(template_id: str, tmp_path: Path,
+                                                        on_path):
+    data = cases(template_id)
+    before = [texts(vanban.render(template_id, d)) for d in data]
+    folder = eject(template_id, tmp_path)
+    report = lint_template((folder / "template.docx").read_bytes(), name="template.docx",
+                           schema_id=template_id)
+    assert report.problems == [], report.problems
+    reword(folder / "template.docx", EDITS[template_id])
+    report = lint_template((folder / "template.docx").read_bytes(), name="template.docx",
+                           schema_id=template_id)
+    assert report.problems == [], report.problems
+    on_path(tmp_path)
+    assert REGISTRY.get(template_id).folder == folder
+    after = [texts(vanban.render(template_id, d)) for d in data]
+    changed = 0
+    for old_doc, new_doc in zip(before, after, strict=True):
+        assert len(old_doc) == len(new_doc)
+        for old, new in zip(old_doc, new_doc, strict=True):
+            if old == new:
+                continue
+            changed += 1
+            expected = old
+            for was, now in EDITS[template_id]:
+                if template_id == "cong-van":  # the heading "1. Title" → "1. Về việc: Title"
+                    number, _, title = old.partition(" ")
+                    expected = f"{number} Về việc: {title}"
+                else:
+                    expected = expected.replace(was.strip(), now.strip())
+            assert new == expected
+    assert changed >= len(data)  # every document shows the new wording
+
+
+@pytest.mark.parametrize("template_id", sorted(EDITS))
+def test_the_bodies_are_what_the_tool_builds(template_id: str, tmp_path: Path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from build_word_bodies import build
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    built = build(template_id, tmp_path / "template.docx")
+    committed = builtin_templates_dir() / template_id / "template.docx"
+    assert body_words(built) == body_words(committed)
+    styles = [p.style.style_id for p in docx.Document(str(built)).paragraphs]
+    assert styles == [p.style.style_id for p in docx.Document(str(committed)).paragraphs]
