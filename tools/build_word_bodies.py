@@ -106,7 +106,7 @@ def ke_hoach_thi_dua() -> tuple[str, str]:
         bullets("h.ca_nhan"),
         when("h.chi_tieu", text(
             "- {% if h.chi_tieu_nhom %}{{ h.chi_tieu_nhom }}: {% endif %}"
-            "{% for c in h.chi_tieu %}{{ c.don_vi }} trình không quá {{ c.toi_da_chu }} "
+            "{% for c in h.chi_tieu %}{{ c.don_vi }} trình không quá {{ c.so_luong }} "
             "{{ c.doi_tuong }}{% if not loop.last %}; {% endif %}{% endfor %}.", "VBGach")),
         each("g", "h.ghi_chu", runs("g")),
     ]

@@ -108,7 +108,7 @@ def _hinh_thuc(o: Outline, h: HinhThuc, match: AwardMatch | None) -> dict:
     out["so_ca_nhan"] = o.number(4) if h.ca_nhan or h.chi_tieu else ""
     out["ca_nhan"] = _gach(h.ca_nhan)
     out["chi_tieu_nhom"] = h.chi_tieu_nhom or ""
-    out["chi_tieu"] = [{"don_vi": c.don_vi, "toi_da": c.toi_da, "toi_da_chu": so_dem(c.toi_da),
+    out["chi_tieu"] = [{"don_vi": c.don_vi, "toi_da": c.toi_da, "so_luong": so_dem(c.toi_da),
                         "doi_tuong": c.doi_tuong} for c in h.chi_tieu]
     out["ghi_chu"] = [runs(f"*{note}*" if "*" not in note else note) for note in h.ghi_chu]
     return out
