@@ -381,6 +381,8 @@ def save_body(doc, template_id: str, title: str) -> None:
 
 
 def awards_table() -> str:
+    """The awards table of a báo cáo, laid out in Word: its header row, then one row per
+    ``b.rows`` item (``tools/build_word_bodies.py`` names its own list)."""
     widths = [600, 3000, 2500, 900, 900, 0]
     widths[-1] = TEXT_WIDTH - sum(widths[:-1])
     heads = ["TT", "Hình thức khen thưởng, danh hiệu thi đua", "Cấp tặng, công nhận",
@@ -399,13 +401,6 @@ def awards_table() -> str:
     # the table's header row repeats on every page
     tbl = tbl.replace("<w:tr><w:tc>", "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc>", 1)
     return tbl + para("", style="VBBang", jc=None)
-
-
-def build_bao_cao() -> None:
-    doc = new_document(FAMILIES[DEFAULT_FAMILY])
-    extra = tag("elif b.loai == 'bang_khen_thuong'") + awards_table()
-    set_body(doc, block_loop(extra))
-    save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
 
 
 #: Templates whose body is only the declared block kinds (their code builds every block); the
@@ -439,7 +434,6 @@ def main() -> None:
         return
     for family in FAMILIES.values():
         build_shell(family)
-    build_bao_cao()
     build_van_ban_chung()
     build_generic_bodies()
     print("built content_blocks/*.docx and templates_docx/*/template.docx")

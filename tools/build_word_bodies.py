@@ -67,13 +67,19 @@ def to_trinh_khen_thuong() -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------- công văn
-def cong_van() -> tuple[str, str]:
-    headings = []
+def section_headings() -> list[str]:
+    """A free section's heading, one paragraph per level in its ``VB Mục`` style (``m.cap``
+    1–5; ``m.tieu_de`` comes in capitals at level 1)."""
+    out = []
     for level in range(1, 6):
-        title = "{{ m.tieu_de|upper }}" if level == 1 else "{{ m.tieu_de }}"
-        headings.append(tag(("if" if level == 1 else "elif") + f" m.cap == {level}"))
-        headings.append(text(f"{{{{ m.so }}}} {title}", f"VBMuc{level}", keep_next=True))
-    headings.append(tag("endif"))
+        out.append(tag(("if" if level == 1 else "elif") + f" m.cap == {level}"))
+        out.append(text("{{ m.so }} {{ m.tieu_de }}", f"VBMuc{level}", keep_next=True))
+    out.append(tag("endif"))
+    return out
+
+
+def cong_van() -> tuple[str, str]:
+    headings = section_headings()
     body = [
         each("c", "can_cu", runs("c", "VBCanCu")),
         each("d", "mo_dau", runs("d")),
@@ -168,10 +174,80 @@ def ke_hoach_thi_dua() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: kế hoạch phát động thi đua"
 
 
+# --------------------------------------------------------------------------- báo cáo
+def part(key: str, title: str) -> str:
+    """``Phần I`` and, on the next line, the part's title in capitals (``VB Phần``)."""
+    return when(f"so.{key}", (
+        '<w:p><w:pPr><w:pStyle w:val="VBPhan"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">Phần {{{{ so.{key} }}}}</w:t></w:r><w:r><w:br/></w:r>'
+        f'<w:r><w:t xml:space="preserve">{title}</w:t></w:r></w:p>'))
+
+
+def paragraphs(name: str) -> str:
+    return each("d", name, runs("d"))
+
+
+def bao_cao_thi_dua() -> tuple[str, str]:
+    from build_docx_sources import awards_table
+
+    movement = [
+        text("{{ p.so }} {% if p.co_ten_loai %}{{ p.ten }}{% else %}Phong trào thi đua "
+             "“{{ p.ten }}”{% endif %}", "VBMuc2", keep_next=True),
+        tag("if p.don_vi and p.thoi_gian"),
+        text("Đơn vị phát động: {{ p.don_vi }}; thời gian: {{ p.thoi_gian }}."),
+        tag("elif p.don_vi"), text("Đơn vị phát động: {{ p.don_vi }}."),
+        tag("elif p.thoi_gian"), text("Thời gian thực hiện: {{ p.thoi_gian }}."),
+        tag("endif"),
+        when("p.noi_dung", runs("p.noi_dung")),
+        when("p.ket_qua", text("Kết quả: {{ p.ket_qua }}{{ p.ket_qua_cham }}")),
+    ]
+    free = section_headings()
+    body = [
+        part("phan_1", "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG "
+                       "{{ ky_nay|upper }}"),
+        heading(1, "dac_diem", "ĐẶC ĐIỂM TÌNH HÌNH"), paragraphs("gioi_thieu"),
+        heading(2, "thuan_loi", "Thuận lợi"), paragraphs("thuan_loi"),
+        heading(2, "kho_khan", "Khó khăn"), paragraphs("kho_khan"),
+        heading(1, "chi_dao", "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN"),
+        paragraphs("chi_dao"),
+        heading(1, "phong_trao", "KẾT QUẢ THỰC HIỆN CÁC PHONG TRÀO THI ĐUA"),
+        each("p", "phong_trao", *movement),
+        heading(1, "ket_qua_dang_ky", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA ĐÃ ĐĂNG KÝ"),
+        heading(2, "dang_ky_tap_the", "Đối với tập thể"), bullets("ket_qua_dang_ky.tap_the"),
+        heading(2, "dang_ky_ca_nhan", "Đối với cá nhân"), bullets("ket_qua_dang_ky.ca_nhan"),
+        when("ket_qua_dang_ky.tong", text("{{ ket_qua_dang_ky.tong }}")),
+        each("m", "muc", *free, paragraphs("m.doan")),
+        heading(1, "khen_thuong", "CÔNG TÁC KHEN THƯỞNG"), paragraphs("khen_thuong_doan"),
+        when("khen_thuong.da_nhan",
+             text("Kết quả khen thưởng {{ ky_nay }}: {{ khen_thuong.da_nhan }}.")),
+        when("khen_thuong.de_nghi",
+             text("Đã trình cấp trên khen thưởng: {{ khen_thuong.de_nghi }}.")),
+        when("bang_khen_thuong", awards_table().replace("b.rows", "bang_khen_thuong")),
+        heading(1, "tuyen_truyen", "CÔNG TÁC TUYÊN TRUYỀN, PHÁT HIỆN, BỒI DƯỠNG VÀ NHÂN RỘNG "
+                "ĐIỂN HÌNH TIÊN TIẾN"), paragraphs("tuyen_truyen"),
+        heading(1, "danh_gia", "ĐÁNH GIÁ CHUNG"),
+        heading(2, "uu_diem", "Ưu điểm"), paragraphs("uu_diem"),
+        heading(2, "han_che", "Hạn chế, tồn tại"), paragraphs("han_che"),
+        heading(2, "nguyen_nhan", "Nguyên nhân"), paragraphs("nguyen_nhan"),
+        heading(2, "bai_hoc", "Bài học kinh nghiệm"), paragraphs("bai_hoc"),
+        heading(1, "kien_nghi", "KIẾN NGHỊ, ĐỀ XUẤT"), paragraphs("kien_nghi"),
+        part("phan_2", "PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN PHONG TRÀO THI ĐUA, CÔNG "
+                       "TÁC KHEN THƯỞNG {{ ky_sau|upper }}"),
+        heading(1, "phuong_huong", "PHƯƠNG HƯỚNG, NHIỆM VỤ"), paragraphs("phuong_huong"),
+        heading(1, "giai_phap", "GIẢI PHÁP THỰC HIỆN"), paragraphs("giai_phap"),
+        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
+        text("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
+             keep_next=True),
+        tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: báo cáo thi đua, khen thưởng"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
     "ke-hoach-thi-dua": ke_hoach_thi_dua,
+    "bao-cao-thi-dua": bao_cao_thi_dua,
 }
 
 

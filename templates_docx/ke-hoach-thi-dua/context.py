@@ -16,7 +16,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from vanban.context import blocks
-from vanban.context.inline import runs
+from vanban.context.inline import in_sentence, runs
 from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem, problem
 from vanban.model.dates import parse
@@ -103,13 +103,14 @@ def _hinh_thuc(o: Outline, h: HinhThuc, match: AwardMatch | None) -> dict:
     title = match.ten_day_du if match is not None else h.ten
     if h.nguoi_tang and match is not None and h.nguoi_tang not in title:
         title = f"{title} của {h.nguoi_tang}"
-    out: dict = {"so": o.number(3), "ten": title, "mo_ta": _doan(h.mo_ta),
+    out: dict = {"so": o.number(3), "ten": in_sentence(title, marks=False), "mo_ta": _doan(h.mo_ta),
                  "so_tap_the": o.number(4) if h.tap_the else "", "tap_the": _gach(h.tap_the)}
     out["so_ca_nhan"] = o.number(4) if h.ca_nhan or h.chi_tieu else ""
     out["ca_nhan"] = _gach(h.ca_nhan)
-    out["chi_tieu_nhom"] = h.chi_tieu_nhom or ""
-    out["chi_tieu"] = [{"don_vi": c.don_vi, "toi_da": c.toi_da, "so_luong": so_dem(c.toi_da),
-                        "doi_tuong": c.doi_tuong} for c in h.chi_tieu]
+    out["chi_tieu_nhom"] = in_sentence(h.chi_tieu_nhom or "")
+    out["chi_tieu"] = [{"don_vi": in_sentence(c.don_vi), "toi_da": c.toi_da,
+                        "so_luong": so_dem(c.toi_da), "doi_tuong": in_sentence(c.doi_tuong)}
+                       for c in h.chi_tieu]
     out["ghi_chu"] = [runs(f"*{note}*" if "*" not in note else note) for note in h.ghi_chu]
     return out
 
@@ -156,7 +157,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             for key, groups in (("tap_the", tc.tap_the), ("ca_nhan", tc.ca_nhan)):
                 if groups:
                     head(f"tieu_chuan_{key}", 3)
-                    tieu_chuan[key] = [{"so": o.number(4), "doi_tuong": g.doi_tuong,
+                    tieu_chuan[key] = [{"so": o.number(4),
+                                        "doi_tuong": in_sentence(g.doi_tuong, marks=False),
                                         "y": _gach(g.y)} for g in groups]
 
     if body.dang_ky or body.quy_trinh or body.ho_so or body.thoi_han or body.tong_ket:
@@ -168,7 +170,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     to_chuc: list[dict] = []
     if body.to_chuc_thuc_hien:
         head("to_chuc_thuc_hien", 1)
-        to_chuc = [{"so": o.number(2), "don_vi": u.don_vi, "nhiem_vu": _gach(u.nhiem_vu)}
+        to_chuc = [{"so": o.number(2), "don_vi": in_sentence(u.don_vi, marks=False),
+                    "nhiem_vu": _gach(u.nhiem_vu)}
                    for u in body.to_chuc_thuc_hien]
 
     t = body.thoi_gian
@@ -183,13 +186,14 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "muc_tieu": (_gach if len(body.muc_tieu) > 1 else _doan)(body.muc_tieu),
         "khau_hieu": runs(body.khau_hieu) if body.khau_hieu else "",
         "thoi_gian": {"tu": tu(parse(t.tu_ngay)), "den": den(parse(t.den_ngay))} if t else {},
-        "doi_tuong": {"tap_the": dt.tap_the or "", "ca_nhan": dt.ca_nhan or ""},
+        "doi_tuong": {"tap_the": in_sentence(dt.tap_the or ""),
+                      "ca_nhan": in_sentence(dt.ca_nhan or "")},
         "khen_thuong": khen_thuong,
         "tieu_chuan": tieu_chuan,
         "dang_ky": _gach(body.dang_ky),
         "quy_trinh": _gach(body.quy_trinh),
         "ho_so": _gach(body.ho_so),
-        "thoi_han": [{"viec": x.viec.rstrip(" .;"), "han": han(parse(x.han))}
+        "thoi_han": [{"viec": in_sentence(x.viec.rstrip(" .;")), "han": han(parse(x.han))}
                      for x in body.thoi_han],
         "tong_ket": _gach(body.tong_ket),
         "to_chuc_thuc_hien": to_chuc,

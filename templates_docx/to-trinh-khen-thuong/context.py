@@ -13,7 +13,7 @@ from typing import Any
 
 from vanban.context import blocks
 from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
-from vanban.context.inline import runs
+from vanban.context.inline import in_sentence, runs
 from vanban.context.outline import Outline
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
@@ -84,9 +84,9 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "can_cu": [b["runs"] for b in blocks.can_cu_lines(can_cu(envelope, body.can_cu,
                                                                     minutes))],
         "doan": [runs(t) for t in body.doan],
-        "nguoi_quyet_dinh": body.nguoi_quyet_dinh,
-        "de_nghi_khen": ds.cau(),
-        "thanh_tich": body.thanh_tich.rstrip("."),
+        "nguoi_quyet_dinh": body.nguoi_quyet_dinh,  # twice in the text: plain
+        "de_nghi_khen": in_sentence(ds.cau()),
+        "thanh_tich": in_sentence(body.thanh_tich.rstrip(".")),
         "ket_thuc": family.ket_thuc or ".",
         "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
     }

@@ -38,6 +38,12 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH VÀ YÊU CẦU"),
         (" trình không quá ", " được trình tối đa "),
     ],
+    "bao-cao-thi-dua": [
+        ("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo"),
+        ("Kết quả khen thưởng ", "Thành tích khen thưởng "),
+        ("ĐÁNH GIÁ CHUNG", "ĐÁNH GIÁ, NHẬN XÉT CHUNG"),
+        ("Hình thức khen thưởng, danh hiệu thi đua", "Danh hiệu, hình thức khen thưởng"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from vanban.context.inline import in_sentence
 from vanban.context.outline import LEVELS, Outline
 from vanban.model.envelope import Envelope
 from vanban.model.van_ban_chung import MucChung, VanBanChung
@@ -28,7 +29,9 @@ def _muc(o: Outline, m: MucChung, level: int, flat: list[dict]) -> None:
     o.items(m.doan)
     middle = len(o.blocks)
     o.bullets(m.y)
-    flat.append({"cap": cap, "so": so, "tieu_de": m.tieu_de,
+    flat.append({"cap": cap, "so": so,
+                 "tieu_de": in_sentence(m.tieu_de.upper() if cap == 1 else m.tieu_de,
+                                        marks=False),
                  "doan": _runs(o, start, middle), "y": _runs(o, middle, len(o.blocks))})
     for child in m.muc:
         _muc(o, child, level + 1, flat)
