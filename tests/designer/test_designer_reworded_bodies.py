@@ -69,11 +69,21 @@ def on_path() -> Iterator[Callable[[Path], None]]:
     REGISTRY._compiled.clear()
 
 
+def paragraphs(document) -> list:
+    """The body's paragraphs, those in table cells included (a table's header row)."""
+    out = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out.extend(cell.paragraphs)
+    return out
+
+
 def reword(path: Path, edits: list[tuple[str, str]]) -> None:
     """Change the wording in Word's way: the text of the runs, styles and tags left alone."""
     document = docx.Document(str(path))
     done = {old: 0 for old, _ in edits}
-    for p in document.paragraphs:
+    for p in paragraphs(document):
         for run in p.runs:
             for old, new in edits:
                 if old in run.text:
@@ -84,7 +94,7 @@ def reword(path: Path, edits: list[tuple[str, str]]) -> None:
 
 
 def body_words(path: Path) -> str:
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    return "\n".join(p.text for p in paragraphs(docx.Document(str(path))))
 
 
 @pytest.mark.parametrize("template_id", sorted(EDITS))
