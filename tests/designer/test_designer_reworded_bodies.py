@@ -10,6 +10,8 @@ bodies are what ``tools/build_word_bodies.py`` builds.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -152,3 +154,32 @@ def test_the_bodies_are_what_the_tool_builds(template_id: str, tmp_path: Path):
     assert body_words(built) == body_words(committed)
     styles = [p.style.style_id for p in docx.Document(str(built)).paragraphs]
     assert styles == [p.style.style_id for p in docx.Document(str(committed)).paragraphs]
+
+
+def test_the_command_line_loop_eject_reword_lint_render(tmp_path: Path):
+    """As the README shows it: ``vanban eject``, a sentence changed in Word, ``vanban lint``
+    clean, ``VANBAN_TEMPLATES_PATH=… vanban render`` prints the new sentence."""
+    def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
+        base = {k: v for k, v in os.environ.items() if k != "VANBAN_TEMPLATES_PATH"}
+        base.update({"PYTHONPATH": str(ROOT / "service"), **env})
+        return subprocess.run([sys.executable, "-m", "vanban.cli", *args], capture_output=True,
+                              text=True, env=base, timeout=180, check=False)
+
+    done = cli("eject", "ke-hoach-thi-dua", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    body = tmp_path / "ke-hoach-thi-dua" / "template.docx"
+    reword(body, [("Đợt thi đua được thực hiện", "Đợt thi đua diễn ra")])
+    done = cli("lint", str(body), "--schema", "ke-hoach-thi-dua")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 lỗi, 0 cảnh báo" in done.stdout
+    data = tmp_path / "ke-hoach.json"
+    data.write_text(json.dumps(vanban.example("ke-hoach-thi-dua"), ensure_ascii=False), "utf-8")
+    out = tmp_path / "kh.docx"
+    done = cli("render", "ke-hoach-thi-dua", str(data), "-o", str(out),
+               VANBAN_TEMPLATES_PATH=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    words = texts(out.read_bytes())
+    assert "Đợt thi đua diễn ra từ ngày 15/01/2025 đến hết tháng 12/2025." in words
+    assert not any("được thực hiện từ" in t for t in words)
+    builtin = texts(vanban.render("ke-hoach-thi-dua", vanban.example("ke-hoach-thi-dua")))
+    assert [t.replace("được thực hiện", "diễn ra") for t in builtin] == words
