@@ -243,11 +243,45 @@ def bao_cao_thi_dua() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: báo cáo thi đua, khen thưởng"
 
 
+# --------------------------------------------------------------------------- quyết định
+def article(label: str, rest: str, keep_next: bool = False) -> str:
+    """``Điều n.`` in bold, then the article's text (``VB Nội dung``)."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    return ('<w:p><w:pPr><w:pStyle w:val="VBNoiDung"/>' + keep + "</w:pPr>"
+            f'<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{label}</w:t></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {rest}</w:t></w:r></w:p>')
+
+
+def quyet_dinh_khen_thuong() -> tuple[str, str]:
+    f = FAMILIES[DEFAULT_FAMILY]
+    body = [
+        each("c", "can_cu", runs("c", "VBCanCu")),
+        para("QUYẾT ĐỊNH:", sz=f.sizes.loai_van_ban, b=True, keep_next=True, before=120,
+             after=120),
+        article("Điều 1.", "{{ khen_thuong }} (có danh sách kèm theo), đã có thành tích "
+                "{{ thanh_tich }}."),
+        when("tien_thuong", article(
+            "Điều 2.", "Mỗi tập thể, cá nhân được khen thưởng tại Điều 1 được hưởng tiền thưởng "
+            "theo quy định: {% for m in tien_thuong.muc %}{{ m.ten }}: {{ m.doi_tuong }} "
+            "{{ m.so_tien }} ({{ m.he_so }} lần mức lương cơ sở {{ m.luong }})"
+            "{% if not loop.last %}; {% endif %}{% endfor %}. Tổng số tiền thưởng là "
+            "{{ tien_thuong.tong }} (bằng chữ: {{ tien_thuong.bang_chu }}), chi từ "
+            "{% if tien_thuong.nguon %}{{ tien_thuong.nguon }}{% else %}nguồn kinh phí thi "
+            "đua, khen thưởng theo quy định{% endif %}.")),
+        article("Điều {{ dieu_thi_hanh }}.", "{% if hieu_luc %}{{ hieu_luc }}{% else %}Quyết "
+                "định này có hiệu lực kể từ ngày ký.{% endif %} {{ thi_hanh }} và các tập thể, "
+                "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+                "{{ ket_thuc }}", keep_next=True),
+    ]
+    return "".join(body), "Thân văn bản: quyết định khen thưởng"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
     "ke-hoach-thi-dua": ke_hoach_thi_dua,
     "bao-cao-thi-dua": bao_cao_thi_dua,
+    "quyet-dinh-khen-thuong": quyet_dinh_khen_thuong,
 }
 
 

@@ -46,6 +46,11 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("ĐÁNH GIÁ CHUNG", "ĐÁNH GIÁ, NHẬN XÉT CHUNG"),
         ("Hình thức khen thưởng, danh hiệu thi đua", "Danh hiệu, hình thức khen thưởng"),
     ],
+    "quyet-dinh-khen-thuong": [
+        ("chịu trách nhiệm thi hành Quyết định này", "thi hành Quyết định này"),
+        ("Quyết định này có hiệu lực kể từ ngày ký.", "Quyết định có hiệu lực từ ngày ký."),
+        ("(có danh sách kèm theo)", "(danh sách kèm theo)"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],
