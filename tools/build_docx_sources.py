@@ -1,4 +1,6 @@
-"""Bootstrap the Word sources: content_blocks/<family>.docx and templates_docx/*/template.docx.
+"""Bootstrap the Word sources: content_blocks/<family>.docx (and the helpers the bodies of
+templates_docx/*/template.docx are built with: tools/build_word_bodies.py and the build_*.py
+scripts).
 
 These .docx files are the sources a template designer opens and edits in Word; this script
 only made their first version, from the numbers in ``vanban.the_thuc.families`` (sizes,
@@ -403,20 +405,6 @@ def awards_table() -> str:
     return tbl + para("", style="VBBang", jc=None)
 
 
-#: Templates whose body is only the declared block kinds (their code builds every block); the
-#: bodies whose wording is Word text are built by tools/build_word_bodies.py.
-GENERIC_BODY_TEMPLATES = {
-    "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
-}
-
-
-def build_generic_bodies() -> None:
-    for template_id, title in GENERIC_BODY_TEMPLATES.items():
-        doc = new_document(FAMILIES[DEFAULT_FAMILY])
-        set_body(doc, block_loop())
-        save_body(doc, template_id, title)
-
-
 def build_van_ban_chung() -> None:
     """The generic body (every declared block kind): what ``vanban new-template`` copies."""
     doc = new_document(FAMILIES[DEFAULT_FAMILY])
@@ -435,8 +423,7 @@ def main() -> None:
     for family in FAMILIES.values():
         build_shell(family)
     build_van_ban_chung()
-    build_generic_bodies()
-    print("built content_blocks/*.docx and templates_docx/*/template.docx")
+    print("built content_blocks/*.docx (the bodies: tools/build_word_bodies.py)")
 
 
 if __name__ == "__main__":

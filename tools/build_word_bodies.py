@@ -276,12 +276,41 @@ def quyet_dinh_khen_thuong() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: quyết định khen thưởng"
 
 
+# --------------------------------------------------------------------------- đăng ký
+TARGET = (
+    "- {% if t.noi_dung %}{{ t.noi_dung }}"
+    "{% elif t.muc == 'tu' %}Phấn đấu {% if t.ty_le %}từ{% else %}có{% endif %} {{ t.so }} "
+    "{{ t.doi_tuong }} trở lên {{ t.dat }}."
+    "{% elif t.muc == 'tren' %}Phấn đấu {% if not t.ty_le %}có {% endif %}trên {{ t.so }} "
+    "{{ t.doi_tuong }} {{ t.dat }}."
+    "{% else %}Phấn đấu {{ t.so }} {{ t.doi_tuong }} {{ t.dat }}.{% endif %}")
+
+
+def dang_ky_thi_dua() -> tuple[str, str]:
+    body = [
+        each("d", "mo_dau", runs("d")),
+        heading(1, "noi_dung", "NỘI DUNG THI ĐUA"),
+        each("d", "noi_dung_thi_dua", text("{{ loop.index }}. {{ d }}")),
+        text("{{ so.chi_tieu }} CHỈ TIÊU THI ĐUA CỤ THỂ NĂM {{ nam }}", "VBMuc1", keep_next=True),
+        heading(2, "tap_the", "Đối với tập thể"),
+        each("t", "chi_tieu_tap_the", text(TARGET, "VBGach")),
+        heading(2, "ca_nhan", "Đối với cá nhân"),
+        each("t", "chi_tieu_ca_nhan", text(TARGET, "VBGach")),
+        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
+        text("Trên đây là đăng ký thi đua năm {{ nam }} của {{ co_quan_trong_cau }}"
+             "{{ ket_thuc }}", keep_next=True),
+        tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: đăng ký thi đua"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
     "ke-hoach-thi-dua": ke_hoach_thi_dua,
     "bao-cao-thi-dua": bao_cao_thi_dua,
     "quyet-dinh-khen-thuong": quyet_dinh_khen_thuong,
+    "dang-ky-thi-dua": dang_ky_thi_dua,
 }
 
 

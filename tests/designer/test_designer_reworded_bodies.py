@@ -51,6 +51,10 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("Quyết định này có hiệu lực kể từ ngày ký.", "Quyết định có hiệu lực từ ngày ký."),
         ("(có danh sách kèm theo)", "(danh sách kèm theo)"),
     ],
+    "dang-ky-thi-dua": [
+        ("Phấn đấu ", "Quyết tâm phấn đấu "),
+        ("Trên đây là đăng ký thi đua", "Trên đây là bản đăng ký thi đua"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],
@@ -188,3 +192,30 @@ def test_the_command_line_loop_eject_reword_lint_render(tmp_path: Path):
     assert not any("được thực hiện từ" in t for t in words)
     builtin = texts(vanban.render("ke-hoach-thi-dua", vanban.example("ke-hoach-thi-dua")))
     assert [t.replace("được thực hiện", "diễn ra") for t in builtin] == words
+
+
+@pytest.mark.parametrize("target", [
+    {"so_luong": 4, "doi_tuong": "phòng, đơn vị", "danh_hieu": "Tập thể lao động xuất sắc"},
+    {"so_luong": 4, "muc": "tu", "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"so_luong": 2, "muc": "tren", "doi_tuong": "phòng", "danh_hieu": "Giấy khen",
+     "nguoi_tang": "Giám đốc Sở"},
+    {"ty_le": 80, "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"ty_le": 85.5, "muc": "tu", "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"ty_le": 90, "muc": "tren", "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"noi_dung": "Cơ quan đạt danh hiệu “Cơ quan đạt chuẩn văn hóa”"},
+    {"noi_dung": "- Công đoàn *vững mạnh*."},
+])
+def test_every_form_of_the_target_sentence_reads_as_the_prose_module_writes_it(target: dict):
+    """dang-ky-thi-dua's "Phấn đấu …" is Word text with branches (đúng / từ … trở lên / trên,
+    count or share, the clerk's own sentence): each reads as vanban.prose.chi_tieu says."""
+    from vanban.context.inline import plain
+    from vanban.model.chi_tieu import ChiTieu
+    from vanban.prose import chi_tieu as ct
+
+    data = vanban.example("dang-ky-thi-dua")
+    data["noi_dung"]["tap_the"] = [target]
+    words = texts(vanban.render("dang-ky-thi-dua", data))
+    t = ChiTieu.model_validate(target)
+    [match] = ct.awards([t], "t", [])
+    expected = "- " + plain(ct.target_text(t, match)).lstrip("- ")
+    assert expected in words
