@@ -304,6 +304,45 @@ def dang_ky_thi_dua() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: đăng ký thi đua"
 
 
+# --------------------------------------------------------------------------- biên bản
+def bien_ban_hop_xet() -> tuple[str, str]:
+    body = [
+        text("Thời gian bắt đầu: {{ gio_bat_dau.gio }} giờ {{ gio_bat_dau.phut }} phút, "
+             "{{ ngay_hop }}."),
+        text("Địa điểm: {{ dia_diem }}."),
+        text("Thành phần tham dự:"),
+        text("- Chủ trì: {{ chu_tri }}.", "VBGach"),
+        text("- Thư ký: {{ thu_ky }}.", "VBGach"),
+        text("- Thành viên có mặt: {{ so_co_mat }}/{{ so_thanh_vien }} thành viên:", "VBGach"),
+        each("p", "co_mat", text("+ {{ p }}", "VBCong")),
+        tag("if vang_mat"),
+        text("- Thành viên vắng mặt: {{ so_vang_mat }}/{{ so_thanh_vien }} thành viên:",
+             "VBGach"),
+        each("v", "vang_mat", text("+ {{ v.nguoi }}{% if v.ly_do %} (lý do: {{ v.ly_do }})"
+                                   "{% endif %}", "VBCong")),
+        tag("else"),
+        text("- Thành viên vắng mặt: không.", "VBGach"),
+        tag("endif"),
+        when("khach_moi", text("- Đại biểu mời dự:", "VBGach"),
+             each("p", "khach_moi", text("+ {{ p }}", "VBCong"))),
+        text("Nội dung: {{ hoi_dong }} họp xét, đề nghị khen thưởng {{ noi_dung_xet }}."),
+        when("dien_bien", text("Diễn biến cuộc họp:"), paragraphs("dien_bien")),
+        when("y_kien", text("Ý kiến bằng văn bản của thành viên vắng mặt:"),
+             each("y", "y_kien", text("- {{ y.ho_ten }}: {{ y.y_kien }}", "VBGach"))),
+        text("Hình thức xét: {{ hinh_thuc }}. Tỷ lệ đồng ý tính trên tổng số "
+             "{{ so_thanh_vien }} thành viên {{ tap_the }} (kể cả thành viên vắng mặt)."),
+        text("Kết quả {{ hinh_thuc }}:"),
+        # the table of votes: computed (shares, threshold, reached); its columns: wording.toml
+        '<w:p><w:r><w:t xml:space="preserve">{{p bang_ket_qua }}</w:t></w:r></w:p>',
+        text("Có {{ so_dat }}/{{ so_truong_hop }} trường hợp đạt tỷ lệ đồng ý theo quy định và "
+             "được đề nghị khen thưởng."),
+        when("ket_luan", text("Kết luận:"), paragraphs("ket_luan")),
+        text("Cuộc họp kết thúc vào {{ gio_ket_thuc.gio }} giờ {{ gio_ket_thuc.phut }} phút "
+             "cùng ngày{{ ket_thuc }}", keep_next=True),
+    ]
+    return "".join(body), "Thân văn bản: biên bản họp xét khen thưởng"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
@@ -311,6 +350,7 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "bao-cao-thi-dua": bao_cao_thi_dua,
     "quyet-dinh-khen-thuong": quyet_dinh_khen_thuong,
     "dang-ky-thi-dua": dang_ky_thi_dua,
+    "bien-ban-hop-xet": bien_ban_hop_xet,
 }
 
 

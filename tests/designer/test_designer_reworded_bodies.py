@@ -55,6 +55,11 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("Phấn đấu ", "Quyết tâm phấn đấu "),
         ("Trên đây là đăng ký thi đua", "Trên đây là bản đăng ký thi đua"),
     ],
+    "bien-ban-hop-xet": [
+        ("Thời gian bắt đầu:", "Bắt đầu lúc"),
+        ("Tỷ lệ đồng ý tính trên tổng số", "Tỷ lệ đồng ý tính theo tổng số"),
+        ("Cuộc họp kết thúc vào", "Cuộc họp bế mạc vào"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],
@@ -219,3 +224,15 @@ def test_every_form_of_the_target_sentence_reads_as_the_prose_module_writes_it(t
     [match] = ct.awards([t], "t", [])
     expected = "- " + plain(ct.target_text(t, match)).lstrip("- ")
     assert expected in words
+
+
+def test_the_minutes_name_their_guests():
+    """bien-ban-hop-xet's "Đại biểu mời dự:" (no fixture has guests): its line and one "+ "
+    line per guest, before the meeting's contents."""
+    data = vanban.example("bien-ban-hop-xet")
+    data["noi_dung"]["khach_moi"] = [{"ho_ten": "Trần Văn Khách", "chuc_vu": "Chuyên viên Sở"},
+                                     {"ho_ten": "Lê Thị *Mời*"}]
+    words = texts(vanban.render("bien-ban-hop-xet", data))
+    at = words.index("- Đại biểu mời dự:")
+    assert words[at + 1:at + 3] == ["+ Trần Văn Khách, Chuyên viên Sở", "+ Lê Thị Mời"]
+    assert words[at + 3].startswith("Nội dung: ")
