@@ -8,10 +8,10 @@ or, with ``--id``, is a new template beside it. As copied it renders the same do
 word; what is edited in its ``template.docx`` in Word shows up in the output.
 
 The bodies of ``bao-cao-thi-dua``, ``ke-hoach-thi-dua``, ``dang-ky-thi-dua``,
-``to-trinh-khen-thuong``, ``quyet-dinh-khen-thuong`` and ``cong-van`` hold their fixed wording as
-Word text over named computed values (``tools/build_word_bodies.py``, docs/designer-eject.md),
-so their copy is reworded sentence by sentence; the other built-ins' bodies are still a generic
-block loop whose sentences are built in Python.
+``bien-ban-hop-xet``, ``to-trinh-khen-thuong``, ``quyet-dinh-khen-thuong`` and ``cong-van`` hold
+their fixed wording as Word text over named computed values (``tools/build_word_bodies.py``,
+docs/designer-eject.md), so their copy is reworded sentence by sentence; the other built-ins'
+bodies are still a generic block loop whose sentences are built in Python.
 """
 
 from __future__ import annotations
