@@ -6,7 +6,10 @@ warm process, per document) measured in the same run:
 
 * engine — ``write_zip(iter_batch(…))`` to a temporary file in this (warm) process;
 * CLI — ``vanban batch bao-cao-thi-dua all.jsonl -o out.zip`` as a new process, start-up
-  (imports, template compilation, pool start) included; also with ``--workers 1``;
+  (imports, loading the compiled template, pool start) included; also with ``--workers 1``
+  and with the on-disk template cache off (``VANBAN_TEMPLATE_CACHE=off``: the families are
+  compiled at start, as on the very first run); vanban's bytecode is written first, as
+  ``pip install`` does;
 * HTTP — ``POST /api/v1/batch/bao-cao-thi-dua`` (JSON Lines body) to gunicorn with 2
   workers, the zip streamed into a file; the first batch of a server process (its fork
   server starts and compiles every template) and the next one.
@@ -84,10 +87,23 @@ def engine(docs: list[bytes], workers: int | None) -> tuple[float, float]:
     return wall, cpu
 
 
-def cli(jsonl: Path, out: Path, *extra: str) -> tuple[float, float]:
+def compile_bytecode() -> None:
+    """Write vanban's bytecode, as ``pip install`` does: a checkout run with
+    ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every module from source at each
+    start, which no installed vanban does."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "service" / "vanban"),
+                    str(ROOT / "templates_docx")], capture_output=True, check=False)
+
+
+def cli(jsonl: Path, out: Path, *extra: str, cache: str | None = None) -> tuple[float, float]:
+    """The command as a new process; ``cache`` sets VANBAN_TEMPLATE_CACHE (``off``: every
+    family compiled at start, as on a first run)."""
+    env = _env()
+    if cache is not None:
+        env["VANBAN_TEMPLATE_CACHE"] = cache
     start, cpu = time.perf_counter(), _cpu()
     done = subprocess.run([sys.executable, "-m", "vanban.cli", "batch", TEMPLATE, str(jsonl),
-                           "-o", str(out), "--no-progress", *extra], env=_env(),
+                           "-o", str(out), "--no-progress", *extra], env=env,
                           capture_output=True, text=True, check=False)
     wall, cpu = time.perf_counter() - start, _cpu() - cpu
     assert done.returncode == 0, done.stderr[-2000:]
@@ -111,7 +127,9 @@ def http_batch(port: int, body: bytes, out: Path) -> tuple[float, float]:
 def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
     docs = _inputs(n)
     res: dict[str, list[tuple[float, float]]] = {k: [] for k in (
-        "render", "engine", "engine_1", "cli", "cli_1", "cli_start", "http_first", "http")}
+        "render", "engine", "engine_1", "cli", "cli_1", "cli_cold", "cli_start",
+        "cli_start_cold", "http_first", "http")}
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "all.jsonl"
         jsonl.write_bytes(b"\n".join(docs) + b"\n")
@@ -125,6 +143,8 @@ def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
             res["cli"].append(cli(jsonl, out))
             res["cli_1"].append(cli(jsonl, out, "--workers", "1"))
             res["cli_start"].append(cli(three, out))
+            res["cli_cold"].append(cli(jsonl, out, cache="off"))
+            res["cli_start_cold"].append(cli(three, out, cache="off"))
         port = bench_http.free_port()
         proc = bench_http.start_gunicorn(port, 2)
         try:
@@ -146,6 +166,7 @@ ROWS = [("engine", "engine, every core (warm process)"),
         ("engine_1", "engine, one process (warm)"),
         ("cli", "vanban batch … -o out.zip"),
         ("cli_1", "vanban batch … --workers 1"),
+        ("cli_cold", "vanban batch … (template cache off)"),
         ("http", "POST /api/v1/batch (gunicorn, warm)"),
         ("http_first", "POST /api/v1/batch (first of a server)")]
 
@@ -163,8 +184,10 @@ def report(r: dict[str, Any]) -> list[str]:
         cpu_text = "" if cpu != cpu else f"{cpu:6.2f} {cpu / r['n'] * 1000 / one_cpu:11.2f}×"
         lines.append(f"  {label:42} {r[key]:7.2f} {per:7.2f} {per / one:8.2f}× {cpu_text}")
     marginal = (r["cli"] - r["cli_start"]) / (r["n"] - 3) * 1000
-    lines.append(f"  vanban batch start-up (3 documents): {r['cli_start']:.2f} s; each further "
-                 f"document {marginal:.2f} ms = {marginal / one:.2f}× one render")
+    lines.append(f"  vanban batch start-up (3 documents): {r['cli_start']:.2f} s "
+                 f"({r['cli_start_cpu']:.2f} s CPU; template cache off {r['cli_start_cold']:.2f} "
+                 f"s, {r['cli_start_cold_cpu']:.2f} s CPU); each further document "
+                 f"{marginal:.2f} ms = {marginal / one:.2f}× one render")
     return lines
 
 

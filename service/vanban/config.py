@@ -17,22 +17,37 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from vanban.errors import Problem, VanbanError
 
 MiB = 1024 * 1024
 
 
-class Settings(BaseSettings):
-    """The effective configuration of this process."""
+#: The variables' prefix (matched without regard to case, as the field names).
+PREFIX = "VANBAN_"
 
-    model_config = SettingsConfigDict(env_prefix="VANBAN_", extra="ignore",
-                                      validate_default=True)
+
+def _from_environ() -> dict[str, str]:
+    """``VANBAN_PDF_TIMEOUT=30`` → ``{"pdf_timeout": "30"}`` (pydantic converts the text)."""
+    n = len(PREFIX)
+    return {key[n:].lower(): value for key, value in os.environ.items()
+            if key[:n].upper() == PREFIX}
+
+
+class Settings(BaseModel):
+    """The effective configuration of this process: built from the ``VANBAN_*`` environment
+    variables (keyword arguments take precedence). A plain pydantic model, not
+    pydantic-settings' ``BaseSettings``: every field is a string, number or flag read from
+    one variable, and pydantic-settings costs a command ~50 ms of imports at start-up."""
+
+    model_config = ConfigDict(extra="ignore", validate_default=True)
+
+    def __init__(self, **values: Any) -> None:
+        super().__init__(**{**_from_environ(), **values})
 
     # --- templates ---------------------------------------------------------------------------
     templates_path: str = Field(
@@ -43,6 +58,11 @@ class Settings(BaseSettings):
         "content_blocks folder (the family shells).")
     warm_templates: bool = Field(
         True, description="Biên dịch mọi mẫu khi khởi động. Compile every template at start.")
+    template_cache: str = Field(
+        "auto", description="Nơi lưu mẫu đã biên dịch để lần chạy sau (vanban batch, vanban "
+        "render) khỏi biên dịch lại: auto ($XDG_CACHE_HOME/vanban/templates, không có thì "
+        "~/.cache/vanban/templates), một thư mục, hoặc off (không lưu). Compiled templates "
+        "kept on disk between processes: auto, a folder, or off.")
 
     # --- PDF ---------------------------------------------------------------------------------
     pdf: str = Field(

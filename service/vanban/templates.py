@@ -48,6 +48,7 @@ from pydantic import BaseModel
 from vanban.config import get_settings
 from vanban.errors import Problem, TemplateError, UnknownTemplateError, VanbanError, problem
 from vanban.model.envelope import Envelope
+from vanban.render.cache import cache_dir
 from vanban.render.compile import Compiled, compile_template
 from vanban.the_thuc.families import FAMILY_IDS, Family, get_family
 from vanban.the_thuc.loai_van_ban import PHU_LUC_III, LoaiVanBan, merged
@@ -313,6 +314,11 @@ class Registry:
     _overridden: dict[str, TemplateSpec] = field(default_factory=dict)
     _compiled: dict[tuple[str, str], Compiled] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)
+    #: Folders read so far (by :meth:`get` alone or by loading every template), so a template
+    #: found on its own and then listed with the others is one spec with one module.
+    _read: dict[tuple[Path, bool], TemplateSpec] = field(default_factory=dict)
+    #: Templates found alone by :meth:`get`, by id (until every template is loaded).
+    _found: dict[str, TemplateSpec] = field(default_factory=dict)
 
     @classmethod
     def default(cls, extra: Iterable[Path] = ()) -> Registry:
@@ -335,7 +341,16 @@ class Registry:
         with self._lock:
             self.roots.append((Path(folder), False))
             self._specs = None
+            self._read.clear()
+            self._found.clear()
             self._compiled.clear()  # an id may now name another folder (an override)
+
+    def _read_spec(self, folder: Path, builtin: bool) -> TemplateSpec:
+        key = (folder, builtin)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = read_spec(folder, builtin=builtin)
+        return found
 
     def _load(self) -> dict[str, TemplateSpec]:
         specs: dict[str, TemplateSpec] = {}
@@ -349,7 +364,7 @@ class Registry:
                 continue
             for manifest in sorted(root.glob("*/manifest.toml")):
                 try:
-                    spec = read_spec(manifest.parent, builtin=builtin)
+                    spec = self._read_spec(manifest.parent, builtin)
                 except VanbanError as exc:
                     problems.extend(exc.problems)
                     continue
@@ -401,10 +416,47 @@ class Registry:
         return merged(PHU_LUC_III, (spec.loai() for spec in self.specs.values()))
 
     def get(self, template_id: str) -> TemplateSpec:
+        if self._specs is None:
+            # Before every template is loaded (importing each one's module: ~0.2 s), find this
+            # one alone: a command that uses one template imports only that one's code.
+            found = self._found.get(template_id)
+            if found is not None:
+                return found
+            with self._lock:
+                if self._specs is None:
+                    found = self._find(template_id)
+                    if found is not None:
+                        self._found[template_id] = found
+                        return found
         try:
             return self.specs[template_id]
         except KeyError:
             raise UnknownTemplateError(template_id, sorted(self.specs)) from None
+
+    def _find(self, template_id: str) -> TemplateSpec | None:
+        """The spec :meth:`_load` would give ``template_id``, reading only the folders whose
+        manifest has that id (the same order and override rules); ``None`` when none does."""
+        chosen: TemplateSpec | None = None
+        replaced = False
+        for root, builtin in self.roots:
+            if not root.is_dir():
+                continue
+            for manifest in sorted(root.glob("*/manifest.toml")):
+                try:
+                    declared = tomllib.loads(manifest.read_text("utf-8")).get("id")
+                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    continue  # broken: reported when every template is loaded
+                if declared != template_id:
+                    continue
+                try:
+                    spec = self._read_spec(manifest.parent, builtin)
+                except VanbanError:
+                    continue
+                if chosen is None:
+                    chosen = spec
+                elif chosen.builtin and not builtin and not replaced:
+                    chosen, replaced = spec, True  # an office's folder replaces the built-in
+        return chosen
 
     def compiled(self, template_id: str, family: str) -> Compiled:
         key = (template_id, family)
@@ -417,7 +469,7 @@ class Registry:
                 spec = self.get(template_id)
                 found = compile_template(f"{template_id}/{family}",
                                          content_blocks_dir() / f"{family}.docx",
-                                         spec.docx_path)
+                                         spec.docx_path, cache_dir())
                 self._compiled[key] = found
         return found
 

@@ -15,13 +15,14 @@ from markupsafe import Markup
 
 from vanban.context import blocks
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
-from vanban.context.tables import Cell, table
+from vanban.context.tables import CELL_MARGINS_TWIPS, TABLE_PT, Cell, fit_widths, table, twips
 from vanban.errors import Problem
 from vanban.model.bang_cham_diem import BangChamDiem, TieuChi
 from vanban.model.envelope import Envelope
 from vanban.scoring.compute import Dong, KetQuaChamDiem, cham_diem, so_diem
 from vanban.scoring.rules import body_rules_raw, check_bang
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
+from vanban.the_thuc.metrics import text_width_pt
 from vanban.vi.numbers import so, so_dem
 
 Body = BangChamDiem
@@ -171,11 +172,46 @@ def summary(body: BangChamDiem, r: KetQuaChamDiem) -> list[str]:
     return out
 
 
+def _levels(criteria: list[TieuChi]):
+    for c in criteria:
+        if c.muc is not None:
+            yield c
+        yield from _levels(c.tieu_chi)
+
+
+def _twips_for(text: str) -> int:
+    return int(text_width_pt(text, TABLE_PT) * 20 * 1.08) + CELL_MARGINS_TWIPS
+
+
+def _half(text: str) -> str:
+    """The longer line of ``text`` broken in two at the most balanced space."""
+    words = text.split()
+    return min((max(" ".join(words[:i]), " ".join(words[i:]), key=len)
+                for i in range(1, len(words))), key=len, default=text)
+
+
+def landscape_widths(body: BangChamDiem) -> list[int]:
+    """Landscape column widths (twips) in which a level line of "Điểm chuẩn" ("Hoàn thành xuất
+    sắc nhiệm vụ: 10") prints whole and the chosen level under the score takes at most two
+    lines; the room comes from the columns that have more than their content needs."""
+    cols = twips(WIDTHS_NGANG, LANDSCAPE_TEXT_TWIPS)
+    need = [0] * len(cols)
+    for c in (c for g in body.nhom for c in _levels(g.tieu_chi)):
+        for name, points in (c.muc or {}).items():
+            need[5] = max(need[5], _twips_for(f"{name}: {so(points)}"))
+        if c.xep_loai:
+            need[7] = max(need[7], _twips_for(_half(f"({c.xep_loai})")))
+    if sum(need) > sum(cols) // 2:  # levels too long to be kept whole: words only
+        return cols
+    return fit_widths(cols, need)
+
+
 def scoring_table(body: BangChamDiem, r: KetQuaChamDiem, wide: bool = False) -> Markup:
-    """The scoring table (also printed for each member in ``xep-hang-khoi-thi-dua``)."""
+    """The scoring table (also printed for each member in ``xep-hang-khoi-thi-dua`` and in the
+    bloc report's landscape annex)."""
     head = [["TT", "Nội dung tiêu chí", "ĐVT", f"Kế hoạch {body.nam}",
              f"Thực hiện {body.nam}", "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]]
-    return table(head, _table_rows(body, r), WIDTHS_NGANG if wide else WIDTHS,
+    return table(head, _table_rows(body, r), landscape_widths(body) if wide else WIDTHS,
                  total_twips=LANDSCAPE_TEXT_TWIPS if wide else TEXT_WIDTH_TWIPS)
 
 

@@ -9,13 +9,15 @@ are matched against the vocabulary and totalled per form (name, conferrer, recei
 from __future__ import annotations
 
 from vanban_templates.xep_hang_khoi_thi_dua.context import (
+    PHU_LUC_BANG_CHAM_DIEM,
+    annex_line,
+    member_pointer,
     member_tables,
     proposal_sentences,
     ranking_table,
 )
 
 from vanban.context import blocks
-from vanban.context.danh_sach_khen_thuong import so_van_ban
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
@@ -27,7 +29,6 @@ from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import jnum
 from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
-from vanban.vi.dates import NgayThang, dong_ngay
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import find_award
 
@@ -39,6 +40,10 @@ Body = BaoCaoKhoiThiDua
 PHU_LUC_TIEU_DE = "PHỤ LỤC"
 PHU_LUC_TEN = "Kết quả thực hiện các chỉ tiêu trọng tâm của các đơn vị thành viên"
 PHU_LUC_THAM_CHIEU = "(Số liệu chi tiết tại Phụ lục kèm theo Báo cáo này.)"
+#: The annex's name when it holds the members' scoring tables (alone, or after the comparison).
+#: (two lines, broken before "và": one line is wider than the landscape page at the title size)
+PHU_LUC_CA_HAI = ("Kết quả thực hiện các chỉ tiêu trọng tâm\nvà bảng chấm điểm của các đơn vị "
+                  "thành viên")
 #: A comparison table wider than this many columns goes to a landscape annex.
 WIDE_COLUMNS = 8
 
@@ -190,6 +195,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         o.heading(3, "Phong trào thi đua của khối và các đơn vị thành viên")
         o.paragraphs(body.phong_trao)
     split, wide_xml = None, ""
+    annex_members: list[dict] = []
     if body.so_sanh is not None or body.ket_qua_nhiem_vu:
         o.heading(3, "Kết quả thực hiện nhiệm vụ chính trị của các thành viên trong khối")
         o.paragraphs(body.ket_qua_nhiem_vu)
@@ -227,8 +233,12 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
                         f"{body.xep_hang.nam} của {body.xep_hang.khoi} như sau:")
             o.table(ranking_table(result))
             o.paragraphs(proposal_sentences(body.xep_hang, result) + result.canh_bao)
-            for block in member_tables(body.xep_hang):
-                o.add(block)
+            # the members' scoring tables go to the landscape annex (issue 17: in a portrait
+            # column the level names stacked one word a line)
+            annex_members = member_tables(body.xep_hang, wide=True)
+            pointer = member_pointer(body.xep_hang)
+            if pointer:
+                o.paragraph(pointer)
     if body.dien_hinh:
         o.heading(2, "Công tác tuyên truyền, nhân rộng các gương điển hình tiên tiến")
         o.paragraphs(body.dien_hinh)
@@ -255,14 +265,16 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
                                 f"của {envelope_ctx['co_quan_trong_cau']}")
     o.closing(closing.rstrip(" .") + (family.ket_thuc or "."))
     out: dict = {"khoi": o.blocks, "ngang": "", "khoi_sau": []}
-    if split is not None:
-        so_kh = so_van_ban(envelope_ctx["so_ky_hieu"])
-        ngay = dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày ")
+    if split is not None or annex_members:
+        name = (PHU_LUC_CA_HAI if split is not None and annex_members
+                else PHU_LUC_TEN if split is not None else PHU_LUC_BANG_CHAM_DIEM)
+        # the title names both parts; each member's table comes under its own lead-in line
+        annex: list[dict] = [blocks.bang(wide_xml)] if split is not None else []
+        annex.extend(annex_members)
         out["phu_luc"] = {
-            "tieu_de": [PHU_LUC_TIEU_DE, PHU_LUC_TEN.upper()],
-            "kem_theo": f"(Kèm theo Báo cáo số {so_kh} ngày {ngay} của "
-                        f"{envelope_ctx['co_quan_trong_cau']})",
-            "khoi": [blocks.bang(wide_xml)],
+            "tieu_de": [PHU_LUC_TIEU_DE, *name.upper().split("\n")],
+            "kem_theo": annex_line(envelope, envelope_ctx),
+            "khoi": annex,
             "ngang": True,
         }
     return out

@@ -120,7 +120,8 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             for kind, lines_ in (("tap_the", group.tap_the), ("ca_nhan", group.ca_nhan)):
                 if lines_:
                     m = amounts[lines_[0].vi_tri]
-                    muc.append({"ten": group.ten, "doi_tuong": f"mỗi {DOI_TUONG_VI[kind]}",
+                    muc.append({"ten": group.ten_trong_cau,
+                                "doi_tuong": f"mỗi {DOI_TUONG_VI[kind]}",
                                 "so_tien": m.so_tien_text, "he_so": m.he_so_text,
                                 "luong": f"{so(salary.muc)} đồng"})
         tien_thuong = {"muc": muc, "tong": total.text, "bang_chu": total.bang_chu,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from vanban_templates.bang_cham_diem.context import scoring_table
 
 from vanban.context import blocks
+from vanban.context.danh_sach_khen_thuong import so_van_ban
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem
 from vanban.model.envelope import Envelope
@@ -21,11 +22,15 @@ from vanban.scoring.compute import cham_diem, so_diem
 from vanban.scoring.ranking import XepHang
 from vanban.scoring.rules import body_rules_raw
 from vanban.the_thuc.families import Family
+from vanban.vi.dates import NgayThang, dong_ngay
 from vanban.vi.numbers import so_dem
 
 Body = XepHangKhoiThiDua
 
 WIDTHS = (15, 47, 17, 16, 15, 16, 39)
+#: The landscape annex holding the members' scoring tables (issue 17: in a portrait column a
+#: level name stacked one word a line, "Hoàn / thành / xuất sắc / nhiệm / vụ: 10").
+PHU_LUC_BANG_CHAM_DIEM = "Bảng chấm điểm của các đơn vị thành viên"
 KHONG_XET = "Không xét thi đua"
 
 
@@ -69,22 +74,37 @@ def proposal_sentences(body: XepHangKhoiThiDua, result: XepHang) -> list[str]:
     return out
 
 
-def member_tables(body: XepHangKhoiThiDua) -> list[dict]:
+def member_tables(body: XepHangKhoiThiDua, wide: bool = False) -> list[dict]:
     """The scoring tables members sent, each under its name: nothing the user typed is
-    dropped, and the bloc sees how each total was reached."""
+    dropped, and the bloc sees how each total was reached (``wide``: on a landscape page)."""
     out = []
     for u in body.don_vi:
         if u.bang_cham_diem is None:
             continue
         detail = u.bang_cham_diem
-        out.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng chấm "
-                               "điểm đơn vị gửi):"))
+        # the line ending with ":" stands right before its table, kept with it on the page
         if detail.tieu_de:
             out.append(blocks.doan(detail.tieu_de))
-        if detail.don_vi and detail.don_vi != u.ten:
-            out.append(blocks.doan(f"Đơn vị: {detail.don_vi}"))
-        out.append(blocks.bang(scoring_table(detail, cham_diem(detail))))
+        unit = f"; đơn vị: {detail.don_vi}" if detail.don_vi and detail.don_vi != u.ten else ""
+        out.append(blocks.doan(f"**Bảng chấm điểm của {u.ten}** (điểm tính theo bảng chấm "
+                               f"điểm đơn vị gửi{unit}):"))
+        out.append(blocks.bang(scoring_table(detail, cham_diem(detail), wide)))
     return out
+
+
+def member_pointer(body: XepHangKhoiThiDua, loai: str = "Báo cáo") -> str | None:
+    """The sentence of the text that points to the members' tables in the annex."""
+    names = [u.ten for u in body.don_vi if u.bang_cham_diem is not None]
+    if not names:
+        return None
+    return f"(Bảng chấm điểm của {', '.join(names)} tại Phụ lục kèm theo {loai} này.)"
+
+
+def annex_line(envelope: Envelope, envelope_ctx: dict, loai: str = "Báo cáo") -> str:
+    """"(Kèm theo Báo cáo số … ngày … của …)" under the annex's title."""
+    so_kh = so_van_ban(envelope_ctx["so_ky_hieu"])
+    ngay = dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày ")
+    return f"(Kèm theo {loai} số {so_kh} ngày {ngay} của {envelope_ctx['co_quan_trong_cau']})"
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
@@ -103,7 +123,12 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         sentences.append(f"{KHONG_XET} năm {body.nam}: {', '.join(excluded)}.")
     closing = (f"Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {body.nam} của "
                f"{body.khoi}")
-    khoi.extend(blocks.doan(s) for s in sentences)
-    khoi.extend(member_tables(body))
+    pointer = member_pointer(body)
+    khoi.extend(blocks.doan(s) for s in sentences + ([pointer] if pointer else []))
     khoi.append(blocks.ket_luan(closing + (family.ket_thuc or ".")))
-    return {"khoi": khoi, "ngang": "", "khoi_sau": []}
+    out: dict = {"khoi": khoi, "ngang": "", "khoi_sau": []}
+    if pointer:
+        out["phu_luc"] = {"tieu_de": ["PHỤ LỤC", PHU_LUC_BANG_CHAM_DIEM.upper()],
+                          "kem_theo": annex_line(envelope, envelope_ctx),
+                          "khoi": member_tables(body, wide=True), "ngang": True}
+    return out

@@ -8,6 +8,7 @@ import os
 import shutil
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import docx
 import pytest
@@ -210,19 +211,20 @@ def test_a_batch_leaves_no_thread_so_the_next_one_forks_too(tmp_path) -> None:
     import subprocess
     import sys
 
-    from conftest import ROOT
+    root = Path(__file__).resolve().parents[2]
 
     script = (
         "import threading, vanban.batch.engine as e\n"
         "from vanban.batch import BatchInput, iter_batch\n"
         "data = open(e.__file__.rsplit('/service/', 1)[0] + "
-        "'/fixtures/bao-cao-thi-dua/nha-nuoc-mau-01-tong-ket-2021.json', 'rb').read()\n"
+        "'/templates_docx/bao-cao-thi-dua/fixtures/nha-nuoc-mau-01-tong-ket-2021.json', "
+        "'rb').read()\n"
         "for _ in range(2):\n"
         "    print(e.start_method(), sum(i.ok for i in iter_batch('bao-cao-thi-dua', "
         "[BatchInput(str(i), data) for i in range(12)], workers=2)))\n"
         "print(threading.active_count())\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "service")},
+                          env={**os.environ, "PYTHONPATH": str(root / "service")},
                           cwd=tmp_path, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:3] == ["fork 12", "fork 12", "1"]

@@ -19,7 +19,8 @@ from vanban.check.engine import check_docx
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CASES = [("bang-cham-diem", "nha-nuoc-lao-cai-so-tu-phap-2021"),
-         ("bao-cao-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021")]
+         ("bao-cao-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021"),
+         ("xep-hang-khoi-thi-dua", "nha-nuoc-lao-cai-khoi-tong-hop-2021")]
 
 
 def _render(template: str, name: str) -> bytes:
@@ -46,7 +47,8 @@ def _edit_sections(docx: bytes, edit) -> bytes:
 #: A document that is a table is landscape throughout (NĐ 30/2020, Phụ lục I; issue 17: no
 #: portrait page with the header alone); a report puts its wide table in a landscape annex.
 ORIENTATIONS = {"bang-cham-diem": ["landscape"],
-                "bao-cao-khoi-thi-dua": ["portrait", "landscape"]}
+                "bao-cao-khoi-thi-dua": ["portrait", "landscape"],
+                "xep-hang-khoi-thi-dua": ["portrait", "landscape"]}
 
 
 @pytest.mark.parametrize(("template", "name"), CASES)

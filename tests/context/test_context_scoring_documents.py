@@ -13,6 +13,8 @@ from docx.enum.section import WD_ORIENT
 
 import vanban
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
+from vanban.context.tables import CELL_MARGINS_TWIPS, TABLE_PT
+from vanban.the_thuc.metrics import text_width_pt
 from vanban.vi.numbers import so
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +133,39 @@ def test_bloc_report_prints_the_computed_percentages_in_landscape():
     assert "Có 08/08 đơn vị thành viên tham gia ký giao ước thi đua." in text
     assert "03 tập thể được Chủ tịch UBND tỉnh công nhận danh hiệu “Tập thể lao động xuất sắc”" \
         in text
+
+
+def _section_of(doc, table) -> int:
+    """Index of the section holding ``table`` (a paragraph's sectPr ends a section)."""
+    index = 0
+    for child in doc.element.body.iterchildren():
+        if child is table._tbl:
+            return index
+        if child.tag.endswith("}p") and child.find(f"{W}pPr/{W}sectPr") is not None:
+            index += 1
+    raise AssertionError("table not in the body")
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.mark.parametrize(("template", "name"), sorted(
+    (p.parts[-3], p.stem) for t in ("bao-cao-khoi-thi-dua", "xep-hang-khoi-thi-dua")
+    for p in (ROOT / "templates_docx" / t / "fixtures").glob("*.json")))
+def test_member_scoring_tables_are_landscape_with_whole_level_lines(template, name):
+    """Issue 17: a member's scoring table inside the bloc report (and the ranking) printed
+    "Hoàn / thành / xuất sắc / nhiệm / vụ: 10" one word a line in a portrait column. It goes to
+    the landscape annex, and its "Điểm chuẩn" column holds the longest level line whole."""
+    data = _fixture(template, name)
+    doc = _doc(template, data)
+    members = [t for t in doc.tables if [c.text for c in t.rows[0].cells][:2]
+               == ["TT", "Nội dung tiêu chí"]]
+    assert members, "the fixture has a member's scoring table"
+    for t in members:
+        assert doc.sections[_section_of(doc, t)].orientation == WD_ORIENT.LANDSCAPE
+        lines = [line for r in t.rows[1:] for line in r.cells[5].text.split("\n")
+                 if ":" in line]
+        assert lines, "a criterion scored by levels"
+        widest = max(text_width_pt(line, TABLE_PT) for line in lines)
+        grid = [int(g.get(f"{W}w")) for g in t._tbl.iter(f"{W}gridCol")]
+        assert grid[5] - CELL_MARGINS_TWIPS >= widest * 20, (grid, widest)

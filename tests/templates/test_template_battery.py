@@ -38,6 +38,15 @@ def test_every_template_has_cases_in_every_family():
         assert families == set(spec.families), spec.id
 
 
+def test_every_declared_family_has_a_fixture():
+    """The examples moved to a family are no written document of it: each family a manifest
+    declares has at least one fixture of its own (issue 17, deliver 4)."""
+    missing = [f"{spec.id}@{family}" for spec in REGISTRY.specs.values()
+               for family in spec.families
+               if not any(c.family == family for c in cases(spec) if c.source != "example")]
+    assert missing == []
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_validates_and_renders_valid_ooxml(case: Case):
     vanban.validate(case.template, case.data)

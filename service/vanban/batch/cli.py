@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from vanban import outputs
 from vanban.batch.archive import write_zip
@@ -39,14 +40,32 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+class _NoBar:
+    """What :func:`run` uses of a progress bar, when none is shown (stderr is not a terminal,
+    or ``--no-progress``): tqdm is then not even imported (start-up counts in a batch)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def write(self, text: str, file: Any = None) -> None:
+        print(text, file=file or sys.stderr)
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
 def _progress(args: argparse.Namespace, total: int | None):  # noqa: ANN202
+    if args.no_progress or not sys.stderr.isatty():
+        return _NoBar()
     from tqdm import tqdm
 
     # No monitor thread: a second thread would make the batch pool start through a fork server
     # (which compiles every installed template first) instead of a plain fork.
     tqdm.monitor_interval = 0
-    return tqdm(total=total, unit=" văn bản", file=sys.stderr, dynamic_ncols=True,
-                disable=args.no_progress or not sys.stderr.isatty())
+    return tqdm(total=total, unit=" văn bản", file=sys.stderr, dynamic_ncols=True)
 
 
 def _count(inputs: list[str]) -> int | None:

@@ -63,12 +63,16 @@ class Nhom:
     def ten(self) -> str:
         return self.match.ten_day_du
 
+    @property
+    def ten_trong_cau(self) -> str:
+        """The name as a sentence writes it: a title (danh hiệu) in quotes, as the law writes
+        it (“Chiến sĩ thi đua bộ, ban, ngành, tỉnh”); a form (Bằng khen …) as it is."""
+        return f"“{self.ten}”" if self.match.award.loai == "danh_hieu" else self.ten
+
     def cum(self) -> str:
         """"tặng Bằng khen của … cho 03 tập thể và 05 cá nhân"."""
-        # a title (danh hiệu) is named in quotes, as the law writes it: công nhận danh hiệu
-        # “Chiến sĩ thi đua bộ, ban, ngành, tỉnh”; a form (Bằng khen …) is not
-        ten = f"“{self.ten}”" if self.match.award.loai == "danh_hieu" else self.ten
-        return f"{dong_tu(self.match)} {ten} cho {dem(len(self.tap_the), len(self.ca_nhan))}"
+        return (f"{dong_tu(self.match)} {self.ten_trong_cau} cho "
+                f"{dem(len(self.tap_the), len(self.ca_nhan))}")
 
 
 def dem(tap_the: int, ca_nhan: int) -> str:

@@ -19,18 +19,19 @@ body paragraph with the signature band (:mod:`vanban.render.pageflow`).
 from __future__ import annotations
 
 import copy
+import io
 import re
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import CodeType
 
 import jinja2
-from docxtpl import DocxTemplate
 from lxml import etree
 
 from vanban.errors import TemplateError, problem
-from vanban.render import embed, pageflow
+from vanban.render import cache, embed, pageflow
 from vanban.render import footnotes as notes
 from vanban.render.packaging import PackedPart, pack
 from vanban.render.parts import (
@@ -75,9 +76,18 @@ ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
                          keep_trailing_newline=True)
 
 
-def _read_zip(path: Path) -> dict[str, bytes]:
+def _read_bytes(path: Path) -> bytes:
     try:
-        with zipfile.ZipFile(path) as zf:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(problem(
+            "template.unreadable", str(path),
+            f"Không đọc được tệp .docx “{path.name}”: {exc}", str(exc))) from exc
+
+
+def _read_zip(path: Path, data: bytes | None = None) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as zf:
             return {name: zf.read(name) for name in zf.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
         raise TemplateError(problem(
@@ -163,6 +173,10 @@ def check_styles(body_xml: bytes, styles_xml: bytes, body_name: str) -> None:
 
 def _patch(xml: str) -> str:
     # docxtpl's cleaning of Word's run-split tags; it needs no state from the instance.
+    # Imported here: docxtpl (and python-docx under it) is only needed to compile, and a
+    # process that finds its templates in the on-disk cache (vanban.render.cache) never does.
+    from docxtpl import DocxTemplate
+
     patched = DocxTemplate.patch_xml(object.__new__(DocxTemplate), xml)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
@@ -192,9 +206,41 @@ def merge_package(shell: dict[str, bytes], body: dict[str, bytes], shell_name: s
     return parts, merge_body(parts[DOCUMENT], elements, shell_name, body_name), footnotes_name
 
 
-def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
-    shell = _read_zip(shell_path)
-    body = _read_zip(body_path)
+def compile_template(key: str, shell_path: Path, body_path: Path,
+                     cache_dir: Path | None = None) -> Compiled:
+    """Compile the body at ``body_path`` into the family shell at ``shell_path``.
+
+    With ``cache_dir``, a result saved there by an earlier process for the same files and code
+    is loaded instead (:mod:`vanban.render.cache`), and a fresh result is saved there."""
+    if cache_dir is None:
+        return _compile(key, shell_path, body_path)
+    shell_bytes, body_bytes = _read_bytes(shell_path), _read_bytes(body_path)
+    name = cache.entry_name(key, shell_bytes, body_bytes)
+    saved = cache.load(cache_dir, name)
+    if saved is not None:
+        code, fields = saved
+        template = ENV.template_class.from_code(ENV, code, ENV.make_globals(None), None)
+        try:
+            return Compiled(key=key, template=template, **fields)
+        except TypeError:  # fields of another layout: compile again
+            pass
+    code, compiled = _compile_source(key, shell_path, body_path, shell_bytes, body_bytes)
+    cache.save(cache_dir, name, code,
+               {"parts": compiled.parts, "source_lines": compiled.source_lines,
+                "footnotes": compiled.footnotes, "footnotes_xml": compiled.footnotes_xml,
+                "packed": compiled.packed})
+    return compiled
+
+
+def _compile(key: str, shell_path: Path, body_path: Path) -> Compiled:
+    return _compile_source(key, shell_path, body_path)[1]
+
+
+def _compile_source(key: str, shell_path: Path, body_path: Path, shell_bytes: bytes | None = None,
+                    body_bytes: bytes | None = None) -> tuple[CodeType, Compiled]:
+    """The Jinja template's code (what the cache keeps) and the compiled pair."""
+    shell = _read_zip(shell_path, shell_bytes)
+    body = _read_zip(body_path, body_bytes)
     for name, zf in ((shell_path, shell), (body_path, body)):
         if DOCUMENT not in zf:
             raise TemplateError(problem(
@@ -205,7 +251,7 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
     source = _patch(merged.decode("utf-8"))
     lines = tuple(source.splitlines())
     try:
-        template = ENV.from_string(source)
+        code = ENV.compile(source)
     except jinja2.TemplateSyntaxError as exc:
         near = locate(lines, exc.lineno)
         raise TemplateError(problem(
@@ -213,6 +259,6 @@ def compile_template(key: str, shell_path: Path, body_path: Path) -> Compiled:
             f"Thẻ Jinja sai cú pháp: {exc.message}. Gần đoạn: “{near}”.",
             f"jinja syntax error: {exc.message}")) from exc
     parts = tuple((n, b) for n, b in shell.items() if n != DOCUMENT)
-    return Compiled(key=key, template=template, parts=parts, source_lines=lines,
-                    footnotes=footnotes_name, footnotes_xml=shell[footnotes_name])
-
+    template = ENV.template_class.from_code(ENV, code, ENV.make_globals(None), None)
+    return code, Compiled(key=key, template=template, parts=parts, source_lines=lines,
+                            footnotes=footnotes_name, footnotes_xml=shell[footnotes_name])

@@ -10,6 +10,12 @@ The rule lives in the shell, so it holds for any body:
   its last lines) onto the page of the signature. When the body ends with a table, its last
   row is kept with the band instead.
 
+LibreOffice does not carry a keep-with-next chain over the shell's empty spacer paragraph
+onto the band (the closing line stayed on the page before a band left alone: issue 17, the union
+bloc ranking). So when the body ends with a paragraph, :func:`keep_with_band` folds the empty
+spacer paragraph(s) into that paragraph's space after (the same gap, measured from the spacer's
+font size) and the paragraph sits right before the band.
+
 A lead-in — a body paragraph ending with ":" ("Kết luận:", "Kết quả biểu quyết:", "… như
 sau:") — is kept with what it introduces (:func:`keep_lead_ins`), so no page ends on it.
 
@@ -88,6 +94,61 @@ def _last_open(text: str, tag: str) -> int:
     return max(text.rfind(f"<{tag}>"), text.rfind(f"<{tag} "))
 
 
+#: Space after a body paragraph (style VB Nội dung: 6 pt) and the height of a single line as a
+#: share of the font size (Times New Roman / Liberation Serif: ascent + descent ≈ 1.15 em).
+BODY_AFTER_TWIPS = 120
+LINE_EM = 1.15
+_SPACER = re.compile(r"\s*(<w:p(?=[ >/])(?:[^>]*/>|[^>]*>.*?</w:p>))", re.S)
+_AFTER_SPACING = ("<w:ind", "<w:contextualSpacing", "<w:mirrorIndents", "<w:suppressOverlap",
+                  "<w:jc", "<w:textDirection", "<w:textAlignment", "<w:textboxTightWrap",
+                  "<w:outlineLvl", "<w:divId", "<w:cnfStyle", "<w:rPr", "<w:sectPr",
+                  "<w:pPrChange", "</w:pPr>")
+
+
+def _spacer_twips(p: str) -> int:
+    """The vertical room an empty paragraph takes: one line of its font size and its spacing."""
+    size = re.search(r'<w:sz w:val="(\d+)"', p)
+    half_points = int(size.group(1)) if size else 24
+    room = round(half_points / 2 * LINE_EM * 20)
+    for side in ("before", "after"):
+        m = re.search(rf'<w:spacing [^>]*w:{side}="(\d+)"', p)
+        room += int(m.group(1)) if m else 0
+    return room
+
+
+def _with_space_after(p: str, twips: int) -> str:
+    """Paragraph ``p`` (with a ``<w:pPr>``) with ``twips`` more space after it."""
+    ppr = re.search(r"<w:pPr>(.*?)</w:pPr>", p, re.S)
+    if ppr is None:
+        return p
+    inner = ppr.group(1)
+    spacing = re.search(r"<w:spacing\b[^>]*/>", inner)
+    if spacing:
+        old = re.search(r'w:after="(\d+)"', spacing.group(0))
+        value = (int(old.group(1)) if old else BODY_AFTER_TWIPS) + twips
+        tag = (re.sub(r'w:after="\d+"', f'w:after="{value}"', spacing.group(0)) if old
+               else spacing.group(0).replace("<w:spacing", f'<w:spacing w:after="{value}"', 1))
+        inner = inner.replace(spacing.group(0), tag, 1)
+    else:
+        tag = f'<w:spacing w:after="{BODY_AFTER_TWIPS + twips}"/>'
+        cut = min((i for i in (inner.find(t) for t in _AFTER_SPACING) if i >= 0),
+                  default=len(inner))
+        inner = inner[:cut] + tag + inner[cut:]
+    return p[:ppr.start(1)] + inner + p[ppr.end(1):]
+
+
+def _fold_spacers(after: str) -> tuple[str, int]:
+    """``after`` without the empty paragraphs that stand right before the band (a table), and
+    the room they took; ``after`` unchanged when something else comes first."""
+    rest, room = after, 0
+    while (m := _SPACER.match(rest)) and not _TEXT.search(m.group(1)):
+        room += _spacer_twips(m.group(1))
+        rest = rest[m.end():]
+    if not room or not rest.lstrip().startswith("<w:tbl"):
+        return after, 0
+    return rest, room
+
+
 def keep_with_band(xml: str) -> str:
     """Keep the body's last paragraph with text (and any empty ones after it) — or the last
     row of a closing table — with the signature band; remove the body-end marker."""
@@ -108,8 +169,12 @@ def keep_with_band(xml: str) -> str:
         start = _last_open(tail, "w:p") if tail.endswith("</w:p>") else -1
         if start < 0:
             break
-        paragraph = tail[start:]
-        edits.append((start, stop, _with_keep_next(paragraph)))
+        paragraph = _with_keep_next(tail[start:])
+        if not edits:  # the body's last paragraph: the spacer's room goes after it
+            after, room = _fold_spacers(after)
+            if room:
+                paragraph = _with_space_after(paragraph, room)
+        edits.append((start, stop, paragraph))
         if _TEXT.search(paragraph):
             break
         stop = len(before[:start].rstrip())
@@ -123,10 +188,10 @@ _ALL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 
 
 def keep_lead_ins(xml: str) -> str:
-    """Every paragraph of the body whose text ends with ":" is kept with the next paragraph or
-    table (what it introduces); paragraphs inside tables are left as they are."""
-    end = xml.find(BODY_END)
-    body, tail = (xml, "") if end < 0 else (xml[:end], xml[end:])
+    """Every paragraph of the body — and of an annex after the signature band — whose text
+    ends with ":" is kept with the next paragraph or table (what it introduces); paragraphs
+    inside tables (the band's "Nơi nhận:") are left as they are."""
+    body, tail = xml, ""
     out, pos = [], 0
     depth_marks = [(m.start(), m.group(0)) for m in re.finditer(r"<w:tbl>|</w:tbl>", body)]
     tables = []  # (start, stop) spans of top-level tables

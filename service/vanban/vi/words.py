@@ -40,8 +40,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from num2words import num2words
-
 __all__ = ["doc_so", "so_tien_bang_chu"]
 
 _TY = 10**9
@@ -50,6 +48,10 @@ _NUMBER_TEXT = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 
 def _nhom(g: int) -> str:
     """Words for one group, 1 ≤ g ≤ 999, as num2words says it (plus "tư")."""
+    # Imported at first use: num2words loads every language it knows (~40 ms), and most
+    # documents (and every batch of reports) never spell a number out.
+    from num2words import num2words
+
     words = num2words(g, lang="vi")
     return re.sub(r"\bmươi bốn\b", "mươi tư", words)
 
