@@ -61,3 +61,4 @@ bench: install
 # Rebuild the Word sources from the family table (overwrites hand edits: see the script).
 sources: install
 	PYTHONPATH=service $(VPY) tools/build_docx_sources.py
+	PYTHONPATH=service $(VPY) tools/build_word_bodies.py

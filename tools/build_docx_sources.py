@@ -1,4 +1,6 @@
-"""Bootstrap the Word sources: content_blocks/<family>.docx and templates_docx/*/template.docx.
+"""Bootstrap the Word sources: content_blocks/<family>.docx (and the helpers the bodies of
+templates_docx/*/template.docx are built with: tools/build_word_bodies.py and the build_*.py
+scripts).
 
 These .docx files are the sources a template designer opens and edits in Word; this script
 only made their first version, from the numbers in ``vanban.the_thuc.families`` (sizes,
@@ -381,6 +383,8 @@ def save_body(doc, template_id: str, title: str) -> None:
 
 
 def awards_table() -> str:
+    """The awards table of a báo cáo, laid out in Word: its header row, then one row per
+    ``b.rows`` item (``tools/build_word_bodies.py`` names its own list)."""
     widths = [600, 3000, 2500, 900, 900, 0]
     widths[-1] = TEXT_WIDTH - sum(widths[:-1])
     heads = ["TT", "Hình thức khen thưởng, danh hiệu thi đua", "Cấp tặng, công nhận",
@@ -401,28 +405,6 @@ def awards_table() -> str:
     return tbl + para("", style="VBBang", jc=None)
 
 
-def build_bao_cao() -> None:
-    doc = new_document(FAMILIES[DEFAULT_FAMILY])
-    extra = tag("elif b.loai == 'bang_khen_thuong'") + awards_table()
-    set_body(doc, block_loop(extra))
-    save_body(doc, "bao-cao-thi-dua", "Thân văn bản: báo cáo thi đua, khen thưởng")
-
-
-#: Templates whose body is only the declared block kinds (their code builds every block).
-GENERIC_BODY_TEMPLATES = {
-    "ke-hoach-thi-dua": "Thân văn bản: kế hoạch phát động thi đua",
-    "cong-van": "Thân văn bản: công văn",
-    "dang-ky-thi-dua": "Thân văn bản: đăng ký thi đua",
-}
-
-
-def build_generic_bodies() -> None:
-    for template_id, title in GENERIC_BODY_TEMPLATES.items():
-        doc = new_document(FAMILIES[DEFAULT_FAMILY])
-        set_body(doc, block_loop())
-        save_body(doc, template_id, title)
-
-
 def build_van_ban_chung() -> None:
     """The generic body (every declared block kind): what ``vanban new-template`` copies."""
     doc = new_document(FAMILIES[DEFAULT_FAMILY])
@@ -440,10 +422,8 @@ def main() -> None:
         return
     for family in FAMILIES.values():
         build_shell(family)
-    build_bao_cao()
     build_van_ban_chung()
-    build_generic_bodies()
-    print("built content_blocks/*.docx and templates_docx/*/template.docx")
+    print("built content_blocks/*.docx (the bodies: tools/build_word_bodies.py)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Body of ``bao-cao-thi-dua`` → the blocks the template loops over.
+"""Body of ``bao-cao-thi-dua``: the values its Word body reads (headings and sentences are Word
+text in ``template.docx``, ``tools/build_word_bodies.py``; variables in docs/designer-eject.md).
 
 Outline (mẫu số 01, seed 002; sections of seeds 000 and 004), each section only when it has
 data, numbered without gaps:
@@ -14,6 +15,10 @@ Closing sentence "Trên đây là báo cáo … của …" (+ "./." in State and
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from vanban.context import blocks
+from vanban.context.inline import in_sentence, runs
 from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem
 from vanban.model.envelope import Envelope
@@ -38,41 +43,6 @@ def ky_label(ky: Ky) -> tuple[str, str]:
     if ky.loai == "tong-ket-nam":
         return f"năm {ky.nam}", f"năm {ky.nam + 1}"
     return f"đợt thi đua {ky.ten_dot}", "thời gian tới"
-
-
-def _phong_trao(o: Outline, p: PhongTrao) -> None:
-    title = p.ten if p.ten.lower().startswith(_PREFIXES) else f"Phong trào thi đua “{p.ten}”"
-    o.heading(2, title)
-    if p.don_vi and p.thoi_gian:
-        o.paragraph(f"Đơn vị phát động: {p.don_vi}; thời gian: {p.thoi_gian}.")
-    elif p.don_vi:
-        o.paragraph(f"Đơn vị phát động: {p.don_vi}.")
-    elif p.thoi_gian:
-        o.paragraph(f"Thời gian thực hiện: {p.thoi_gian}.")
-    if p.noi_dung:
-        o.paragraph(p.noi_dung)
-    if p.ket_qua:
-        end = "" if p.ket_qua.rstrip().endswith((".", "!", "?", "…")) else "."
-        o.paragraph(f"Kết quả: {p.ket_qua}{end}")
-
-
-def _muc(o: Outline, m: Muc, level: int) -> None:
-    o.heading(min(level, 5), m.tieu_de)
-    o.paragraphs(m.doan)
-    for child in m.muc:
-        _muc(o, child, level + 1)
-
-
-def _section(o: Outline, title: str, paragraphs: list[str]) -> None:
-    if paragraphs:
-        o.heading(1, title)
-        o.paragraphs(paragraphs)
-
-
-def _sub(o: Outline, title: str, paragraphs: list[str]) -> None:
-    if paragraphs:
-        o.heading(2, title)
-        o.paragraphs(paragraphs)
 
 
 def resolve_awards(body: BaoCaoThiDua) -> tuple[list[kt.Award], list[Problem]]:
@@ -125,18 +95,6 @@ def compute(envelope: Envelope) -> dict:
                                 "tong": ct.totals([*kq.tap_the, *kq.ca_nhan])}}
 
 
-def _ket_qua_dang_ky(o: Outline, kq: KetQuaDangKy) -> None:
-    found = _target_awards(kq, [])
-    o.heading(1, "Kết quả thực hiện các chỉ tiêu thi đua đã đăng ký")
-    for label, group in (("Đối với tập thể", "tap_the"), ("Đối với cá nhân", "ca_nhan")):
-        items = getattr(kq, group)
-        if items:
-            o.heading(2, label)
-            o.bullets([ct.result_text(t, m, kq.can_cu or "")
-                       for t, m in zip(items, found[group], strict=True)])
-    o.paragraph(ct.totals_text(ct.totals([*kq.tap_the, *kq.ca_nhan])))
-
-
 def check_raw(data: dict) -> list[Problem]:
     """Vocabulary problems in input that failed the model (award names that are strings)."""
     items = data.get("noi_dung", {}).get("khen_thuong") if isinstance(
@@ -156,58 +114,123 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     return build(body, awards, family, envelope_ctx, envelope.trich_yeu)
 
 
+#: The numbered headings of the report: ``so.<key>`` is the heading's number ("I.", "2.", and
+#: "I"/"II" for the two parts) when the section has data, else "" (left out, no gap).
+SECTIONS = (
+    "phan_1", "dac_diem", "thuan_loi", "kho_khan", "chi_dao", "phong_trao", "ket_qua_dang_ky",
+    "dang_ky_tap_the", "dang_ky_ca_nhan", "khen_thuong", "tuyen_truyen", "danh_gia", "uu_diem",
+    "han_che", "nguyen_nhan", "bai_hoc", "kien_nghi", "phan_2", "phuong_huong", "giai_phap",
+)
+
+
+def _doan(items: list[str]) -> list[Markup]:
+    return [runs(t) for t in items]
+
+
+def _phong_trao(o: Outline, p: PhongTrao) -> dict:
+    end = "" if p.ket_qua and p.ket_qua.rstrip().endswith((".", "!", "?", "…")) else "."
+    return {"so": o.number(2), "ten": in_sentence(p.ten, marks=False),
+            # the name already says what it is ("Phong trào …", "Cuộc vận động …")
+            "co_ten_loai": p.ten.lower().startswith(_PREFIXES),
+            "don_vi": in_sentence(p.don_vi or ""), "thoi_gian": in_sentence(p.thoi_gian or ""),
+            "noi_dung": runs(p.noi_dung) if p.noi_dung else "",
+            "ket_qua": in_sentence(p.ket_qua or ""), "ket_qua_cham": end}
+
+
+def _muc(o: Outline, m: Muc, level: int, flat: list[dict]) -> None:
+    cap = min(level, 5)
+    flat.append({"cap": cap, "so": o.number(cap),
+                 "tieu_de": in_sentence(m.tieu_de.upper() if cap == 1 else m.tieu_de,
+                                        marks=False),
+                 "doan": _doan(m.doan)})
+    for child in m.muc:
+        _muc(o, child, level + 1, flat)
+
+
 def build(body: BaoCaoThiDua, awards: list[kt.Award], family: Family,
           envelope_ctx: dict, trich_yeu: str) -> dict:
+    """The values the Word body (``template.docx``, ``tools/build_word_bodies.py``) reads; its
+    headings and sentences are Word text. Documented in docs/designer-eject.md."""
     o = Outline()
+    so = dict.fromkeys(SECTIONS, "")
     this, nxt = ky_label(body.ky)
     has_part_two = bool(body.phuong_huong or body.giai_phap)
-    if has_part_two:
-        o.phan(f"Kết quả thực hiện phong trào thi đua, công tác khen thưởng {this}")
 
+    def head(key: str, level: int, present: object = True) -> None:
+        if present:
+            so[key] = o.number(level)
+
+    def phan(key: str) -> None:
+        so[key] = o.next_phan()
+
+    if has_part_two:
+        phan("phan_1")
     d = body.dac_diem
     if d.gioi_thieu or d.thuan_loi or d.kho_khan:
-        o.heading(1, "Đặc điểm tình hình")
-        o.paragraphs(d.gioi_thieu)
-        _sub(o, "Thuận lợi", d.thuan_loi)
-        _sub(o, "Khó khăn", d.kho_khan)
-    _section(o, "Công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", body.chi_dao)
+        head("dac_diem", 1)
+        head("thuan_loi", 2, d.thuan_loi)
+        head("kho_khan", 2, d.kho_khan)
+    head("chi_dao", 1, body.chi_dao)
+    phong_trao: list[dict] = []
     if body.phong_trao:
-        o.heading(1, "Kết quả thực hiện các phong trào thi đua")
-        for p in body.phong_trao:
-            _phong_trao(o, p)
-    if body.ket_qua_dang_ky:
-        _ket_qua_dang_ky(o, body.ket_qua_dang_ky)
+        head("phong_trao", 1)
+        phong_trao = [_phong_trao(o, p) for p in body.phong_trao]
+    kq = body.ket_qua_dang_ky
+    dang_ky: dict = {"tap_the": [], "ca_nhan": [], "tong": ""}
+    if kq:
+        found = _target_awards(kq, [])
+        head("ket_qua_dang_ky", 1)
+        for group in ("tap_the", "ca_nhan"):
+            items = getattr(kq, group)
+            head(f"dang_ky_{group}", 2, items)
+            dang_ky[group] = [blocks.gach(ct.result_text(t, m, kq.can_cu or ""))["runs"]
+                              for t, m in zip(items, found[group], strict=True)]
+        dang_ky["tong"] = ct.totals_text(ct.totals([*kq.tap_the, *kq.ca_nhan]))
+    muc: list[dict] = []
     for m in body.muc:
-        _muc(o, m, 1)
-    if awards or body.khen_thuong_doan:
-        o.heading(1, "Công tác khen thưởng")
-        o.paragraphs(body.khen_thuong_doan)
-        o.paragraphs(kt.sentences(awards, this, family.tu_ca_nhan))
-        if awards:
-            o.add({"loai": "bang_khen_thuong", "rows": kt.table_rows(awards)})
-    _section(o, "Công tác tuyên truyền, phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến",
-             body.tuyen_truyen)
+        _muc(o, m, 1, muc)
+    head("khen_thuong", 1, awards or body.khen_thuong_doan)
+    da_nhan, de_nghi = kt.clauses(awards, family.tu_ca_nhan)
+    head("tuyen_truyen", 1, body.tuyen_truyen)
     if body.uu_diem or body.han_che or body.nguyen_nhan or body.bai_hoc:
-        o.heading(1, "Đánh giá chung")
-        _sub(o, "Ưu điểm", body.uu_diem)
-        _sub(o, "Hạn chế, tồn tại", body.han_che)
-        _sub(o, "Nguyên nhân", body.nguyen_nhan)
-        _sub(o, "Bài học kinh nghiệm", body.bai_hoc)
-    _section(o, "Kiến nghị, đề xuất", body.kien_nghi)
+        head("danh_gia", 1)
+        for key in ("uu_diem", "han_che", "nguyen_nhan", "bai_hoc"):
+            head(key, 2, getattr(body, key))
+    head("kien_nghi", 1, body.kien_nghi)
     if has_part_two:
-        o.phan(f"Phương hướng, nhiệm vụ và giải pháp thực hiện phong trào thi đua, "
-               f"công tác khen thưởng {nxt}")
-        _section(o, "Phương hướng, nhiệm vụ", body.phuong_huong)
-        _section(o, "Giải pháp thực hiện", body.giai_phap)
+        phan("phan_2")
+        head("phuong_huong", 1, body.phuong_huong)
+        head("giai_phap", 1, body.giai_phap)
 
-    o.closing(ket_luan(body, family, envelope_ctx, trich_yeu))
-    return {"khoi": o.blocks}
+    return {
+        "so": so,
+        "ky_nay": this,
+        "ky_sau": nxt,
+        "gioi_thieu": _doan(d.gioi_thieu),
+        "thuan_loi": _doan(d.thuan_loi),
+        "kho_khan": _doan(d.kho_khan),
+        "chi_dao": _doan(body.chi_dao),
+        "phong_trao": phong_trao,
+        "ket_qua_dang_ky": dang_ky,
+        "muc": muc,
+        "khen_thuong_doan": _doan(body.khen_thuong_doan),
+        "khen_thuong": {"da_nhan": in_sentence(da_nhan), "de_nghi": in_sentence(de_nghi)},
+        "bang_khen_thuong": kt.table_rows(awards),
+        "tuyen_truyen": _doan(body.tuyen_truyen),
+        "uu_diem": _doan(body.uu_diem),
+        "han_che": _doan(body.han_che),
+        "nguyen_nhan": _doan(body.nguyen_nhan),
+        "bai_hoc": _doan(body.bai_hoc),
+        "kien_nghi": _doan(body.kien_nghi),
+        "phuong_huong": _doan(body.phuong_huong),
+        "giai_phap": _doan(body.giai_phap),
+        "ket_luan": runs(body.ket_luan) if body.ket_luan else "",
+        "bao_cao_ve": bao_cao_ve(trich_yeu),
+        "ket_thuc": family.ket_thuc or ".",
+    }
 
 
-def ket_luan(body: BaoCaoThiDua, family: Family, envelope_ctx: dict, trich_yeu: str) -> str:
-    if body.ket_luan:
-        return body.ket_luan
+def bao_cao_ve(trich_yeu: str) -> str:
+    """The abstract as it reads after "báo cáo" in a sentence."""
     abstract = join_lines(trich_yeu).rstrip(" .")
-    abstract = abstract[:1].lower() + abstract[1:]
-    return f"Trên đây là báo cáo {abstract} của {envelope_ctx['co_quan_trong_cau']}" + (
-        family.ket_thuc or ".")
+    return abstract[:1].lower() + abstract[1:]

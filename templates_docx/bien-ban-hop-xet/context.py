@@ -3,7 +3,10 @@ their written opinions), what was considered, the method, the table of votes (pe
 whole membership, threshold, reached — computed), conclusions, closing time.
 
 Signatures: THƯ KÝ on the left (shell key ``chu_ky_trai``, replacing nơi nhận) and the chair on
-the right (the envelope's ``nguoi_ky``, whose name must be the chair's). Wording:
+the right (the envelope's ``nguoi_ky``, whose name must be the chair's). The sentences ("Thời
+gian bắt đầu: …", "Thành viên có mặt: …", "Hình thức xét: …", "Cuộc họp kết thúc vào …") are Word
+text in ``template.docx`` (``tools/build_word_bodies.py``); this module gives the values they
+read (docs/designer-eject.md). Other wording (the table's columns, the signatures):
 ``wording.toml`` (this folder).
 """
 
@@ -14,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from vanban.context.outline import Outline
+from vanban.context.inline import in_sentence, runs
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem, problem
 from vanban.ho_so import bien_ban as rules
@@ -127,45 +130,36 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     w = _w()
     ngay = dong_ngay(NgayThang.parse(bb.ngay_hop, "noi_dung.ngay_hop"))
     tong = bb.so_thanh_vien
-    o = Outline()
-    o.paragraph(w["thoi_gian"].format(ngay=ngay, **_gio(bb.bat_dau)))
-    o.paragraph(w["dia_diem"].format(dia_diem=bb.dia_diem.rstrip(".")))
-    o.paragraph(w["thanh_phan"])
-    o.bullets([w["chu_tri"].format(nguoi=_nguoi(bb.chu_toa)),
-               w["thu_ky"].format(nguoi=_nguoi(bb.thu_ky))])
-    o.bullets([w["co_mat"].format(n=so_dem(len(bb.co_mat)), tong=so_dem(tong))])
-    o.bullets([_nguoi(p) for p in bb.co_mat], plus=True)
-    if bb.vang_mat:
-        o.bullets([w["vang_mat"].format(n=so_dem(len(bb.vang_mat)), tong=so_dem(tong))])
-        o.bullets([_nguoi(p) + (f" ({w['ly_do'].format(ly_do=p.ly_do)})" if p.ly_do else "")
-                   for p in bb.vang_mat], plus=True)
-    else:
-        o.bullets([w["khong_vang"]])
-    if bb.khach_moi:
-        o.bullets([w["khach_moi"]])
-        o.bullets([_nguoi(p) for p in bb.khach_moi], plus=True)
-    o.paragraph(w["noi_dung"].format(hoi_dong=bb.hoi_dong,
-                                     noi_dung_xet=bb.noi_dung_xet.rstrip(".")))
-    if bb.dien_bien:
-        o.paragraph(w["dien_bien"])
-        o.paragraphs(bb.dien_bien)
-    written = [p for p in bb.vang_mat if p.y_kien]
-    if written:
-        o.paragraph(w["y_kien_van_ban"])
-        o.bullets([w["y_kien_dong"].format(ho_ten=p.ho_ten, y_kien=_sentence(p.y_kien or ""))
-                   for p in written])
-    method = HINH_THUC_VI[bb.hinh_thuc]
-    o.paragraph(w["hinh_thuc"].format(hinh_thuc=method, tong=so_dem(tong),
-                                      tap_the=tap_the(bb.hoi_dong)))
     results = rules.ket_qua_xet(bb)
-    o.paragraph(w["ket_qua"].format(hinh_thuc=method))
-    o.table(_results_table(results))
-    reached = sum(1 for k in results if k.dat)
-    o.paragraph(w["tong_ket"].format(dat=so_dem(reached), tong=so_dem(len(results))))
-    if bb.ket_luan:
-        o.paragraph(w["ket_luan"])
-        o.paragraphs(bb.ket_luan)
-    o.closing(w["ket_thuc"].format(**_gio(bb.ket_thuc)) + (family.ket_thuc or "."))
+    method = HINH_THUC_VI[bb.hinh_thuc]
+    values = {
+        # the body's Word text (template.docx) reads these; docs/designer-eject.md
+        "ngay_hop": ngay,
+        "gio_bat_dau": _gio(bb.bat_dau),
+        "gio_ket_thuc": _gio(bb.ket_thuc),
+        "dia_diem": in_sentence(bb.dia_diem.rstrip(".")),
+        "chu_tri": in_sentence(_nguoi(bb.chu_toa)),
+        "thu_ky": in_sentence(_nguoi(bb.thu_ky)),
+        "so_thanh_vien": so_dem(tong),
+        "so_co_mat": so_dem(len(bb.co_mat)),
+        "co_mat": [in_sentence(_nguoi(p)) for p in bb.co_mat],
+        "so_vang_mat": so_dem(len(bb.vang_mat)),
+        "vang_mat": [{"nguoi": in_sentence(_nguoi(p)), "ly_do": in_sentence(p.ly_do or "")}
+                     for p in bb.vang_mat],
+        "khach_moi": [in_sentence(_nguoi(p)) for p in bb.khach_moi],
+        "hoi_dong": in_sentence(bb.hoi_dong),
+        "noi_dung_xet": in_sentence(bb.noi_dung_xet.rstrip(".")),
+        "dien_bien": [runs(t) for t in bb.dien_bien],
+        "y_kien": [{"ho_ten": in_sentence(p.ho_ten), "y_kien": in_sentence(_sentence(p.y_kien))}
+                   for p in bb.vang_mat if p.y_kien],
+        "hinh_thuc": method,
+        "tap_the": tap_the(bb.hoi_dong),
+        "bang_ket_qua": _results_table(results),
+        "so_dat": so_dem(sum(1 for k in results if k.dat)),
+        "so_truong_hop": so_dem(len(results)),
+        "ket_luan": [runs(t) for t in bb.ket_luan],
+        "ket_thuc": family.ket_thuc or ".",
+    }
     out: dict[str, Any] = {}
     if not family.chuc_vu_bold:
         # Party: the signer's title is not bold, but in minutes "CHỦ TỌA" stands level with
@@ -177,7 +171,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
             f"{escape(envelope_ctx['chu_ky']['chuc_vu'])}")}
     return {
         **out,
-        "khoi": o.blocks,
+        **values,
         "noi_nhan": [],
         "chu_ky_trai": {"tieu_de": [w["thu_ky_ky"]], "ghi_chu": None, "ho_ten": bb.thu_ky.ho_ten},
     }

@@ -1,4 +1,6 @@
-"""Body of ``quyet-dinh-khen-thuong`` → blocks: căn cứ, ``Theo đề nghị của … tại Tờ trình số …
+"""Body of ``quyet-dinh-khen-thuong``: the values its Word body reads (``template.docx``, built
+by ``tools/build_word_bodies.py``, where "QUYẾT ĐỊNH:" and the articles' wording are Word text;
+variables in docs/designer-eject.md) — căn cứ, ``Theo đề nghị của … tại Tờ trình số …
 ngày …;``, ``QUYẾT ĐỊNH:``, Điều 1 (tặng … cho … tập thể và … cá nhân (có danh sách kèm theo),
 đã có thành tích …), Điều 2 (reward money from the base salary in force on the decision date, the
 total in figures and words), Điều 3 (effect and who executes); the list annexed on its own page.
@@ -14,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vanban.context import blocks
 from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
-from vanban.context.inline import runs
+from vanban.context.inline import in_sentence
 from vanban.context.outline import Outline
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
@@ -92,15 +95,6 @@ def compute(envelope: Envelope) -> dict:
     return out
 
 
-def _dieu(n: int, text: str, last: bool = False) -> dict:
-    """A paragraph starting with ``Điều n.`` in bold (the rest as typed, marks kept); the last
-    one is kept on the signature's page."""
-    label = _w()["dieu"].format(n=n)
-    return {"loai": "ket_luan" if last else "doan",
-            "runs": runs(label, marks=False, bold=True) + runs(" " + text)}
-
-
-
 def check_raw(data: dict) -> list[Problem]:
     """Unknown award names, reported even when the input fails its model."""
     return award_problems_raw(data, "danh_sach", "khen_thuong")
@@ -113,38 +107,26 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     ds = d.ds
     assert ds is not None  # check() ran first
     tdn = body.theo_de_nghi
-    o = Outline()
     lines = [*body.can_cu_to_chuc, *can_cu(envelope, body.can_cu, None),
              w["theo_de_nghi"].format(nguoi_de_nghi=undouble(tdn.nguoi_de_nghi), so=tdn.so,
                                       ngay=ngay_ngan(NgayThang.parse(tdn.ngay, "")))]
-    o.can_cu(lines)
-    o.add({"loai": "quyet_dinh", "runs": runs(w["quyet_dinh"], marks=False, bold=True)})
-    n = 1
-    o.add(_dieu(n, w["dieu_1"].format(cau=_capital(ds.cau()),
-                                      thanh_tich=body.thanh_tich.rstrip("."))))
+    tien_thuong: dict[str, Any] = {}
     if body.tien_thuong:
         total, salary = d.total, d.salary
         assert d.rows is not None and total is not None and salary is not None
         amounts = {r.vi_tri: r.muc for r in d.rows}
-        parts = []
+        muc = []
         for group in ds.nhom:
             for kind, lines_ in (("tap_the", group.tap_the), ("ca_nhan", group.ca_nhan)):
                 if lines_:
                     m = amounts[lines_[0].vi_tri]
-                    parts.append(w["dieu_2_muc"].format(
-                        ten=group.ten_trong_cau, doi_tuong=f"mỗi {DOI_TUONG_VI[kind]}",
-                        so_tien=m.so_tien_text, he_so=m.he_so_text,
-                        luong=f"{so(salary.muc)} đồng"))
-        n += 1
-        o.add(_dieu(n, w["dieu_2"].format(
-            muc="; ".join(parts), tong=total.text, bang_chu=total.bang_chu,
-            nguon=(body.nguon_kinh_phi or w["nguon_mac_dinh"]).rstrip("."))))
-    n += 1
-    executors = ", ".join(body.thi_hanh)
-    o.add(_dieu(n, (body.hieu_luc or w["hieu_luc"]).rstrip() + " "
-                + w["thi_hanh"].format(nguoi=executors) + (family.ket_thuc or "."),
-                last=True))
-
+                    muc.append({"ten": group.ten_trong_cau,
+                                "doi_tuong": f"mỗi {DOI_TUONG_VI[kind]}",
+                                "so_tien": m.so_tien_text, "he_so": m.he_so_text,
+                                "luong": f"{so(salary.muc)} đồng"})
+        tien_thuong = {"muc": muc, "tong": total.text, "bang_chu": total.bang_chu,
+                       "nguon": in_sentence((body.nguon_kinh_phi or "").rstrip("."))}
+    n = 3 if body.tien_thuong else 2  # the article that charges the executors
     annex = Outline()
     if body.tien_thuong:
         annex.table(bang_danh_sach(ds, list(body.cot), d.rows, d.total))
@@ -155,7 +137,15 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         ngay=dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày "),
         co_quan=body.nguoi_tang)
     return {
-        "khoi": o.blocks,
+        # the body's Word text (template.docx) reads these; docs/designer-eject.md
+        "can_cu": [b["runs"] for b in blocks.can_cu_lines(lines)],
+        "khen_thuong": in_sentence(_capital(ds.cau())),
+        "thanh_tich": in_sentence(body.thanh_tich.rstrip(".")),
+        "tien_thuong": tien_thuong,
+        "dieu_thi_hanh": n,
+        "hieu_luc": in_sentence(body.hieu_luc.rstrip()) if body.hieu_luc else "",
+        "thi_hanh": in_sentence(", ".join(body.thi_hanh)),
+        "ket_thuc": family.ket_thuc or ".",
         # "Như Điều 3" in nơi nhận names the article that charges the executors: Điều 2 when
         # there is no money article
         "noi_nhan": [_NHU_DIEU.sub(lambda m: f"{m.group(1)}{n}", line)

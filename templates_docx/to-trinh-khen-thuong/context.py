@@ -1,7 +1,9 @@
-"""Body of ``to-trinh-khen-thuong`` → blocks: căn cứ (law and decree in force on the date, the
-unit's rules, the minutes), the proposal sentence with counts computed from the list, the
-closing "Kính trình …", and the list annexed on its own page (shell key ``phu_luc``).
-Wording: ``wording.toml`` (this folder).
+"""Body of ``to-trinh-khen-thuong``: the values its Word body (``template.docx``) reads — căn
+cứ lines (law and decree in force on the date, the unit's rules, the minutes), the award prose
+of the proposal with counts computed from the list — and the list annexed on its own page
+(shell key ``phu_luc``). The sentences themselves ("… kính đề nghị … xem xét, …", "Kính trình
+…") are Word text in ``template.docx`` (``tools/build_word_bodies.py``); the variables are
+documented in docs/designer-eject.md. Other wording: ``wording.toml`` (this folder).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from vanban.context import blocks
 from vanban.context.danh_sach_khen_thuong import bang_danh_sach, can_cu, phu_luc, so_van_ban
+from vanban.context.inline import in_sentence, runs
 from vanban.context.outline import Outline
 from vanban.errors import Problem
 from vanban.ho_so import danh_sach
@@ -68,15 +72,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         ngay = dong_ngay(NgayThang.parse(body.bien_ban_ngay, "")).removeprefix("ngày ")
         minutes = (w["can_cu_bien_ban"].format(hoi_dong=body.hoi_dong, ngay=ngay)
                    if body.hoi_dong else w["can_cu_bien_ban_khong_ten"].format(ngay=ngay))
-    o = Outline()
-    o.can_cu(can_cu(envelope, body.can_cu, minutes))
-    o.paragraphs(body.doan)
     co_quan = envelope_ctx["co_quan_trong_cau"]
-    o.paragraph(w["de_nghi"].format(
-        co_quan=co_quan, nguoi_quyet_dinh=body.nguoi_quyet_dinh, cau=ds.cau(),
-        thanh_tich=body.thanh_tich.rstrip(".")))
-    o.closing(w["ket_luan"].format(nguoi_quyet_dinh=body.nguoi_quyet_dinh)
-              + (family.ket_thuc or "."))
     annex = Outline()
     annex.table(bang_danh_sach(ds, list(body.cot)))
     kem_theo = w["phu_luc_kem_theo"].format(
@@ -84,6 +80,13 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         ngay=dong_ngay(NgayThang.parse(envelope.ngay, "ngay")).removeprefix("ngày "),
         co_quan=co_quan)
     return {
-        "khoi": o.blocks,
+        # the body's Word text (template.docx) reads these; docs/designer-eject.md
+        "can_cu": [b["runs"] for b in blocks.can_cu_lines(can_cu(envelope, body.can_cu,
+                                                                    minutes))],
+        "doan": [runs(t) for t in body.doan],
+        "nguoi_quyet_dinh": body.nguoi_quyet_dinh,  # twice in the text: plain
+        "de_nghi_khen": in_sentence(ds.cau()),
+        "thanh_tich": in_sentence(body.thanh_tich.rstrip(".")),
+        "ket_thuc": family.ket_thuc or ".",
         "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
     }

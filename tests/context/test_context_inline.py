@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
+from markupsafe import Markup
 
 import vanban
-from vanban.context.inline import plain, runs, spans
+from vanban.context.inline import in_sentence, plain, runs, spans
 
 TEMPLATE = "bao-cao-thi-dua"
 
@@ -29,3 +31,29 @@ def test_a_rendered_document_prints_the_asterisks():
     assert "Công thức 2*3*4 và nghiêng thật." in paragraph.text
     italic = [r.text for r in paragraph.runs if r.italic]
     assert italic == ["nghiêng"]
+
+
+def test_a_value_inside_a_word_sentence_keeps_its_marks_and_its_formatting_when_plain():
+    """in_sentence: plain text stays text (it takes the run's own formatting); marked text
+    leaves the run for its own runs and the sentence goes on in a new run."""
+    assert in_sentence("") == ""
+    assert in_sentence("xuất sắc & tiêu biểu") == "xuất sắc & tiêu biểu"
+    assert not isinstance(in_sentence("xuất sắc"), Markup)
+    marked = in_sentence("phong trào *Dân vận khéo*")
+    assert isinstance(marked, Markup)
+    assert marked.startswith("</w:t></w:r><w:r>") and marked.endswith(
+        '<w:r><w:t xml:space="preserve">')
+    assert "<w:i/>" in marked and ">Dân vận khéo<" in marked
+    assert in_sentence("*a*", marks=False) == "*a*"  # a heading prints its asterisks
+
+
+def test_marks_in_a_sentence_value_of_a_word_body_are_rendered():
+    """A to-trinh's achievement with italics: the sentence reads the same, the words italic."""
+    data = vanban.example("to-trinh-khen-thuong")
+    data["noi_dung"]["thanh_tich"] = "xuất sắc trong phong trào *Dân vận khéo*"
+    xml = zipfile.ZipFile(io.BytesIO(vanban.render("to-trinh-khen-thuong", data))).read(
+        "word/document.xml").decode()
+    assert "*Dân vận khéo*" not in xml
+    italic = xml[:xml.index(">Dân vận khéo<")]
+    assert italic[italic.rindex("<w:r>"):].count("<w:i/>") == 1
+    assert "(có danh sách và báo cáo thành tích kèm theo)." in xml

@@ -93,7 +93,7 @@ def _broken_template(tmp_path: Path, old: str, new: str) -> Registry:
 
 
 def test_jinja_syntax_error_names_the_place(tmp_path):
-    registry = _broken_template(tmp_path, "{%p for b in khoi %}", "{%p for b in %}")
+    registry = _broken_template(tmp_path, "{%p for p in phong_trao %}", "{%p for p in %}")
     with pytest.raises(TemplateError) as info:
         registry.compiled(TEMPLATE, "nha-nuoc")
     (p,) = info.value.problems
@@ -111,7 +111,7 @@ def test_unknown_style_in_body_is_reported(tmp_path):
 
 
 def test_undefined_variable_is_reported_at_render(tmp_path):
-    registry = _broken_template(tmp_path, "b.runs", "b.khong_co")
+    registry = _broken_template(tmp_path, "so.phan_1", "khong_co.phan_1")
     compiled = registry.compiled(TEMPLATE, "nha-nuoc")
     from vanban.render.engine import render
 

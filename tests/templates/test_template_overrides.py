@@ -44,6 +44,8 @@ def on_path() -> Iterator[Callable[[Path], None]]:
     yield REGISTRY.add_root
     REGISTRY.roots[:] = saved
     REGISTRY._specs = None
+    REGISTRY._read.clear()
+    REGISTRY._found.clear()  # a template found alone would stay the folder's
     REGISTRY._compiled.clear()
 
 

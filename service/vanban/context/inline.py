@@ -68,3 +68,24 @@ def notes(collector: chu_thich.Collector) -> list[dict]:
     """The footnotes collected while a document's text became runs, as the renderer writes
     them: ``{"id": int, "runs": Markup}`` (their own text may carry bold and italic)."""
     return [{"id": note_id, "runs": runs(text)} for note_id, text in collector.notes]
+
+
+#: Where a value inside a sentence of a Word body leaves the run it stands in, and where the
+#: sentence goes on in a new run (see :func:`in_sentence`).
+_LEAVE_RUN = '</w:t></w:r>'
+_BACK_IN_RUN = '<w:r><w:t xml:space="preserve">'
+
+
+def in_sentence(text: str, *, marks: bool = True) -> str | Markup:
+    """A clerk's text for ``{{ x }}`` inside a sentence of a Word body (not a whole paragraph).
+
+    Plain text stays a ``str`` (Jinja escapes it; it takes the formatting of the run it stands
+    in). Text with ``**bold**``/``*italic*`` marks (when ``marks``) or a footnote mark becomes
+    its runs, closing the run around the tag before them and opening a plain one after: the
+    sentence reads the same, the marks and footnotes work."""
+    if not text:
+        return ""
+    made = runs(text, marks=marks)
+    if made == Markup(run(text)):
+        return text
+    return Markup(_LEAVE_RUN) + made + Markup(_BACK_IN_RUN)

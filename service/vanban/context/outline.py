@@ -37,6 +37,12 @@ class Outline:
             runs(f"Phần {so_thu_tu_la_ma(self._phan)}") + Markup("<w:r><w:br/></w:r>")
             + runs(title.upper(), marks=False))})
 
+    def next_phan(self) -> str:
+        """Start the next Phần without adding its block; returns its number (``I``, ``II``)."""
+        self._phan += 1
+        self._counters = [0] * LEVELS
+        return so_thu_tu_la_ma(self._phan)
+
     def number(self, level: int) -> str:
         """Advance the counter of ``level`` and return its number (``I.``, ``1.2.``, ``b)``)."""
         if not 1 <= level <= LEVELS:

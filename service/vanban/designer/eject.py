@@ -7,9 +7,11 @@ with ``"overrides": true`` by ``vanban templates``, ``GET /api/v1/templates`` an
 or, with ``--id``, is a new template beside it. As copied it renders the same document word for
 word; what is edited in its ``template.docx`` in Word shows up in the output.
 
-Not yet done (issue 18, item 1): the built-ins' bodies are a generic block loop whose sentences
-are built in Python, so the copy's ``template.docx`` does not yet hold the document's fixed
-wording as Word text; that waits for the built-in templates' restructuring.
+The bodies of ``bao-cao-thi-dua``, ``ke-hoach-thi-dua``, ``dang-ky-thi-dua``,
+``bien-ban-hop-xet``, ``to-trinh-khen-thuong``, ``quyet-dinh-khen-thuong`` and ``cong-van`` hold
+their fixed wording as Word text over named computed values (``tools/build_word_bodies.py``,
+docs/designer-eject.md), so their copy is reworded sentence by sentence; the other built-ins'
+bodies are still a generic block loop whose sentences are built in Python.
 """
 
 from __future__ import annotations

@@ -77,6 +77,12 @@ def _end(text: str) -> str:
     return text if text.rstrip().endswith((".", "!", "?", "…")) else text.rstrip() + "."
 
 
+#: Public names for the Word bodies (``dang-ky-thi-dua``): what a target wins ("đạt danh hiệu
+#: “…”", "được … tặng …"), and the clerk's own sentence with its final mark.
+what = _what
+own_sentence = _end
+
+
 def target_text(t: ChiTieu, match: AwardMatch | None) -> str:
     if t.noi_dung:
         return _end(t.noi_dung)

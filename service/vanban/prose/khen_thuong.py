@@ -73,15 +73,21 @@ def _clause_proposed(a: Award, tu_ca_nhan: str) -> str:
 def sentences(awards: list[Award], ky: str, tu_ca_nhan: str) -> list[str]:
     """The award paragraph(s): received awards, then proposals."""
     out = []
+    received, proposed = clauses(awards, tu_ca_nhan)
+    if received:
+        out.append(f"Kết quả khen thưởng {ky}: {received}.")
+    if proposed:
+        out.append(f"Đã trình cấp trên khen thưởng: {proposed}.")
+    return out
+
+
+def clauses(awards: list[Award], tu_ca_nhan: str) -> tuple[str, str]:
+    """(the awards received, the awards proposed) as clauses joined by "; ", in legal rank
+    order ("" when none): what a body's Word text puts after its own words."""
     received = [a for a in ranked(awards) if a.item.trang_thai == "da_nhan"]
     proposed = [a for a in ranked(awards) if a.item.trang_thai == "de_nghi"]
-    if received:
-        clauses = "; ".join(_clause_received(a, tu_ca_nhan) for a in received)
-        out.append(f"Kết quả khen thưởng {ky}: {clauses}.")
-    if proposed:
-        clauses = "; ".join(_clause_proposed(a, tu_ca_nhan) for a in proposed)
-        out.append(f"Đã trình cấp trên khen thưởng: {clauses}.")
-    return out
+    return ("; ".join(_clause_received(a, tu_ca_nhan) for a in received),
+            "; ".join(_clause_proposed(a, tu_ca_nhan) for a in proposed))
 
 
 def table_rows(awards: list[Award]) -> list[dict[str, str]]:

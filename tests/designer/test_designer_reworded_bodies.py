@@ -1,0 +1,240 @@
+"""Issue 18, item 1: the built-in bodies whose fixed wording is Word text.
+
+For each such type, ``vanban eject`` writes a folder whose ``template.docx`` holds the document's
+headings and sentences as text a designer rewords in Word; a sentence changed there (python-docx,
+as Word would save it) changes that sentence of every document rendered with the folder on
+``VANBAN_TEMPLATES_PATH``, and nothing else; the ejected template lints clean; the committed
+bodies are what ``tools/build_word_bodies.py`` builds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+import vanban
+from vanban.check.docx_facts import load
+from vanban.designer.eject import eject
+from vanban.designer.lint import lint_template
+from vanban.templates import REGISTRY, builtin_templates_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: type → (the fixed wording in its body .docx, what a designer types instead). Each pair
+#: is one sentence or heading of the Word text; its new wording must show up in the output.
+EDITS: dict[str, list[tuple[str, str]]] = {
+    "to-trinh-khen-thuong": [
+        (" kính đề nghị ", " trân trọng đề nghị "),
+        ("Kính trình ", "Trân trọng kính trình "),
+    ],
+    "ke-hoach-thi-dua": [
+        ("Đợt thi đua được thực hiện", "Đợt thi đua diễn ra"),
+        ("Trên đây là Kế hoạch", "Trên đây là toàn văn Kế hoạch"),
+        ("MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH VÀ YÊU CẦU"),
+        (" trình không quá ", " được trình tối đa "),
+    ],
+    "bao-cao-thi-dua": [
+        ("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo"),
+        ("Kết quả khen thưởng ", "Thành tích khen thưởng "),
+        ("ĐÁNH GIÁ CHUNG", "ĐÁNH GIÁ, NHẬN XÉT CHUNG"),
+        ("Hình thức khen thưởng, danh hiệu thi đua", "Danh hiệu, hình thức khen thưởng"),
+    ],
+    "quyet-dinh-khen-thuong": [
+        ("chịu trách nhiệm thi hành Quyết định này", "thi hành Quyết định này"),
+        ("Quyết định này có hiệu lực kể từ ngày ký.", "Quyết định có hiệu lực từ ngày ký."),
+        ("(có danh sách kèm theo)", "(danh sách kèm theo)"),
+    ],
+    "dang-ky-thi-dua": [
+        ("Phấn đấu ", "Quyết tâm phấn đấu "),
+        ("Trên đây là đăng ký thi đua", "Trên đây là bản đăng ký thi đua"),
+    ],
+    "bien-ban-hop-xet": [
+        ("Thời gian bắt đầu:", "Bắt đầu lúc"),
+        ("Tỷ lệ đồng ý tính trên tổng số", "Tỷ lệ đồng ý tính theo tổng số"),
+        ("Cuộc họp kết thúc vào", "Cuộc họp bế mạc vào"),
+    ],
+    "cong-van": [
+        ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
+    ],
+}
+
+
+def texts(data: bytes) -> list[str]:
+    return [p.text for p in load(data).paragraphs]
+
+
+def cases(template_id: str) -> list[dict]:
+    folder = builtin_templates_dir() / template_id
+    data = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "fixtures").glob("*.json"))]
+    return [*data, vanban.example(template_id)]
+
+
+@pytest.fixture
+def on_path() -> Iterator[Callable[[Path], None]]:
+    saved = list(REGISTRY.roots)
+    yield REGISTRY.add_root
+    REGISTRY.roots[:] = saved
+    REGISTRY._specs = None
+    REGISTRY._read.clear()
+    REGISTRY._found.clear()  # a template found alone would stay the folder's
+    REGISTRY._compiled.clear()
+
+
+def paragraphs(document) -> list:
+    """The body's paragraphs, those in table cells included (a table's header row)."""
+    out = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out.extend(cell.paragraphs)
+    return out
+
+
+def reword(path: Path, edits: list[tuple[str, str]]) -> None:
+    """Change the wording in Word's way: the text of the runs, styles and tags left alone."""
+    document = docx.Document(str(path))
+    done = {old: 0 for old, _ in edits}
+    for p in paragraphs(document):
+        for run in p.runs:
+            for old, new in edits:
+                if old in run.text:
+                    run.text = run.text.replace(old, new)
+                    done[old] += 1
+    assert all(done.values()), f"not in the Word body: {[o for o, n in done.items() if not n]}"
+    document.save(str(path))
+
+
+def body_words(path: Path) -> str:
+    return "\n".join(p.text for p in paragraphs(docx.Document(str(path))))
+
+
+@pytest.mark.parametrize("template_id", sorted(EDITS))
+def test_the_fixed_wording_is_word_text(template_id: str):
+    """The body .docx holds the sentences and headings, not a generic block loop."""
+    words = body_words(builtin_templates_dir() / template_id / "template.docx")
+    assert "b.loai" not in words and "khoi" not in words
+    for old, _ in EDITS[template_id]:
+        assert old in words
+
+
+@pytest.mark.parametrize("template_id", sorted(EDITS))
+def test_a_reworded_sentence_changes_only_that_sentence(template_id: str, tmp_path: Path,
+                                                        on_path):
+    data = cases(template_id)
+    before = [texts(vanban.render(template_id, d)) for d in data]
+    folder = eject(template_id, tmp_path)
+    report = lint_template((folder / "template.docx").read_bytes(), name="template.docx",
+                           schema_id=template_id)
+    assert report.problems == [], report.problems
+    reword(folder / "template.docx", EDITS[template_id])
+    report = lint_template((folder / "template.docx").read_bytes(), name="template.docx",
+                           schema_id=template_id)
+    assert report.problems == [], report.problems
+    on_path(tmp_path)
+    assert REGISTRY.get(template_id).folder == folder
+    after = [texts(vanban.render(template_id, d)) for d in data]
+    changed = 0
+    for old_doc, new_doc in zip(before, after, strict=True):
+        assert len(old_doc) == len(new_doc)
+        for old, new in zip(old_doc, new_doc, strict=True):
+            if old == new:
+                continue
+            changed += 1
+            expected = old
+            for was, now in EDITS[template_id]:
+                if template_id == "cong-van":  # the heading "1. Title" → "1. Về việc: Title"
+                    number, _, title = old.partition(" ")
+                    expected = f"{number} Về việc: {title}"
+                else:
+                    expected = expected.replace(was.strip(), now.strip())
+            assert new == expected
+    assert changed >= len(data)  # every document shows the new wording
+
+
+@pytest.mark.parametrize("template_id", sorted(EDITS))
+def test_the_bodies_are_what_the_tool_builds(template_id: str, tmp_path: Path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from build_word_bodies import build
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    built = build(template_id, tmp_path / "template.docx")
+    committed = builtin_templates_dir() / template_id / "template.docx"
+    assert body_words(built) == body_words(committed)
+    styles = [p.style.style_id for p in docx.Document(str(built)).paragraphs]
+    assert styles == [p.style.style_id for p in docx.Document(str(committed)).paragraphs]
+
+
+def test_the_command_line_loop_eject_reword_lint_render(tmp_path: Path):
+    """As the README shows it: ``vanban eject``, a sentence changed in Word, ``vanban lint``
+    clean, ``VANBAN_TEMPLATES_PATH=… vanban render`` prints the new sentence."""
+    def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
+        base = {k: v for k, v in os.environ.items() if k != "VANBAN_TEMPLATES_PATH"}
+        base.update({"PYTHONPATH": str(ROOT / "service"), **env})
+        return subprocess.run([sys.executable, "-m", "vanban.cli", *args], capture_output=True,
+                              text=True, env=base, timeout=180, check=False)
+
+    done = cli("eject", "ke-hoach-thi-dua", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    body = tmp_path / "ke-hoach-thi-dua" / "template.docx"
+    reword(body, [("Đợt thi đua được thực hiện", "Đợt thi đua diễn ra")])
+    done = cli("lint", str(body), "--schema", "ke-hoach-thi-dua")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 lỗi, 0 cảnh báo" in done.stdout
+    data = tmp_path / "ke-hoach.json"
+    data.write_text(json.dumps(vanban.example("ke-hoach-thi-dua"), ensure_ascii=False), "utf-8")
+    out = tmp_path / "kh.docx"
+    done = cli("render", "ke-hoach-thi-dua", str(data), "-o", str(out),
+               VANBAN_TEMPLATES_PATH=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    words = texts(out.read_bytes())
+    assert "Đợt thi đua diễn ra từ ngày 15/01/2025 đến hết tháng 12/2025." in words
+    assert not any("được thực hiện từ" in t for t in words)
+    builtin = texts(vanban.render("ke-hoach-thi-dua", vanban.example("ke-hoach-thi-dua")))
+    assert [t.replace("được thực hiện", "diễn ra") for t in builtin] == words
+
+
+@pytest.mark.parametrize("target", [
+    {"so_luong": 4, "doi_tuong": "phòng, đơn vị", "danh_hieu": "Tập thể lao động xuất sắc"},
+    {"so_luong": 4, "muc": "tu", "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"so_luong": 2, "muc": "tren", "doi_tuong": "phòng", "danh_hieu": "Giấy khen",
+     "nguoi_tang": "Giám đốc Sở"},
+    {"ty_le": 80, "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"ty_le": 85.5, "muc": "tu", "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"ty_le": 90, "muc": "tren", "doi_tuong": "phòng", "danh_hieu": "Tập thể lao động tiên tiến"},
+    {"noi_dung": "Cơ quan đạt danh hiệu “Cơ quan đạt chuẩn văn hóa”"},
+    {"noi_dung": "- Công đoàn *vững mạnh*."},
+])
+def test_every_form_of_the_target_sentence_reads_as_the_prose_module_writes_it(target: dict):
+    """dang-ky-thi-dua's "Phấn đấu …" is Word text with branches (đúng / từ … trở lên / trên,
+    count or share, the clerk's own sentence): each reads as vanban.prose.chi_tieu says."""
+    from vanban.context.inline import plain
+    from vanban.model.chi_tieu import ChiTieu
+    from vanban.prose import chi_tieu as ct
+
+    data = vanban.example("dang-ky-thi-dua")
+    data["noi_dung"]["tap_the"] = [target]
+    words = texts(vanban.render("dang-ky-thi-dua", data))
+    t = ChiTieu.model_validate(target)
+    [match] = ct.awards([t], "t", [])
+    expected = "- " + plain(ct.target_text(t, match)).lstrip("- ")
+    assert expected in words
+
+
+def test_the_minutes_name_their_guests():
+    """bien-ban-hop-xet's "Đại biểu mời dự:" (no fixture has guests): its line and one "+ "
+    line per guest, before the meeting's contents."""
+    data = vanban.example("bien-ban-hop-xet")
+    data["noi_dung"]["khach_moi"] = [{"ho_ten": "Trần Văn Khách", "chuc_vu": "Chuyên viên Sở"},
+                                     {"ho_ten": "Lê Thị *Mời*"}]
+    words = texts(vanban.render("bien-ban-hop-xet", data))
+    at = words.index("- Đại biểu mời dự:")
+    assert words[at + 1:at + 3] == ["+ Trần Văn Khách, Chuyên viên Sở", "+ Lê Thị Mời"]
+    assert words[at + 3].startswith("Nội dung: ")
