@@ -14,8 +14,13 @@ from vanban.check.docx_facts import DocFacts, load
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = "bao-cao-thi-dua"
-FIXTURES = {p.stem: p for p in sorted(
-        (ROOT / "templates_docx" / TEMPLATE / "fixtures").glob("*.json"))}
+#: The báo cáo's seed fixtures (../shared/seeds), one per family of the seeds: the end-to-end
+#: tests hold expectations for each (dates, award order). Fixtures written without a seed (the
+#: Đoàn family's: docs/the-thuc-doan.md) are covered by the template battery instead.
+SEEDED = ("nha-nuoc-mau-01-tong-ket-2021", "dang-yen-bai-so-ket-6-thang-2022",
+          "cong-doan-binh-phuoc-tong-ket-2022")
+FIXTURES = {p.stem: p for p in sorted((ROOT / "templates_docx" / TEMPLATE / "fixtures")
+                                      .glob("*.json")) if p.stem in SEEDED}
 
 
 def fixture_data(name: str) -> dict:
