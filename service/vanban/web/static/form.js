@@ -657,7 +657,9 @@
       headers: { "Content-Type": "application/json", Accept: "application/json" } });
   }
 
-  async function check() {
+  // ``lead``: what just happened (a file imported), kept before the verdict so that the
+  // check's answer does not wipe it.
+  async function check(lead = "") {
     clearTimeout(timer);
     const mine = ++seq;
     const data = pruned(state);
@@ -683,13 +685,15 @@
     problems = result.problems;
     mark();
     root.dataset.checked = String(seq);
-    say(problems.length ? `Còn ${problems.length} lỗi cần sửa.` : "Dữ liệu hợp lệ. Bạn có thể tải văn bản.");
+    const verdict = problems.length ? `Còn ${problems.length} lỗi cần sửa.`
+      : "Dữ liệu hợp lệ. Bạn có thể tải văn bản.";
+    say(lead ? `${lead} ${verdict}` : verdict);
     return result;
   }
 
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(check, 500);
+    timer = setTimeout(() => check(), 500);
   }
 
   // ------------------------------------------------------------------ keeping the work
@@ -700,14 +704,16 @@
   }
   const dirty = () => JSON.stringify(pruned(state)) !== baseline;
 
-  function load(data, what) {
+  // ``keep``: the message stays in front of the check's verdict (an imported file: the clerk
+  // must see that the import happened, not only that the data is valid).
+  function load(data, what, keep = false) {
     fileProblems = [];
     state = clone(data || {});
     baseline = JSON.stringify(pruned(state));
     redraw(null);
     save();
-    check();
     say(what);
+    check(keep ? what : "");
   }
 
   function askToReplace(what) {
@@ -960,7 +966,7 @@
       say(`Đang đọc tệp “${file.name}”…`);
       const response = await upload(cfg.importUrl, file);
       if (!response.ok) { await showFailure(response, file); return; }
-      load((await response.json()).data, `Đã nhập dữ liệu từ tệp Excel “${file.name}”.`);
+      load((await response.json()).data, `Đã nhập dữ liệu từ tệp Excel “${file.name}”.`, true);
     });
     onFile("bm-mo-lai", async (file) => {
       say(`Đang đọc văn bản “${file.name}”…`);
