@@ -343,6 +343,97 @@ def bien_ban_hop_xet() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: biên bản họp xét khen thưởng"
 
 
+# --------------------------------------------------------------------------- báo cáo thành tích
+def received_table(items: str, name_col: str, decision_col: str) -> str:
+    """A table of awards already received, laid out in Word: its header row (repeated on every
+    page), then one row per ``r`` of ``items`` (``r.nam``, ``r.ten``, ``r.quyet_dinh``); the
+    columns' widths are the weights 1.2 : 5 : 7 of the text width, widened to the header's
+    longest word and a year's four figures."""
+    from vanban.context.tables import _BORDERS, Cell, _rows, fit_widths, min_widths, twips
+
+    header = [["Năm", name_col, decision_col]]
+    need = [max(a, b) for a, b in zip(min_widths(header, 3, bold=True),
+                                      min_widths([["2025", "", ""]], 3), strict=True)]
+    cols = fit_widths(twips([1.2, 5, 7]), need)
+    rows = [[Cell(f"{{%tr for r in {items} %}}", align="left")],
+            [Cell("{{ r.nam }}", align="center"), Cell("{{ r.ten }}", align="left"),
+             Cell("{{ r.quyet_dinh }}", align="left")],
+            [Cell("{%tr endfor %}", align="left")]]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
+    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
+              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+              'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>')
+    body = _rows(header, cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
+    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+
+
+def bao_cao_thanh_tich() -> tuple[str, str]:
+    def sub(key: str, tap_the: str, ca_nhan: str | None = None) -> str:
+        """A level-2 heading; its wording differs for a cá nhân when ``ca_nhan`` is given."""
+        title = tap_the if ca_nhan is None else (
+            f"{{% if loai == 'ca_nhan' %}}{ca_nhan}{{% else %}}{tap_the}{{% endif %}}")
+        return heading(2, key, title)
+
+    def line(label: str, value: str) -> str:
+        return when(value, text(f"- {label}: {{{{ {value} }}}}", "VBGach"))
+
+    ly_lich = [
+        ("Họ tên (ghi đầy đủ bằng chữ in thường, không viết tắt)", "ho_ten"),
+        ("Sinh ngày, tháng, năm", "ngay_sinh"), ("Giới tính", "gioi_tinh"),
+        ("Điện thoại liên hệ", "dien_thoai"), ("Quê quán", "que_quan"),
+        ("Trú quán", "tru_quan"), ("Đơn vị công tác", "don_vi"),
+        ("Chức vụ (Đảng, chính quyền, đoàn thể)", "chuc_vu"),
+        ("Trình độ chuyên môn, nghiệp vụ", "trinh_do"),
+        ("Học hàm, học vị, danh hiệu, giải thưởng", "hoc_ham_hoc_vi"),
+    ]
+    khong = text("Không.")
+    body = [
+        # I. Sơ lược lý lịch (cá nhân) / đặc điểm, tình hình (tập thể)
+        tag("if loai == 'ca_nhan'"),
+        text("{{ so.muc_1 }} SƠ LƯỢC LÝ LỊCH", "VBMuc1", keep_next=True),
+        *[line(label, f"ly_lich.{key}") for label, key in ly_lich],
+        tag("else"),
+        text("{{ so.muc_1 }} SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", "VBMuc1", keep_next=True),
+        heading(2, "dac_diem", "Đặc điểm, tình hình"),
+        text("- Địa điểm trụ sở chính: {{ dac_diem.tru_so }}", "VBGach"),
+        line("Điện thoại, fax", "dac_diem.dien_thoai"),
+        line("Địa chỉ trang tin điện tử", "dac_diem.trang_tin"),
+        when("dac_diem.thanh_lap", text("- Quá trình thành lập và phát triển:", "VBGach"),
+             paragraphs("dac_diem.thanh_lap")),
+        when("dac_diem.dac_diem", text("- Những đặc điểm chính của đơn vị:", "VBGach"),
+             paragraphs("dac_diem.dac_diem")),
+        heading(2, "chuc_nang", "Chức năng, nhiệm vụ"), paragraphs("dac_diem.chuc_nang"),
+        tag("endif"),
+        # II. Thành tích đạt được
+        text("{{ so.muc_2 }} THÀNH TÍCH ĐẠT ĐƯỢC", "VBMuc1", keep_next=True),
+        sub("nhiem_vu", "Nhiệm vụ được giao", "Quyền hạn, nhiệm vụ được giao hoặc đảm nhận"),
+        paragraphs("nhiem_vu"),
+        sub("thanh_tich", "Kết quả thực hiện nhiệm vụ", "Thành tích đạt được của cá nhân"),
+        paragraphs("thanh_tich"),
+        sub("so_lieu", "Một số chỉ tiêu chủ yếu qua các năm"),
+        # the figures: one column per year, computed (its columns' names: wording.toml)
+        when("bang_so_lieu",
+             '<w:p><w:r><w:t xml:space="preserve">{{p bang_so_lieu }}</w:t></w:r></w:p>'),
+        sub("bien_phap", "Những biện pháp hoặc nguyên nhân đạt được thành tích"),
+        paragraphs("bien_phap"),
+        # III. Các hình thức đã được khen thưởng
+        text("{{ so.muc_3 }} CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "VBMuc1", keep_next=True),
+        heading(2, "danh_hieu", "Danh hiệu thi đua"),
+        tag("if danh_hieu"),
+        received_table("danh_hieu", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định "
+                       "công nhận danh hiệu thi đua; cơ quan ban hành quyết định"),
+        tag("else"), khong, tag("endif"),
+        heading(2, "hinh_thuc", "Hình thức khen thưởng"),
+        tag("if hinh_thuc"),
+        received_table("hinh_thuc", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết "
+                       "định khen thưởng; cơ quan ban hành quyết định"),
+        tag("else"), khong, tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: báo cáo thành tích"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
@@ -351,6 +442,7 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "quyet-dinh-khen-thuong": quyet_dinh_khen_thuong,
     "dang-ky-thi-dua": dang_ky_thi_dua,
     "bien-ban-hop-xet": bien_ban_hop_xet,
+    "bao-cao-thanh-tich": bao_cao_thanh_tich,
 }
 
 
