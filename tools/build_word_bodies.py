@@ -434,6 +434,57 @@ def bao_cao_thanh_tich() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: báo cáo thành tích"
 
 
+# --------------------------------------------------------------------------- xếp hạng khối
+def fitted_table(heads: list[str], weights: list[float], items: str,
+                 cells: list[tuple[str, str, bool]]) -> str:
+    """A table laid out in Word: its header row (repeated on every page), then one row per
+    ``r`` of ``items`` (``cells``: the value, its alignment, bold). Its columns are the
+    ``weights`` of the text width; marked ``vanban:fit``, they are widened after rendering to
+    the longest word each holds (:mod:`vanban.render.fit_columns`), as vanban's own tables."""
+    from vanban.context.tables import _BORDERS, Cell, _rows, twips
+    from vanban.render.fit_columns import FIT
+
+    cols = twips(weights)
+    rows = [[Cell(f"{{%tr for r in {items} %}}", align="left")],
+            [Cell(v, align=a, bold=b) for v, a, b in cells],  # type: ignore[arg-type]
+            [Cell("{%tr endfor %}", align="left")]]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
+    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
+              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+              f'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/><w:tblDescription w:val="{FIT}"/>'
+              "</w:tblPr>")
+    body = _rows([heads], cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
+    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+
+
+def xep_hang_khoi_thi_dua() -> tuple[str, str]:
+    ranking = fitted_table(
+        ["Hạng", "Đơn vị", "Điểm các nội dung", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
+         "Ghi chú"], [15, 47, 17, 16, 15, 16, 39], "xep_hang",
+        [("{{ r.hang }}", "center", False), ("{{ r.ten }}", "left", False),
+         ("{{ r.diem }}", "center", False), ("{{ r.diem_thuong }}", "center", False),
+         ("{{ r.diem_tru }}", "center", False), ("{{ r.tong }}", "center", True),
+         ("{{ r.ghi_chu }}", "left", False)])
+    body = [
+        each("c", "can_cu", runs("c", "VBCanCu")),
+        text("{{ ten }} gồm {{ so_thanh_vien }} đơn vị thành viên; {{ so_xep_hang }} đơn vị "
+             "được xét, chấm điểm và xếp hạng thi đua năm {{ nam }} như sau:"),
+        ranking,
+        each("d", "de_nghi", text("Đề nghị {% if d.nguoi_tang %}{{ d.nguoi_tang }} tặng "
+                                  "{% endif %}{{ d.hinh_thuc }} ({{ d.so }} đơn vị): "
+                                  "{{ d.don_vi }}.")),
+        each("c", "canh_bao", text("{{ c }}")),
+        when("khong_xet", text("Không xét thi đua năm {{ nam }}: {{ khong_xet }}.")),
+        when("bang_cham_diem_kem", text("(Bảng chấm điểm của {{ bang_cham_diem_kem }} tại Phụ "
+                                        "lục kèm theo Báo cáo này.)")),
+        text("Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {{ nam }} của {{ ten }}"
+             "{{ ket_thuc }}", keep_next=True),
+    ]
+    return "".join(body), "Thân văn bản: kết quả chấm điểm, xếp hạng khối thi đua"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
@@ -443,6 +494,7 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "dang-ky-thi-dua": dang_ky_thi_dua,
     "bien-ban-hop-xet": bien_ban_hop_xet,
     "bao-cao-thanh-tich": bao_cao_thanh_tich,
+    "xep-hang-khoi-thi-dua": xep_hang_khoi_thi_dua,
 }
 
 

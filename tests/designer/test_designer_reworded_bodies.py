@@ -66,6 +66,11 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("Số, ngày, tháng, năm của quyết định khen thưởng",
          "Số, ngày ban hành quyết định khen thưởng"),
     ],
+    "xep-hang-khoi-thi-dua": [
+        ("đơn vị được xét, chấm điểm và xếp hạng", "đơn vị được chấm điểm, xếp hạng"),
+        ("Tổng điểm", "Cộng điểm"),
+        ("Trên đây là kết quả chấm điểm", "Trên đây là toàn bộ kết quả chấm điểm"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],
