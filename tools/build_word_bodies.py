@@ -459,22 +459,28 @@ def fitted_table(heads: list[str], weights: list[float], items: str,
             '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
 
 
-def xep_hang_khoi_thi_dua() -> tuple[str, str]:
-    ranking = fitted_table(
+PROPOSAL = ("Đề nghị {% if d.nguoi_tang %}{{ d.nguoi_tang }} tặng {% endif %}{{ d.hinh_thuc }} "
+            "({{ d.so }} đơn vị): {{ d.don_vi }}.")
+
+
+def ranking(items: str) -> str:
+    """The bloc's ranking table: header row in Word over the rows of ``items``."""
+    return fitted_table(
         ["Hạng", "Đơn vị", "Điểm các nội dung", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
-         "Ghi chú"], [15, 47, 17, 16, 15, 16, 39], "xep_hang",
+         "Ghi chú"], [15, 47, 17, 16, 15, 16, 39], items,
         [("{{ r.hang }}", "center", False), ("{{ r.ten }}", "left", False),
          ("{{ r.diem }}", "center", False), ("{{ r.diem_thuong }}", "center", False),
          ("{{ r.diem_tru }}", "center", False), ("{{ r.tong }}", "center", True),
          ("{{ r.ghi_chu }}", "left", False)])
+
+
+def xep_hang_khoi_thi_dua() -> tuple[str, str]:
     body = [
         each("c", "can_cu", runs("c", "VBCanCu")),
         text("{{ ten }} gồm {{ so_thanh_vien }} đơn vị thành viên; {{ so_xep_hang }} đơn vị "
              "được xét, chấm điểm và xếp hạng thi đua năm {{ nam }} như sau:"),
-        ranking,
-        each("d", "de_nghi", text("Đề nghị {% if d.nguoi_tang %}{{ d.nguoi_tang }} tặng "
-                                  "{% endif %}{{ d.hinh_thuc }} ({{ d.so }} đơn vị): "
-                                  "{{ d.don_vi }}.")),
+        ranking("xep_hang"),
+        each("d", "de_nghi", text(PROPOSAL)),
         each("c", "canh_bao", text("{{ c }}")),
         when("khong_xet", text("Không xét thi đua năm {{ nam }}: {{ khong_xet }}.")),
         when("bang_cham_diem_kem", text("(Bảng chấm điểm của {{ bang_cham_diem_kem }} tại Phụ "
@@ -483,6 +489,81 @@ def xep_hang_khoi_thi_dua() -> tuple[str, str]:
              "{{ ket_thuc }}", keep_next=True),
     ]
     return "".join(body), "Thân văn bản: kết quả chấm điểm, xếp hạng khối thi đua"
+
+
+# --------------------------------------------------------------------------- báo cáo khối
+def bao_cao_khoi_thi_dua() -> tuple[str, str]:
+    awards = fitted_table(
+        ["TT", "Hình thức khen thưởng, danh hiệu thi đua", "Cấp tặng, công nhận", "Tập thể",
+         "Cá nhân", "Đơn vị"], [10, 44, 30, 13, 14, 34], "bang_khen_thuong",
+        [("{{ r.tt }}", "center", False), ("{{ r.ten }}", "left", False),
+         ("{{ r.nguoi_tang }}", "left", False), ("{{ r.tap_the }}", "center", False),
+         ("{{ r.ca_nhan }}", "center", False), ("{{ r.don_vi }}", "left", False)])
+    xh = [
+        text("{% if xep_hang.can_cu %}{{ xep_hang.can_cu }}, kết{% else %}Kết{% endif %} quả "
+             "chấm điểm, xếp hạng thi đua năm {{ xep_hang.nam }} của {{ xep_hang.ten }} như "
+             "sau:"),
+        ranking("xep_hang.bang"),
+        each("d", "xep_hang.de_nghi", text(PROPOSAL)),
+        each("c", "xep_hang.canh_bao", text("{{ c }}")),
+        when("xep_hang.bang_cham_diem_kem", text(
+            "(Bảng chấm điểm của {{ xep_hang.bang_cham_diem_kem }} tại Phụ lục kèm theo Báo cáo "
+            "này.)")),
+    ]
+    body = [
+        heading(1, "tinh_hinh", "TÌNH HÌNH TỔ CHỨC TRIỂN KHAI HOẠT ĐỘNG KHỐI"),
+        heading(2, "dac_diem", "Đặc điểm tình hình khối thi đua"),
+        when("thanh_vien", text("{{ ten }} gồm {{ so_thanh_vien }} đơn vị thành viên: "
+                                "{{ thanh_vien }}.")),
+        paragraphs("dac_diem"),
+        heading(2, "trien_khai", "Tình hình triển khai hoạt động khối thi đua {{ ky }}"),
+        heading(3, "hoat_dong", "Triển khai thực hiện các hoạt động của khối"),
+        bullets("hoat_dong"),
+        heading(3, "giao_uoc", "Việc tổ chức ký giao ước thi đua của khối"),
+        when("thanh_vien", text(
+            "Có {{ so_ky_giao_uoc }}/{{ so_thanh_vien }} đơn vị thành viên tham gia ký giao ước "
+            "thi đua{% if khong_ky_giao_uoc %}; các đơn vị không ký giao ước: "
+            "{{ khong_ky_giao_uoc }}{% endif %}.")),
+        paragraphs("giao_uoc"),
+        heading(1, "ket_qua", "KẾT QUẢ ĐẠT ĐƯỢC"),
+        heading(2, "thi_dua_khen_thuong", "Kết quả đạt được trong phong trào thi đua, công tác "
+                "khen thưởng"),
+        heading(3, "phong_trao", "Phong trào thi đua của khối và các đơn vị thành viên"),
+        paragraphs("phong_trao"),
+        heading(3, "nhiem_vu_chinh_tri", "Kết quả thực hiện nhiệm vụ chính trị của các thành "
+                "viên trong khối"),
+        paragraphs("ket_qua_nhiem_vu"),
+        # the comparison: its columns come from the data (three a target), computed; a wide
+        # one goes to the landscape annex
+        when("so_sanh.bang",
+             '<w:p><w:r><w:t xml:space="preserve">{{p so_sanh.bang }}</w:t></w:r></w:p>'),
+        when("so_sanh.tom_tat", runs("so_sanh.tom_tat")),
+        bullets("so_sanh.y"),
+        paragraphs("so_sanh.nhan_xet"),
+        when("so_sanh.phu_luc", text("(Số liệu chi tiết tại Phụ lục kèm theo Báo cáo này.)")),
+        heading(2, "khen_thuong", "Công tác khen thưởng"),
+        paragraphs("khen_thuong_doan"),
+        paragraphs("khen_thuong_cau"),
+        when("bang_khen_thuong", awards),
+        when("xep_hang", *xh),
+        heading(2, "dien_hinh", "Công tác tuyên truyền, nhân rộng các gương điển hình tiên tiến"),
+        paragraphs("dien_hinh"),
+        heading(1, "danh_gia", "ĐÁNH GIÁ TỔNG QUÁT"), paragraphs("danh_gia"),
+        heading(2, "uu_diem", "Ưu điểm"), paragraphs("uu_diem"),
+        heading(2, "han_che", "Hạn chế, tồn tại"), paragraphs("han_che"),
+        heading(2, "nguyen_nhan", "Nguyên nhân"), paragraphs("nguyen_nhan"),
+        heading(1, "phuong_huong", "PHƯƠNG HƯỚNG NHIỆM VỤ"),
+        heading(2, "nhiem_vu", "Nhiệm vụ chủ yếu trong hoạt động của khối"),
+        paragraphs("nhiem_vu"),
+        heading(2, "giai_phap", "Những giải pháp để nâng cao chất lượng hoạt động của khối"),
+        paragraphs("giai_phap"),
+        heading(2, "kien_nghi", "Kiến nghị, đề xuất của khối thi đua"), paragraphs("kien_nghi"),
+        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
+        text("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
+             keep_next=True),
+        tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: báo cáo hoạt động khối thi đua"
 
 
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
@@ -495,6 +576,7 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "bien-ban-hop-xet": bien_ban_hop_xet,
     "bao-cao-thanh-tich": bao_cao_thanh_tich,
     "xep-hang-khoi-thi-dua": xep_hang_khoi_thi_dua,
+    "bao-cao-khoi-thi-dua": bao_cao_khoi_thi_dua,
 }
 
 

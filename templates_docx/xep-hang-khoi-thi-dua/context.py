@@ -118,6 +118,14 @@ def ranking_rows(result: XepHang) -> list[dict]:
              "tong": so_diem(u.tong), "ghi_chu": _note(u)} for u in result.don_vi]
 
 
+def proposals(body: XepHangKhoiThiDua, result: XepHang) -> list[dict]:
+    """The proposals as the Word body reads them (``d.nguoi_tang``, ``d.hinh_thuc``, ``d.so``,
+    ``d.don_vi``): "Đề nghị … tặng … (… đơn vị): …."."""
+    return [{"nguoi_tang": in_sentence(d.nguoi_tang or ""), "hinh_thuc": in_sentence(form),
+             "so": so_dem(len(names)), "don_vi": in_sentence(", ".join(names))}
+            for d, (form, names) in zip(body.de_nghi, result.de_nghi, strict=True)]
+
+
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
     """The values the Word body (``template.docx``, ``tools/build_word_bodies.py``) reads; its
     sentences and the ranking table's header are Word text. Documented in
@@ -125,9 +133,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     body: XepHangKhoiThiDua = envelope.noi_dung
     result = tinh_xep_hang(body)
     ranked = sum(1 for u in result.don_vi if u.hang is not None)
-    de_nghi = [{"nguoi_tang": in_sentence(d.nguoi_tang or ""), "hinh_thuc": in_sentence(form),
-                "so": so_dem(len(names)), "don_vi": in_sentence(", ".join(names))}
-               for d, (form, names) in zip(body.de_nghi, result.de_nghi, strict=True)]
+    de_nghi = proposals(body, result)
     members = [u.ten for u in body.don_vi if u.bang_cham_diem is not None]
     pointer = member_pointer(body)
     ctx: dict = {

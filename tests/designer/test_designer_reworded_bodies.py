@@ -71,6 +71,12 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("Tổng điểm", "Cộng điểm"),
         ("Trên đây là kết quả chấm điểm", "Trên đây là toàn bộ kết quả chấm điểm"),
     ],
+    "bao-cao-khoi-thi-dua": [
+        ("KẾT QUẢ ĐẠT ĐƯỢC", "KẾT QUẢ ĐÃ ĐẠT ĐƯỢC"),
+        ("đơn vị thành viên tham gia ký giao ước thi đua",
+         "đơn vị thành viên đã ký giao ước thi đua"),
+        ("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],
