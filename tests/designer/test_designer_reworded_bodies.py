@@ -286,3 +286,23 @@ def test_the_achievement_report_prints_every_optional_line_in_its_place():
     assert words[at + 4:at + 6] == [str(example["hinh_thuc"][0]["nam"]),
                                     "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"]
     assert words[at + 6].startswith("Quyết định số ")
+
+
+def test_the_bloc_report_names_who_did_not_sign_and_leads_the_ranking_without_bases():
+    """bao-cao-khoi-thi-dua's sentences in the forms no fixture reaches: members who did not
+    sign the covenant after “;”, the ranking's lead sentence without bases (“Kết quả …”, not
+    “…, kết quả …”), the clerk's own closing instead of “Trên đây là báo cáo …”."""
+    data = vanban.example("bao-cao-khoi-thi-dua")
+    body = data["noi_dung"]
+    body["khong_ky_giao_uoc"] = ["Văn phòng UBND tỉnh"]
+    body["xep_hang"]["can_cu"] = []
+    body["ket_luan"] = "Khối thi đua cam kết **tiếp tục** đổi mới."
+    words = texts(vanban.render("bao-cao-khoi-thi-dua", data))
+    signed = [t for t in words if "ký giao ước thi đua;" in t]
+    assert signed and signed[0].endswith(
+        "đơn vị thành viên tham gia ký giao ước thi đua; các đơn vị không ký giao ước: "
+        "Văn phòng UBND tỉnh.")
+    assert ("Kết quả chấm điểm, xếp hạng thi đua năm 2021 của Khối các cơ quan tổng hợp như "
+            "sau:") in words
+    assert "Khối thi đua cam kết tiếp tục đổi mới./." in words
+    assert not any(t.startswith("Trên đây là báo cáo") for t in words)
