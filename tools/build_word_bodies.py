@@ -343,6 +343,229 @@ def bien_ban_hop_xet() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: biên bản họp xét khen thưởng"
 
 
+# --------------------------------------------------------------------------- báo cáo thành tích
+def received_table(items: str, name_col: str, decision_col: str) -> str:
+    """A table of awards already received, laid out in Word: its header row (repeated on every
+    page), then one row per ``r`` of ``items`` (``r.nam``, ``r.ten``, ``r.quyet_dinh``); the
+    columns' widths are the weights 1.2 : 5 : 7 of the text width, widened to the header's
+    longest word and a year's four figures."""
+    from vanban.context.tables import _BORDERS, Cell, _rows, fit_widths, min_widths, twips
+
+    header = [["Năm", name_col, decision_col]]
+    need = [max(a, b) for a, b in zip(min_widths(header, 3, bold=True),
+                                      min_widths([["2025", "", ""]], 3), strict=True)]
+    cols = fit_widths(twips([1.2, 5, 7]), need)
+    rows = [[Cell(f"{{%tr for r in {items} %}}", align="left")],
+            [Cell("{{ r.nam }}", align="center"), Cell("{{ r.ten }}", align="left"),
+             Cell("{{ r.quyet_dinh }}", align="left")],
+            [Cell("{%tr endfor %}", align="left")]]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
+    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
+              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+              'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>')
+    body = _rows(header, cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
+    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+
+
+def bao_cao_thanh_tich() -> tuple[str, str]:
+    def sub(key: str, tap_the: str, ca_nhan: str | None = None) -> str:
+        """A level-2 heading; its wording differs for a cá nhân when ``ca_nhan`` is given."""
+        title = tap_the if ca_nhan is None else (
+            f"{{% if loai == 'ca_nhan' %}}{ca_nhan}{{% else %}}{tap_the}{{% endif %}}")
+        return heading(2, key, title)
+
+    def line(label: str, value: str) -> str:
+        return when(value, text(f"- {label}: {{{{ {value} }}}}", "VBGach"))
+
+    ly_lich = [
+        ("Họ tên (ghi đầy đủ bằng chữ in thường, không viết tắt)", "ho_ten"),
+        ("Sinh ngày, tháng, năm", "ngay_sinh"), ("Giới tính", "gioi_tinh"),
+        ("Điện thoại liên hệ", "dien_thoai"), ("Quê quán", "que_quan"),
+        ("Trú quán", "tru_quan"), ("Đơn vị công tác", "don_vi"),
+        ("Chức vụ (Đảng, chính quyền, đoàn thể)", "chuc_vu"),
+        ("Trình độ chuyên môn, nghiệp vụ", "trinh_do"),
+        ("Học hàm, học vị, danh hiệu, giải thưởng", "hoc_ham_hoc_vi"),
+    ]
+    khong = text("Không.")
+    body = [
+        # I. Sơ lược lý lịch (cá nhân) / đặc điểm, tình hình (tập thể)
+        tag("if loai == 'ca_nhan'"),
+        text("{{ so.muc_1 }} SƠ LƯỢC LÝ LỊCH", "VBMuc1", keep_next=True),
+        *[line(label, f"ly_lich.{key}") for label, key in ly_lich],
+        tag("else"),
+        text("{{ so.muc_1 }} SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", "VBMuc1", keep_next=True),
+        heading(2, "dac_diem", "Đặc điểm, tình hình"),
+        text("- Địa điểm trụ sở chính: {{ dac_diem.tru_so }}", "VBGach"),
+        line("Điện thoại, fax", "dac_diem.dien_thoai"),
+        line("Địa chỉ trang tin điện tử", "dac_diem.trang_tin"),
+        when("dac_diem.thanh_lap", text("- Quá trình thành lập và phát triển:", "VBGach"),
+             paragraphs("dac_diem.thanh_lap")),
+        when("dac_diem.dac_diem", text("- Những đặc điểm chính của đơn vị:", "VBGach"),
+             paragraphs("dac_diem.dac_diem")),
+        heading(2, "chuc_nang", "Chức năng, nhiệm vụ"), paragraphs("dac_diem.chuc_nang"),
+        tag("endif"),
+        # II. Thành tích đạt được
+        text("{{ so.muc_2 }} THÀNH TÍCH ĐẠT ĐƯỢC", "VBMuc1", keep_next=True),
+        sub("nhiem_vu", "Nhiệm vụ được giao", "Quyền hạn, nhiệm vụ được giao hoặc đảm nhận"),
+        paragraphs("nhiem_vu"),
+        sub("thanh_tich", "Kết quả thực hiện nhiệm vụ", "Thành tích đạt được của cá nhân"),
+        paragraphs("thanh_tich"),
+        sub("so_lieu", "Một số chỉ tiêu chủ yếu qua các năm"),
+        # the figures: one column per year, computed (its columns' names: wording.toml)
+        when("bang_so_lieu",
+             '<w:p><w:r><w:t xml:space="preserve">{{p bang_so_lieu }}</w:t></w:r></w:p>'),
+        sub("bien_phap", "Những biện pháp hoặc nguyên nhân đạt được thành tích"),
+        paragraphs("bien_phap"),
+        # III. Các hình thức đã được khen thưởng
+        text("{{ so.muc_3 }} CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "VBMuc1", keep_next=True),
+        heading(2, "danh_hieu", "Danh hiệu thi đua"),
+        tag("if danh_hieu"),
+        received_table("danh_hieu", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định "
+                       "công nhận danh hiệu thi đua; cơ quan ban hành quyết định"),
+        tag("else"), khong, tag("endif"),
+        heading(2, "hinh_thuc", "Hình thức khen thưởng"),
+        tag("if hinh_thuc"),
+        received_table("hinh_thuc", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết "
+                       "định khen thưởng; cơ quan ban hành quyết định"),
+        tag("else"), khong, tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: báo cáo thành tích"
+
+
+# --------------------------------------------------------------------------- xếp hạng khối
+def fitted_table(heads: list[str], weights: list[float], items: str,
+                 cells: list[tuple[str, str, bool]]) -> str:
+    """A table laid out in Word: its header row (repeated on every page), then one row per
+    ``r`` of ``items`` (``cells``: the value, its alignment, bold). Its columns are the
+    ``weights`` of the text width; marked ``vanban:fit``, they are widened after rendering to
+    the longest word each holds (:mod:`vanban.render.fit_columns`), as vanban's own tables."""
+    from vanban.context.tables import _BORDERS, Cell, _rows, twips
+    from vanban.render.fit_columns import FIT
+
+    cols = twips(weights)
+    rows = [[Cell(f"{{%tr for r in {items} %}}", align="left")],
+            [Cell(v, align=a, bold=b) for v, a, b in cells],  # type: ignore[arg-type]
+            [Cell("{%tr endfor %}", align="left")]]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
+    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
+              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+              f'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/><w:tblDescription w:val="{FIT}"/>'
+              "</w:tblPr>")
+    body = _rows([heads], cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
+    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+
+
+PROPOSAL = ("Đề nghị {% if d.nguoi_tang %}{{ d.nguoi_tang }} tặng {% endif %}{{ d.hinh_thuc }} "
+            "({{ d.so }} đơn vị): {{ d.don_vi }}.")
+
+
+def ranking(items: str) -> str:
+    """The bloc's ranking table: header row in Word over the rows of ``items``."""
+    return fitted_table(
+        ["Hạng", "Đơn vị", "Điểm các nội dung", "Điểm thưởng", "Điểm trừ", "Tổng điểm",
+         "Ghi chú"], [15, 47, 17, 16, 15, 16, 39], items,
+        [("{{ r.hang }}", "center", False), ("{{ r.ten }}", "left", False),
+         ("{{ r.diem }}", "center", False), ("{{ r.diem_thuong }}", "center", False),
+         ("{{ r.diem_tru }}", "center", False), ("{{ r.tong }}", "center", True),
+         ("{{ r.ghi_chu }}", "left", False)])
+
+
+def xep_hang_khoi_thi_dua() -> tuple[str, str]:
+    body = [
+        each("c", "can_cu", runs("c", "VBCanCu")),
+        text("{{ ten }} gồm {{ so_thanh_vien }} đơn vị thành viên; {{ so_xep_hang }} đơn vị "
+             "được xét, chấm điểm và xếp hạng thi đua năm {{ nam }} như sau:"),
+        ranking("xep_hang"),
+        each("d", "de_nghi", text(PROPOSAL)),
+        each("c", "canh_bao", text("{{ c }}")),
+        when("khong_xet", text("Không xét thi đua năm {{ nam }}: {{ khong_xet }}.")),
+        when("bang_cham_diem_kem", text("(Bảng chấm điểm của {{ bang_cham_diem_kem }} tại Phụ "
+                                        "lục kèm theo Báo cáo này.)")),
+        text("Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {{ nam }} của {{ ten }}"
+             "{{ ket_thuc }}", keep_next=True),
+    ]
+    return "".join(body), "Thân văn bản: kết quả chấm điểm, xếp hạng khối thi đua"
+
+
+# --------------------------------------------------------------------------- báo cáo khối
+def bao_cao_khoi_thi_dua() -> tuple[str, str]:
+    awards = fitted_table(
+        ["TT", "Hình thức khen thưởng, danh hiệu thi đua", "Cấp tặng, công nhận", "Tập thể",
+         "Cá nhân", "Đơn vị"], [10, 44, 30, 13, 14, 34], "bang_khen_thuong",
+        [("{{ r.tt }}", "center", False), ("{{ r.ten }}", "left", False),
+         ("{{ r.nguoi_tang }}", "left", False), ("{{ r.tap_the }}", "center", False),
+         ("{{ r.ca_nhan }}", "center", False), ("{{ r.don_vi }}", "left", False)])
+    xh = [
+        text("{% if xep_hang.can_cu %}{{ xep_hang.can_cu }}, kết{% else %}Kết{% endif %} quả "
+             "chấm điểm, xếp hạng thi đua năm {{ xep_hang.nam }} của {{ xep_hang.ten }} như "
+             "sau:"),
+        ranking("xep_hang.bang"),
+        each("d", "xep_hang.de_nghi", text(PROPOSAL)),
+        each("c", "xep_hang.canh_bao", text("{{ c }}")),
+        when("xep_hang.bang_cham_diem_kem", text(
+            "(Bảng chấm điểm của {{ xep_hang.bang_cham_diem_kem }} tại Phụ lục kèm theo Báo cáo "
+            "này.)")),
+    ]
+    body = [
+        heading(1, "tinh_hinh", "TÌNH HÌNH TỔ CHỨC TRIỂN KHAI HOẠT ĐỘNG KHỐI"),
+        heading(2, "dac_diem", "Đặc điểm tình hình khối thi đua"),
+        when("thanh_vien", text("{{ ten }} gồm {{ so_thanh_vien }} đơn vị thành viên: "
+                                "{{ thanh_vien }}.")),
+        paragraphs("dac_diem"),
+        heading(2, "trien_khai", "Tình hình triển khai hoạt động khối thi đua {{ ky }}"),
+        heading(3, "hoat_dong", "Triển khai thực hiện các hoạt động của khối"),
+        bullets("hoat_dong"),
+        heading(3, "giao_uoc", "Việc tổ chức ký giao ước thi đua của khối"),
+        when("thanh_vien", text(
+            "Có {{ so_ky_giao_uoc }}/{{ so_thanh_vien }} đơn vị thành viên tham gia ký giao ước "
+            "thi đua{% if khong_ky_giao_uoc %}; các đơn vị không ký giao ước: "
+            "{{ khong_ky_giao_uoc }}{% endif %}.")),
+        paragraphs("giao_uoc"),
+        heading(1, "ket_qua", "KẾT QUẢ ĐẠT ĐƯỢC"),
+        heading(2, "thi_dua_khen_thuong", "Kết quả đạt được trong phong trào thi đua, công tác "
+                "khen thưởng"),
+        heading(3, "phong_trao", "Phong trào thi đua của khối và các đơn vị thành viên"),
+        paragraphs("phong_trao"),
+        heading(3, "nhiem_vu_chinh_tri", "Kết quả thực hiện nhiệm vụ chính trị của các thành "
+                "viên trong khối"),
+        paragraphs("ket_qua_nhiem_vu"),
+        # the comparison: its columns come from the data (three a target), computed; a wide
+        # one goes to the landscape annex
+        when("so_sanh.bang",
+             '<w:p><w:r><w:t xml:space="preserve">{{p so_sanh.bang }}</w:t></w:r></w:p>'),
+        when("so_sanh.tom_tat", runs("so_sanh.tom_tat")),
+        bullets("so_sanh.y"),
+        paragraphs("so_sanh.nhan_xet"),
+        when("so_sanh.phu_luc", text("(Số liệu chi tiết tại Phụ lục kèm theo Báo cáo này.)")),
+        heading(2, "khen_thuong", "Công tác khen thưởng"),
+        paragraphs("khen_thuong_doan"),
+        paragraphs("khen_thuong_cau"),
+        when("bang_khen_thuong", awards),
+        when("xep_hang", *xh),
+        heading(2, "dien_hinh", "Công tác tuyên truyền, nhân rộng các gương điển hình tiên tiến"),
+        paragraphs("dien_hinh"),
+        heading(1, "danh_gia", "ĐÁNH GIÁ TỔNG QUÁT"), paragraphs("danh_gia"),
+        heading(2, "uu_diem", "Ưu điểm"), paragraphs("uu_diem"),
+        heading(2, "han_che", "Hạn chế, tồn tại"), paragraphs("han_che"),
+        heading(2, "nguyen_nhan", "Nguyên nhân"), paragraphs("nguyen_nhan"),
+        heading(1, "phuong_huong", "PHƯƠNG HƯỚNG NHIỆM VỤ"),
+        heading(2, "nhiem_vu", "Nhiệm vụ chủ yếu trong hoạt động của khối"),
+        paragraphs("nhiem_vu"),
+        heading(2, "giai_phap", "Những giải pháp để nâng cao chất lượng hoạt động của khối"),
+        paragraphs("giai_phap"),
+        heading(2, "kien_nghi", "Kiến nghị, đề xuất của khối thi đua"), paragraphs("kien_nghi"),
+        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
+        text("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
+             keep_next=True),
+        tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: báo cáo hoạt động khối thi đua"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
@@ -351,6 +574,9 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "quyet-dinh-khen-thuong": quyet_dinh_khen_thuong,
     "dang-ky-thi-dua": dang_ky_thi_dua,
     "bien-ban-hop-xet": bien_ban_hop_xet,
+    "bao-cao-thanh-tich": bao_cao_thanh_tich,
+    "xep-hang-khoi-thi-dua": xep_hang_khoi_thi_dua,
+    "bao-cao-khoi-thi-dua": bao_cao_khoi_thi_dua,
 }
 
 

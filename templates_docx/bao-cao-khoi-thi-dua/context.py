@@ -1,4 +1,6 @@
-"""Body of ``bao-cao-khoi-thi-dua`` → the blocks of mẫu số 02 (seed 002), numbered without gaps.
+"""Body of ``bao-cao-khoi-thi-dua``: the values of mẫu số 02 (seed 002) its Word body reads
+(headings, sentences and table headers are Word text in ``template.docx``,
+``tools/build_word_bodies.py``; variables in docs/designer-eject.md), numbered without gaps.
 
 The comparison table (II.1.2) goes to a landscape annex (numbered on its own) when it has more
 than :data:`WIDE_COLUMNS` columns; the ranking table and proposals come from
@@ -8,16 +10,17 @@ are matched against the vocabulary and totalled per form (name, conferrer, recei
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from vanban_templates.xep_hang_khoi_thi_dua.context import (
     PHU_LUC_BANG_CHAM_DIEM,
     annex_line,
-    member_pointer,
     member_tables,
-    proposal_sentences,
-    ranking_table,
+    proposals,
+    ranking_rows,
 )
 
 from vanban.context import blocks
+from vanban.context.inline import in_sentence, runs
 from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
@@ -149,122 +152,133 @@ def comparison_table(s: SoSanh, wide: bool) -> str:
                  total_twips=LANDSCAPE_TEXT_TWIPS if wide else TEXT_WIDTH_TWIPS)
 
 
-def _awards_table(awards: list[tuple[kt.Award, list[str]]]) -> str:
-    head = [["TT", "Hình thức khen thưởng, danh hiệu thi đua", "Cấp tặng, công nhận", "Tập thể",
-             "Cá nhân", "Đơn vị"]]
-    ordered = sorted(awards, key=_rank)
-    rows = [[str(n), Cell(a.ten, align="left"), Cell(a.nguoi_tang, align="left"),
-             so_dem(a.item.tap_the) if a.item.tap_the else "",
-             so_dem(a.item.ca_nhan) if a.item.ca_nhan else "",
-             Cell(", ".join(m) + (" (đề nghị)" if a.item.trang_thai == "de_nghi" else ""),
-                  align="left")]
-            for n, (a, m) in enumerate(ordered, start=1)]
-    return table(head, rows, [10, 44, 30, 13, 14, 34])
+#: The numbered headings: ``so.<key>`` is the heading's number ("I.", "2.", "2.1.") when the
+#: section is printed, else "" (left out, the numbering closes up).
+SECTIONS = ("tinh_hinh", "dac_diem", "trien_khai", "hoat_dong", "giao_uoc", "ket_qua",
+            "thi_dua_khen_thuong", "phong_trao", "nhiem_vu_chinh_tri", "khen_thuong",
+            "dien_hinh", "danh_gia", "uu_diem", "han_che", "nguyen_nhan", "phuong_huong",
+            "nhiem_vu", "giai_phap", "kien_nghi")
+
+
+def _doan(items: list[str]) -> list[Markup]:
+    return [runs(t) for t in items]
+
+
+def _award_rows(awards: list[tuple[kt.Award, list[str]]]) -> list[dict]:
+    """Rows of the awards table (``r.tt``, ``r.ten``, ``r.nguoi_tang``, ``r.tap_the``,
+    ``r.ca_nhan``, ``r.don_vi``), in legal rank order."""
+    return [{"tt": str(n), "ten": a.ten, "nguoi_tang": a.nguoi_tang,
+             "tap_the": so_dem(a.item.tap_the) if a.item.tap_the else "",
+             "ca_nhan": so_dem(a.item.ca_nhan) if a.item.ca_nhan else "",
+             "don_vi": ", ".join(m) + (" (đề nghị)" if a.item.trang_thai == "de_nghi" else "")}
+            for n, (a, m) in enumerate(sorted(awards, key=_rank), start=1)]
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+    """The values the Word body (``template.docx``, ``tools/build_word_bodies.py``) reads; its
+    headings, sentences and table headers are Word text. Documented in
+    docs/designer-eject.md."""
     body: BaoCaoKhoiThiDua = envelope.noi_dung
     o = Outline()
+    so = dict.fromkeys(SECTIONS, "")
+
+    def head(key: str, level: int, present: object = True) -> None:
+        if present:
+            so[key] = o.number(level)
+
     members = _members(body)
     ky = f"năm {body.nam}" if body.loai == "tong-ket-nam" else f"6 tháng đầu năm {body.nam}"
-
-    o.heading(1, "Tình hình tổ chức triển khai hoạt động khối")
-    o.heading(2, "Đặc điểm tình hình khối thi đua")
-    if members:
-        o.paragraph(f"{body.khoi} gồm {so_dem(len(members))} đơn vị thành viên: "
-                    f"{', '.join(members)}.")
-    o.paragraphs(body.dac_diem)
+    head("tinh_hinh", 1)
+    head("dac_diem", 2)
     if body.hoat_dong or body.giao_uoc or body.khong_ky_giao_uoc or members:
-        o.heading(2, f"Tình hình triển khai hoạt động khối thi đua {ky}")
-        if body.hoat_dong:
-            o.heading(3, "Triển khai thực hiện các hoạt động của khối")
-            o.bullets(body.hoat_dong)
-        o.heading(3, "Việc tổ chức ký giao ước thi đua của khối")
-        if members:
-            signed = len(members) - len(body.khong_ky_giao_uoc)
-            text = (f"Có {so_dem(signed)}/{so_dem(len(members))} đơn vị thành viên tham gia ký "
-                    "giao ước thi đua")
-            if body.khong_ky_giao_uoc:
-                text += f"; các đơn vị không ký giao ước: {', '.join(body.khong_ky_giao_uoc)}"
-            o.paragraph(text + ".")
-        o.paragraphs(body.giao_uoc)
-
-    o.heading(1, "Kết quả đạt được")
-    o.heading(2, "Kết quả đạt được trong phong trào thi đua, công tác khen thưởng")
-    if body.phong_trao:
-        o.heading(3, "Phong trào thi đua của khối và các đơn vị thành viên")
-        o.paragraphs(body.phong_trao)
-    split, wide_xml = None, ""
-    annex_members: list[dict] = []
+        head("trien_khai", 2)
+        head("hoat_dong", 3, body.hoat_dong)
+        head("giao_uoc", 3)
+    head("ket_qua", 1)
+    head("thi_dua_khen_thuong", 2)
+    head("phong_trao", 3, body.phong_trao)
+    so_sanh: dict = {"bang": "", "tom_tat": "", "y": [], "nhan_xet": [], "phu_luc": False}
+    wide_xml = ""
     if body.so_sanh is not None or body.ket_qua_nhiem_vu:
-        o.heading(3, "Kết quả thực hiện nhiệm vụ chính trị của các thành viên trong khối")
-        o.paragraphs(body.ket_qua_nhiem_vu)
+        head("nhiem_vu_chinh_tri", 3)
         if body.so_sanh is not None:
             wide = 2 + 3 * len(body.so_sanh.chi_tieu) > WIDE_COLUMNS
             xml = comparison_table(body.so_sanh, wide)
+            # a wide table goes to a landscape annex after nơi nhận (issue 17: a landscape
+            # section in the middle left the portrait page before it half empty)
             if wide:
-                # a wide table goes to a landscape annex after nơi nhận (issue 17: a landscape
-                # section in the middle left the portrait page before it half empty)
-                split, wide_xml = len(o.blocks), xml
-            else:
-                o.table(xml)
+                wide_xml = xml
             # what the table shows, computed from its figures (then the clerk's own remarks)
             first, *rest = comparison.summary(body.so_sanh)
-            o.paragraph(first)
-            o.bullets(rest)
-            o.paragraphs(body.so_sanh.nhan_xet)
-            if split is not None:
-                o.paragraph(PHU_LUC_THAM_CHIEU)
-
+            so_sanh = {"bang": "" if wide else xml, "tom_tat": runs(first),
+                       "y": [blocks.gach(t)["runs"] for t in rest],
+                       "nhan_xet": _doan(body.so_sanh.nhan_xet), "phu_luc": wide}
     awards, _ = _awards(body)
+    xep_hang: dict | str = ""
+    annex_members: list[dict] = []
     if awards or body.khen_thuong_doan or body.xep_hang:
-        o.heading(2, "Công tác khen thưởng")
-        o.paragraphs(body.khen_thuong_doan)
-        o.paragraphs(kt.sentences([a for a, _ in awards], ky, family.tu_ca_nhan))
-        if awards:
-            o.table(_awards_table(awards))
+        head("khen_thuong", 2)
         if body.xep_hang is not None:
             result = tinh_xep_hang(body.xep_hang)
             basis = [c.strip().rstrip(";,. ") for c in body.xep_hang.can_cu]
             lead = "; ".join(basis)
             if lead and not lead.lower().startswith(("căn cứ", "theo", "xét")):
                 lead = "Căn cứ " + lead
-            o.paragraph(f"{lead + ', k' if lead else 'K'}ết quả chấm điểm, xếp hạng thi đua năm "
-                        f"{body.xep_hang.nam} của {body.xep_hang.khoi} như sau:")
-            o.table(ranking_table(result))
-            o.paragraphs(proposal_sentences(body.xep_hang, result) + result.canh_bao)
             # the members' scoring tables go to the landscape annex (issue 17: in a portrait
             # column the level names stacked one word a line)
             annex_members = member_tables(body.xep_hang, wide=True)
-            pointer = member_pointer(body.xep_hang)
-            if pointer:
-                o.paragraph(pointer)
-    if body.dien_hinh:
-        o.heading(2, "Công tác tuyên truyền, nhân rộng các gương điển hình tiên tiến")
-        o.paragraphs(body.dien_hinh)
-
+            xep_hang = {
+                "can_cu": in_sentence(lead), "nam": body.xep_hang.nam,
+                "ten": in_sentence(body.xep_hang.khoi), "bang": ranking_rows(result),
+                "de_nghi": proposals(body.xep_hang, result),
+                "canh_bao": [in_sentence(c) for c in result.canh_bao],
+                "bang_cham_diem_kem": in_sentence(", ".join(
+                    u.ten for u in body.xep_hang.don_vi if u.bang_cham_diem is not None)),
+            }
+    head("dien_hinh", 2, body.dien_hinh)
     if body.danh_gia or body.uu_diem or body.han_che or body.nguyen_nhan:
-        o.heading(1, "Đánh giá tổng quát")
-        o.paragraphs(body.danh_gia)
-        for title, items in (("Ưu điểm", body.uu_diem), ("Hạn chế, tồn tại", body.han_che),
-                             ("Nguyên nhân", body.nguyen_nhan)):
-            if items:
-                o.heading(2, title)
-                o.paragraphs(items)
+        head("danh_gia", 1)
+        for key in ("uu_diem", "han_che", "nguyen_nhan"):
+            head(key, 2, getattr(body, key))
     if body.nhiem_vu or body.giai_phap or body.kien_nghi:
-        o.heading(1, "Phương hướng nhiệm vụ")
-        for title, items in (
-                ("Nhiệm vụ chủ yếu trong hoạt động của khối", body.nhiem_vu),
-                ("Những giải pháp để nâng cao chất lượng hoạt động của khối", body.giai_phap),
-                ("Kiến nghị, đề xuất của khối thi đua", body.kien_nghi)):
-            if items:
-                o.heading(2, title)
-                o.paragraphs(items)
+        head("phuong_huong", 1)
+        for key in ("nhiem_vu", "giai_phap", "kien_nghi"):
+            head(key, 2, getattr(body, key))
+    signed = len(members) - len(body.khong_ky_giao_uoc)
     abstract = " ".join(envelope.trich_yeu.split()).rstrip(" .")
-    closing = body.ket_luan or (f"Trên đây là báo cáo {abstract[:1].lower() + abstract[1:]} "
-                                f"của {envelope_ctx['co_quan_trong_cau']}")
-    o.closing(closing.rstrip(" .") + (family.ket_thuc or "."))
-    out: dict = {"khoi": o.blocks, "ngang": "", "khoi_sau": []}
+    ctx: dict = {
+        "so": so,
+        "ky": ky,
+        "ten": in_sentence(body.khoi),
+        "thanh_vien": in_sentence(", ".join(members)),
+        "so_thanh_vien": so_dem(len(members)) if members else "",
+        "so_ky_giao_uoc": so_dem(signed) if members else "",
+        "khong_ky_giao_uoc": in_sentence(", ".join(body.khong_ky_giao_uoc)),
+        "dac_diem": _doan(body.dac_diem),
+        "hoat_dong": [blocks.gach(t)["runs"] for t in body.hoat_dong],
+        "giao_uoc": _doan(body.giao_uoc),
+        "phong_trao": _doan(body.phong_trao),
+        "ket_qua_nhiem_vu": _doan(body.ket_qua_nhiem_vu),
+        "so_sanh": so_sanh,
+        "khen_thuong_doan": _doan(body.khen_thuong_doan),
+        "khen_thuong_cau": _doan(kt.sentences([a for a, _ in awards], ky, family.tu_ca_nhan)),
+        "bang_khen_thuong": _award_rows(awards),
+        "xep_hang": xep_hang,
+        "dien_hinh": _doan(body.dien_hinh),
+        "danh_gia": _doan(body.danh_gia),
+        "uu_diem": _doan(body.uu_diem),
+        "han_che": _doan(body.han_che),
+        "nguyen_nhan": _doan(body.nguyen_nhan),
+        "nhiem_vu": _doan(body.nhiem_vu),
+        "giai_phap": _doan(body.giai_phap),
+        "kien_nghi": _doan(body.kien_nghi),
+        "ket_luan": runs(body.ket_luan.rstrip(" .") + (family.ket_thuc or "."))
+        if body.ket_luan else "",
+        "bao_cao_ve": in_sentence(abstract[:1].lower() + abstract[1:]),
+        "ket_thuc": family.ket_thuc or ".",
+    }
+    split = True if wide_xml else None
+    out: dict = {**ctx, "ngang": "", "khoi_sau": []}
     if split is not None or annex_members:
         name = (PHU_LUC_CA_HAI if split is not None and annex_members
                 else PHU_LUC_TEN if split is not None else PHU_LUC_BANG_CHAM_DIEM)

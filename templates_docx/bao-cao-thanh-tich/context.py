@@ -1,11 +1,13 @@
-"""Body of ``bao-cao-thanh-tich`` → blocks, for a collective or an individual (``loai``).
+"""Body of ``bao-cao-thanh-tich``, for a collective or an individual (``loai``): the values its
+Word body reads (headings, lines and table headers are Word text in ``template.docx``,
+``tools/build_word_bodies.py``; variables in docs/designer-eject.md).
 
 Title: ``BÁO CÁO THÀNH TÍCH`` / ``ĐỀ NGHỊ TẶNG (TRUY TẶNG) <AWARD>`` / the recipient's name (the
 envelope's ``trich_yeu``, which must be that name). No số (shell key ``hien_so`` false).
 Signature blocks: collective — the cấp trình's certification left, the unit head right;
 individual — the unit head's confirmation left, the person right, the cấp trình's certification
 centred below (shell keys ``chu_ky``, ``chu_ky_trai``, ``chu_ky_duoi``). Wording:
-``wording.toml`` (this folder).
+``wording.toml`` (this folder): the title, the signatures, the figures table's columns.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from vanban.context.envelope import title_lines
+from vanban.context.inline import in_sentence, runs
 from vanban.context.outline import Outline
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem, problem
@@ -94,22 +99,18 @@ def _quyet_dinh(row: DaKhenThuong) -> str:
     return text
 
 
-def _awards(o: Outline, rows: list[rules.DongDaNhan], name_col: str, decision_col: str) -> None:
-    c = _w()["chung"]
-    if not rows:
-        o.paragraph(c["khong_co"])
-        return
-    header = [[c["cot_nam"], name_col, decision_col]]
-    body = [[str(r.row.nam), Cell(r.match.ten_day_du, align="left"),
-             Cell(_quyet_dinh(r.row), align="left")] for r in rows]  # type: ignore[arg-type]
-    o.table(table(header, body, widths=[1.2, 5, 7]))
+def _award_rows(rows: list[rules.DongDaNhan]) -> list[dict]:
+    """The rows of a table of awards received: ``r.nam``, ``r.ten``, ``r.quyet_dinh``."""
+    return [{"nam": str(r.row.nam), "ten": r.match.ten_day_du, "quyet_dinh": _quyet_dinh(r.row)}
+            for r in rows]
 
 
-def _figures(o: Outline, t: BangSoLieu) -> None:
+def _figures(t: BangSoLieu) -> Markup:
+    """The table of figures over the years: its columns come from the data (one per year)."""
     c = _w()["chung"]
     header = [[c["cot_chi_tieu"], c["cot_don_vi_tinh"], *[str(y) for y in t.nam]]]
     rows = [[Cell(r.ten, align="left"), r.don_vi_tinh or "", *r.gia_tri] for r in t.chi_tieu]
-    o.table(table(header, rows, widths=[5, 2, *[2] * len(t.nam)]))
+    return table(header, rows, widths=[5, 2, *[2] * len(t.nam)])
 
 
 def _sign(title: str, note: str | None, name: str | None, lines: list[str] | None = None
@@ -125,69 +126,19 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     match, _ = rules.de_nghi(body.de_nghi.khen_thuong, body.de_nghi.nguoi_tang, body.loai, "")
     assert match is not None  # check() ran first
     de_nghi = w["de_nghi_truy_tang" if body.de_nghi.truy_tang else "de_nghi"]
-    o = Outline()
-    o.heading(1, part["muc_1"])
-    if body.loai == "ca_nhan":
-        ll = body.ly_lich
-        assert ll is not None
-        values = {"ho_ten": ll.ho_ten, "ngay_sinh": ngay_ngan(NgayThang.parse(ll.ngay_sinh, "")),
-                  "gioi_tinh": ll.gioi_tinh, "dien_thoai": ll.dien_thoai,
-                  "que_quan": ll.que_quan, "tru_quan": ll.tru_quan, "don_vi": ll.don_vi,
-                  "chuc_vu": ll.chuc_vu, "trinh_do": ll.trinh_do,
-                  "hoc_ham_hoc_vi": ll.hoc_ham_hoc_vi}
-        o.bullets([part[k].format(v=v) for k, v in values.items() if v])
-    else:
-        dd = body.dac_diem
-        assert dd is not None
-        o.heading(2, part["dac_diem"])
-        o.bullets([part["tru_so"].format(tru_so=dd.tru_so)])
-        if dd.dien_thoai:
-            o.bullets([part["dien_thoai"].format(dien_thoai=dd.dien_thoai)])
-        if dd.trang_tin:
-            o.bullets([part["trang_tin"].format(trang_tin=dd.trang_tin)])
-        if dd.thanh_lap:
-            o.bullets([part["thanh_lap"]])
-            o.paragraphs(dd.thanh_lap)
-        if dd.dac_diem:
-            o.bullets([part["dac_diem_chinh"]])
-            o.paragraphs(dd.dac_diem)
-        o.heading(2, part["chuc_nang"])
-        o.paragraphs(dd.chuc_nang)
-
-    o.heading(1, part["muc_2"])
-    if body.nhiem_vu:
-        o.heading(2, part["nhiem_vu"])
-        o.paragraphs(body.nhiem_vu)
-    o.heading(2, part["thanh_tich"])
-    o.paragraphs(body.thanh_tich)
-    if body.so_lieu:
-        o.heading(2, part["so_lieu"])
-        _figures(o, body.so_lieu)
-    if body.bien_phap:
-        o.heading(2, part["bien_phap"])
-        o.paragraphs(body.bien_phap)
-
-    o.heading(1, chung["muc_3"])
-    o.heading(2, chung["danh_hieu"])
-    danh_hieu, _ = rules.bang(body.danh_hieu, "danh_hieu", "", None)
-    _awards(o, danh_hieu, chung["cot_danh_hieu"], chung["cot_quyet_dinh_danh_hieu"])
-    o.heading(2, chung["hinh_thuc"])
-    hinh_thuc, _ = rules.bang(body.hinh_thuc, "hinh_thuc", "", None)
-    _awards(o, hinh_thuc, chung["cot_hinh_thuc"], chung["cot_quyet_dinh_hinh_thuc"])
-
+    ctx: dict[str, Any] = _body_values(body)
     ky = envelope_ctx["chu_ky"]
     cap_trinh = _sign(chung["cap_trinh"], chung["cap_trinh_ghi_chu"],
                       body.cap_trinh.ho_ten if body.cap_trinh else None,
                       [body.cap_trinh.chuc_vu] if body.cap_trinh else None)
     title = [*title_lines(family, de_nghi.format(khen_thuong=match.ten_day_du.upper())),
              *envelope_ctx["trich_yeu"]]
-    ctx: dict[str, Any] = {
-        "khoi": o.blocks,
+    ctx.update({
         "hien_so": bool(w.get("hien_so", False)),
         "trich_yeu": title,
         "gach": rules_of(family, envelope_ctx["co_quan"]["ten_dong"], title),
         "noi_nhan": [],
-    }
+    })
     # The head of the unit signs once: a cấp trình who is the same person as the unit's
     # signer is not printed a second time (issue 17).
     same = bool(body.cap_trinh and ky["ho_ten"]
@@ -207,6 +158,74 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         ctx["chu_ky_trai"] = cap_trinh if not same else _sign("", None, None)
     _level(ctx, family)
     return ctx
+
+
+#: The numbered headings: ``so.<key>`` is the heading's number ("I.", "2.") when the section is
+#: printed, else "" (left out, the numbering closes up).
+SECTIONS = ("muc_1", "dac_diem", "chuc_nang", "muc_2", "nhiem_vu", "thanh_tich", "so_lieu",
+            "bien_phap", "muc_3", "danh_hieu", "hinh_thuc")
+
+#: The lines of the cá nhân's sơ lược lý lịch, in the form's order (printed when given).
+LY_LICH = ("ho_ten", "ngay_sinh", "gioi_tinh", "dien_thoai", "que_quan", "tru_quan", "don_vi",
+           "chuc_vu", "trinh_do", "hoc_ham_hoc_vi")
+
+
+def _doan(items: list[str]) -> list[Markup]:
+    return [runs(t) for t in items]
+
+
+def _body_values(body: BaoCaoThanhTich) -> dict[str, Any]:
+    """The values the Word body (``template.docx``, ``tools/build_word_bodies.py``) reads; its
+    headings and sentences are Word text. Documented in docs/designer-eject.md."""
+    o = Outline()
+    so = dict.fromkeys(SECTIONS, "")
+
+    def head(key: str, level: int, present: object = True) -> None:
+        if present:
+            so[key] = o.number(level)
+
+    head("muc_1", 1)
+    ly_lich: dict[str, Any] = dict.fromkeys(LY_LICH, "")
+    dac_diem: dict[str, Any] = {"tru_so": "", "dien_thoai": "", "trang_tin": "",
+                                "thanh_lap": [], "dac_diem": [], "chuc_nang": []}
+    if body.loai == "ca_nhan":
+        ll = body.ly_lich
+        assert ll is not None
+        for key in LY_LICH:
+            value = getattr(ll, key)
+            if key == "ngay_sinh":
+                value = ngay_ngan(NgayThang.parse(value, ""))
+            ly_lich[key] = in_sentence(value or "")
+    else:
+        dd = body.dac_diem
+        assert dd is not None
+        head("dac_diem", 2)
+        head("chuc_nang", 2)
+        dac_diem = {"tru_so": in_sentence(dd.tru_so),
+                    "dien_thoai": in_sentence(dd.dien_thoai or ""),
+                    "trang_tin": in_sentence(dd.trang_tin or ""),
+                    "thanh_lap": _doan(dd.thanh_lap), "dac_diem": _doan(dd.dac_diem),
+                    "chuc_nang": _doan(dd.chuc_nang)}
+    head("muc_2", 1)
+    head("nhiem_vu", 2, body.nhiem_vu)
+    head("thanh_tich", 2)
+    head("so_lieu", 2, body.so_lieu)
+    head("bien_phap", 2, body.bien_phap)
+    head("muc_3", 1)
+    head("danh_hieu", 2)
+    head("hinh_thuc", 2)
+    return {
+        "loai": body.loai,
+        "so": so,
+        "ly_lich": ly_lich,
+        "dac_diem": dac_diem,
+        "nhiem_vu": _doan(body.nhiem_vu),
+        "thanh_tich": _doan(body.thanh_tich),
+        "bang_so_lieu": _figures(body.so_lieu) if body.so_lieu else "",
+        "bien_phap": _doan(body.bien_phap),
+        "danh_hieu": _award_rows(rules.bang(body.danh_hieu, "danh_hieu", "", None)[0]),
+        "hinh_thuc": _award_rows(rules.bang(body.hinh_thuc, "hinh_thuc", "", None)[0]),
+    }
 
 
 def _lines(items: list[str]) -> int:

@@ -1,4 +1,6 @@
-"""Body of ``xep-hang-khoi-thi-dua`` → the bloc's ranking table and its proposals.
+"""Body of ``xep-hang-khoi-thi-dua``: the bloc's ranking table and its proposals, as values its
+Word body reads (sentences and the table's header are Word text in ``template.docx``,
+``tools/build_word_bodies.py``; variables in docs/designer-eject.md).
 
 Căn cứ lines, one sentence on the bloc, the table (hạng · đơn vị · điểm các nội dung · điểm
 thưởng · điểm trừ · tổng điểm · ghi chú; ties share a rank, "không xét" last), then the proposals
@@ -13,6 +15,7 @@ from vanban_templates.bang_cham_diem.context import scoring_table
 
 from vanban.context import blocks
 from vanban.context.danh_sach_khen_thuong import so_van_ban
+from vanban.context.inline import in_sentence
 from vanban.context.tables import Cell, table
 from vanban.errors import Problem
 from vanban.model.envelope import Envelope
@@ -107,26 +110,46 @@ def annex_line(envelope: Envelope, envelope_ctx: dict, loai: str = "Báo cáo") 
     return f"(Kèm theo {loai} số {so_kh} ngày {ngay} của {envelope_ctx['co_quan_trong_cau']})"
 
 
+def ranking_rows(result: XepHang) -> list[dict]:
+    """The rows of the ranking table as the Word body reads them (``r.hang`` "—" when not
+    ranked, the points as printed, ``r.ghi_chu`` the notes joined by "; ")."""
+    return [{"hang": str(u.hang) if u.hang else "—", "ten": u.ten, "diem": so_diem(u.diem),
+             "diem_thuong": so_diem(u.diem_thuong), "diem_tru": so_diem(u.diem_tru),
+             "tong": so_diem(u.tong), "ghi_chu": _note(u)} for u in result.don_vi]
+
+
+def proposals(body: XepHangKhoiThiDua, result: XepHang) -> list[dict]:
+    """The proposals as the Word body reads them (``d.nguoi_tang``, ``d.hinh_thuc``, ``d.so``,
+    ``d.don_vi``): "Đề nghị … tặng … (… đơn vị): …."."""
+    return [{"nguoi_tang": in_sentence(d.nguoi_tang or ""), "hinh_thuc": in_sentence(form),
+             "so": so_dem(len(names)), "don_vi": in_sentence(", ".join(names))}
+            for d, (form, names) in zip(body.de_nghi, result.de_nghi, strict=True)]
+
+
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+    """The values the Word body (``template.docx``, ``tools/build_word_bodies.py``) reads; its
+    sentences and the ranking table's header are Word text. Documented in
+    docs/designer-eject.md."""
     body: XepHangKhoiThiDua = envelope.noi_dung
     result = tinh_xep_hang(body)
-    khoi = blocks.can_cu_lines(body.can_cu)
     ranked = sum(1 for u in result.don_vi if u.hang is not None)
-    intro = (f"{body.khoi} gồm {so_dem(len(body.don_vi))} đơn vị thành viên; "
-             f"{so_dem(ranked)} đơn vị được xét, chấm điểm và xếp hạng thi đua năm {body.nam} "
-             "như sau:")
-    khoi.append(blocks.doan(intro))
-    khoi.append(blocks.bang(ranking_table(result)))
-    sentences = proposal_sentences(body, result) + result.canh_bao
-    excluded = [u.ten for u in result.don_vi if u.khong_xet]
-    if excluded:
-        sentences.append(f"{KHONG_XET} năm {body.nam}: {', '.join(excluded)}.")
-    closing = (f"Trên đây là kết quả chấm điểm, xếp hạng thi đua năm {body.nam} của "
-               f"{body.khoi}")
+    de_nghi = proposals(body, result)
+    members = [u.ten for u in body.don_vi if u.bang_cham_diem is not None]
     pointer = member_pointer(body)
-    khoi.extend(blocks.doan(s) for s in sentences + ([pointer] if pointer else []))
-    khoi.append(blocks.ket_luan(closing + (family.ket_thuc or ".")))
-    out: dict = {"khoi": khoi, "ngang": "", "khoi_sau": []}
+    ctx: dict = {
+        "can_cu": [b["runs"] for b in blocks.can_cu_lines(body.can_cu)],
+        "ten": in_sentence(body.khoi),
+        "nam": body.nam,
+        "so_thanh_vien": so_dem(len(body.don_vi)),
+        "so_xep_hang": so_dem(ranked),
+        "xep_hang": ranking_rows(result),
+        "de_nghi": de_nghi,
+        "canh_bao": [in_sentence(c) for c in result.canh_bao],
+        "khong_xet": in_sentence(", ".join(u.ten for u in result.don_vi if u.khong_xet)),
+        "bang_cham_diem_kem": in_sentence(", ".join(members)),
+        "ket_thuc": family.ket_thuc or ".",
+    }
+    out: dict = {**ctx, "ngang": "", "khoi_sau": []}
     if pointer:
         out["phu_luc"] = {"tieu_de": ["PHỤ LỤC", PHU_LUC_BANG_CHAM_DIEM.upper()],
                           "kem_theo": annex_line(envelope, envelope_ctx),

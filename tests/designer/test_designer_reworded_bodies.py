@@ -60,6 +60,23 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("Tỷ lệ đồng ý tính trên tổng số", "Tỷ lệ đồng ý tính theo tổng số"),
         ("Cuộc họp kết thúc vào", "Cuộc họp bế mạc vào"),
     ],
+    "bao-cao-thanh-tich": [
+        ("THÀNH TÍCH ĐẠT ĐƯỢC", "THÀNH TÍCH ĐÃ ĐẠT ĐƯỢC"),
+        ("CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ NHẬN"),
+        ("Số, ngày, tháng, năm của quyết định khen thưởng",
+         "Số, ngày ban hành quyết định khen thưởng"),
+    ],
+    "xep-hang-khoi-thi-dua": [
+        ("đơn vị được xét, chấm điểm và xếp hạng", "đơn vị được chấm điểm, xếp hạng"),
+        ("Tổng điểm", "Cộng điểm"),
+        ("Trên đây là kết quả chấm điểm", "Trên đây là toàn bộ kết quả chấm điểm"),
+    ],
+    "bao-cao-khoi-thi-dua": [
+        ("KẾT QUẢ ĐẠT ĐƯỢC", "KẾT QUẢ ĐÃ ĐẠT ĐƯỢC"),
+        ("đơn vị thành viên tham gia ký giao ước thi đua",
+         "đơn vị thành viên đã ký giao ước thi đua"),
+        ("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo"),
+    ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
     ],
@@ -238,3 +255,54 @@ def test_the_minutes_name_their_guests():
     at = words.index("- Đại biểu mời dự:")
     assert words[at + 1:at + 3] == ["+ Trần Văn Khách, Chuyên viên Sở", "+ Lê Thị Mời"]
     assert words[at + 3].startswith("Nội dung: ")
+
+
+def test_the_achievement_report_prints_every_optional_line_in_its_place():
+    """bao-cao-thanh-tich's lines no fixture reaches all at once (a tập thể with a website, a
+    biện pháp section, the table of figures and of forms received, no titles received): each in
+    its place, the headings numbered without gaps."""
+    folder = builtin_templates_dir() / "bao-cao-thanh-tich" / "fixtures"
+    data = json.loads((folder / "nha-nuoc-so-noi-vu-lao-cai-2025-02.json").read_text("utf-8"))
+    example = vanban.example("bao-cao-thanh-tich")["noi_dung"]
+    body = data["noi_dung"]
+    body["dac_diem"]["trang_tin"] = "https://sonoivu.laocai.gov.vn"
+    body["nhiem_vu"] = ["Tham mưu công tác **thi đua**."]
+    body["bien_phap"] = ["Đổi mới phương pháp làm việc."]
+    body["so_lieu"], body["hinh_thuc"], body["danh_hieu"] = (
+        example["so_lieu"], example["hinh_thuc"], [])
+    words = texts(vanban.render("bao-cao-thanh-tich", data))
+
+    def after(line: str) -> str:
+        return words[words.index(line) + 1]
+
+    assert "- Địa chỉ trang tin điện tử: https://sonoivu.laocai.gov.vn" in words
+    assert after("1. Nhiệm vụ được giao") == "Tham mưu công tác thi đua."
+    assert after("3. Một số chỉ tiêu chủ yếu qua các năm") == "Chỉ tiêu"
+    assert after("4. Những biện pháp hoặc nguyên nhân đạt được thành tích") == (
+        "Đổi mới phương pháp làm việc.")
+    assert after("1. Danh hiệu thi đua") == "Không."
+    assert after("2. Hình thức khen thưởng") == "Năm"
+    at = words.index("2. Hình thức khen thưởng")  # the header row, then one row a form
+    assert words[at + 4:at + 6] == [str(example["hinh_thuc"][0]["nam"]),
+                                    "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert words[at + 6].startswith("Quyết định số ")
+
+
+def test_the_bloc_report_names_who_did_not_sign_and_leads_the_ranking_without_bases():
+    """bao-cao-khoi-thi-dua's sentences in the forms no fixture reaches: members who did not
+    sign the covenant after “;”, the ranking's lead sentence without bases (“Kết quả …”, not
+    “…, kết quả …”), the clerk's own closing instead of “Trên đây là báo cáo …”."""
+    data = vanban.example("bao-cao-khoi-thi-dua")
+    body = data["noi_dung"]
+    body["khong_ky_giao_uoc"] = ["Văn phòng UBND tỉnh"]
+    body["xep_hang"]["can_cu"] = []
+    body["ket_luan"] = "Khối thi đua cam kết **tiếp tục** đổi mới."
+    words = texts(vanban.render("bao-cao-khoi-thi-dua", data))
+    signed = [t for t in words if "ký giao ước thi đua;" in t]
+    assert signed and signed[0].endswith(
+        "đơn vị thành viên tham gia ký giao ước thi đua; các đơn vị không ký giao ước: "
+        "Văn phòng UBND tỉnh.")
+    assert ("Kết quả chấm điểm, xếp hạng thi đua năm 2021 của Khối các cơ quan tổng hợp như "
+            "sau:") in words
+    assert "Khối thi đua cam kết tiếp tục đổi mới./." in words
+    assert not any(t.startswith("Trên đây là báo cáo") for t in words)

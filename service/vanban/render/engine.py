@@ -20,6 +20,7 @@ import jinja2
 from vanban.errors import TemplateError, problem
 from vanban.render import embed, footnotes, pageflow
 from vanban.render.compile import DOCUMENT, Compiled, locate
+from vanban.render.fit_columns import fit_columns
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack, write_zip
 from vanban.render.whole_landscape import annex_numbered_apart, whole_landscape
 
@@ -51,6 +52,7 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
             f"Lỗi khi điền mẫu: {exc}. Gần đoạn: “{locate(compiled.source_lines, lineno)}”.",
             str(exc))) from exc
     xml = pageflow.keep_with_band(pageflow.keep_lead_ins(xml.replace("\n<w:p", "<w:p")))
+    xml = fit_columns(xml)  # Word-laid tables marked vanban:fit
     if context.get("ca_van_ban_ngang"):  # a document that is a table: all of it landscape
         xml = whole_landscape(xml)
     annex = context.get("phu_luc")
