@@ -115,8 +115,11 @@ def _rules_despite(spec: TemplateSpec, data: dict[str, Any], exc: ValidationErro
 
 
 def validate(template: Template, data: Any) -> Envelope:
-    spec = spec_of(template)
-    data = load(data)
+    return _validate_loaded(spec_of(template), load(data))
+
+
+def _validate_loaded(spec: TemplateSpec, data: dict[str, Any]) -> Envelope:
+    """:func:`validate` of input :func:`load` has already read (and checked the limits of)."""
     try:
         env = spec.model.model_validate(data)
     except ValidationError as exc:
@@ -177,8 +180,8 @@ def run(template: Template, data: Any) -> Result:
     """Validate ``data`` (dict, JSON text or bytes), build its context and render it, once;
     the template is resolved once and its spec passed to every step."""
     spec = spec_of(template)
-    data = load(data)  # parsed once: the same object is validated and embedded
-    env = validate(spec, data)
+    data = load(data)  # parsed and limit-checked once: the same object is validated and embedded
+    env = _validate_loaded(spec, data)
     ctx = context(spec, env)
     compiled = REGISTRY.compiled(spec.id, env.the_thuc)
     title = f"{spec.loai_van_ban.capitalize() or 'Công văn'}: {env.trich_yeu}"
@@ -190,6 +193,3 @@ def run(template: Template, data: Any) -> Result:
 
 def render(template: Template, data: Any) -> bytes:
     return run(template, data).docx
-
-
-_load = load  # the former private name, for code written against it

@@ -16,7 +16,8 @@ from vanban.context import envelope as envelope_context
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     calls = {"validate": 0, "context": 0}
-    real_validate, real_build = pipeline.validate, envelope_context.build
+    # every validation pass goes through _validate_loaded (validate() and run() alike)
+    real_validate, real_build = pipeline._validate_loaded, envelope_context.build
 
     def validate(*args, **kwargs):
         calls["validate"] += 1
@@ -26,7 +27,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         calls["context"] += 1
         return real_build(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "validate", validate)
+    monkeypatch.setattr(pipeline, "_validate_loaded", validate)
     monkeypatch.setattr(envelope_context, "build", build)
     return calls
 
