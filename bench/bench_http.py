@@ -29,11 +29,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, conf: str = "gunicorn.conf.py",
+                   flags: tuple[str, ...] = ()) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:``port`` with ``conf`` (and extra command-line ``flags``), once
+    its ``/readyz`` answers 200."""
     env = {**os.environ, "VANBAN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers),
            "VANBAN_LOG_LEVEL": "warning",
            "PYTHONPATH": os.pathsep.join([str(ROOT / "service"), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", conf, *flags],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

@@ -99,13 +99,8 @@ def load(port: int, requests: int, clients: int = 8) -> dict[str, float]:
 
 def start(port: int, flags: list[str]) -> Any:
     import os
-    import subprocess
-    import sys
     import tempfile
 
-    env = {**os.environ, "VANBAN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2",
-           "VANBAN_LOG_LEVEL": "warning", "PYTHONPATH": os.pathsep.join(
-               [str(ROOT / "service"), os.environ.get("PYTHONPATH", "")])}
     conf = str(ROOT / "gunicorn.conf.py")
     switch = [f for f in flags if f.startswith("SWITCH=")]
     if switch:
@@ -113,19 +108,7 @@ def start(port: int, flags: list[str]) -> Any:
         conf = str(Path(tempfile.gettempdir()) / f"vanban-bench-switch-{os.getpid()}.py")
         Path(conf).write_text(SWITCH_CONF.format(path=str(ROOT / "gunicorn.conf.py"),
                                                  seconds=switch[0].split("=")[1]), "utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", conf, *flags], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/readyz")
-            if conn.getresponse().status == 200:
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("gunicorn did not become ready")
+    return bench_http.start_gunicorn(port, 2, conf, tuple(flags))
 
 
 def in_process(n: int = 600) -> dict[str, float]:
