@@ -338,8 +338,14 @@ class Registry:
 
     def add_root(self, folder: Path) -> None:
         """Look for templates in ``folder`` too (``--templates-dir``)."""
+        with self._lock:  # re-entrant: set_roots takes it again
+            self.set_roots([*self.roots, (Path(folder), False)])
+
+    def set_roots(self, roots: Iterable[tuple[Path, bool]]) -> None:
+        """Look for templates in ``roots`` (folder, built-in?) instead, forgetting everything
+        read from the old ones (tests put back the roots they saved with this)."""
         with self._lock:
-            self.roots.append((Path(folder), False))
+            self.roots[:] = list(roots)
             self._specs = None
             self._read.clear()
             self._found.clear()

@@ -97,11 +97,7 @@ def cases(template_id: str) -> list[dict]:
 def on_path() -> Iterator[Callable[[Path], None]]:
     saved = list(REGISTRY.roots)
     yield REGISTRY.add_root
-    REGISTRY.roots[:] = saved
-    REGISTRY._specs = None
-    REGISTRY._read.clear()
-    REGISTRY._found.clear()  # a template found alone would stay the folder's
-    REGISTRY._compiled.clear()
+    REGISTRY.set_roots(saved)
 
 
 def paragraphs(document) -> list:

@@ -83,8 +83,7 @@ def with_added(added):
     saved = list(REGISTRY.roots)
     REGISTRY.add_root(added)
     yield added
-    REGISTRY.roots[:] = saved
-    REGISTRY._specs = None
+    REGISTRY.set_roots(saved)
 
 
 def test_a_new_type_is_known_to_the_checker(tmp_path):
@@ -179,8 +178,7 @@ def test_api_lists_broken_folders_beside_the_good_ones(tmp_path):
         assert str(root / "hong") in body["problems"][0]["path"]
         assert client.get("/readyz").status_code == 200
     finally:
-        REGISTRY.roots[:] = saved
-        REGISTRY._specs = None
+        REGISTRY.set_roots(saved)
 
 
 def test_duplicate_id_keeps_the_first(tmp_path):

@@ -42,11 +42,7 @@ def on_path() -> Iterator[Callable[[Path], None]]:
     """Add a folder to the process's registry (as VANBAN_TEMPLATES_PATH does), then undo."""
     saved = list(REGISTRY.roots)
     yield REGISTRY.add_root
-    REGISTRY.roots[:] = saved
-    REGISTRY._specs = None
-    REGISTRY._read.clear()
-    REGISTRY._found.clear()  # a template found alone would stay the folder's
-    REGISTRY._compiled.clear()
+    REGISTRY.set_roots(saved)
 
 
 def test_a_scaffolded_folder_with_a_builtin_id_overrides_it(tmp_path: Path):
