@@ -566,6 +566,78 @@ def bao_cao_khoi_thi_dua() -> tuple[str, str]:
     return "".join(body), "Thân văn bản: báo cáo hoạt động khối thi đua"
 
 
+# --------------------------------------------------------------------------- bảng chấm điểm
+def sentence(parts: list[tuple[str, bool]], style: str = "VBNoiDung",
+             keep_next: bool = False) -> str:
+    """A paragraph of several runs: ``parts`` are (Word text with ``{{ }}`` values, bold)."""
+    from build_docx_sources import ppr, rpr
+
+    body = "".join(f'<w:r>{rpr(b=bold)}<w:t xml:space="preserve">{jinja}</w:t></w:r>'
+                   for jinja, bold in parts)
+    return f"<w:p>{ppr(style, None, keep_next)}{body}</w:p>"
+
+
+def scoring_table() -> str:
+    """The scoring table: the header row in Word (repeated on every page), then one row per
+    ``d`` of ``dong`` in one of three layouts — bold (a group, a subtotal, the bonus, the
+    deductions, the total), a criterion whose name is in italics (below the second level),
+    a plain row. The columns come from ``cot`` (``vanban:fit cot``), then are widened to the
+    longest word each holds."""
+    from vanban_templates.bang_cham_diem.context import COLUMNS, WIDTHS
+
+    from vanban.context.tables import _BORDERS, Cell, _rows, twips
+    from vanban.render.fit_columns import FIT
+    from vanban.the_thuc.families import TEXT_WIDTH_TWIPS
+
+    cols = twips(WIDTHS, TEXT_WIDTH_TWIPS)
+    heads = ["TT", "Nội dung tiêu chí", "ĐVT", "Kế hoạch {{ nam }}", "Thực hiện {{ nam }}",
+             "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]
+
+    def row(bold: bool = False, italic_name: bool = False) -> list[Cell]:
+        return [Cell(f"{{{{ d.{c} }}}}", align="left" if c == "noi_dung" else "center",
+                     bold=bold, italic=italic_name and c == "noi_dung") for c in COLUMNS]
+
+    def tag_row(jinja: str) -> list[Cell]:
+        return [Cell(f"{{%tr {jinja} %}}", align="left")]
+
+    rows = [tag_row("for d in dong"),
+            tag_row("if d.dam"), row(bold=True),
+            tag_row("elif d.nghieng"), row(italic_name=True),
+            tag_row("else"), row(),
+            tag_row("endif"),
+            tag_row("endfor")]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
+    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
+              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+              'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
+              f'<w:tblDescription w:val="{FIT} cot"/></w:tblPr>')
+    body = _rows([heads], cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
+    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+
+
+def bang_cham_diem() -> tuple[str, str]:
+    total = ("Tổng điểm tự chấm: ", False), ("{{ tong }} điểm", True), (
+        " (điểm các mục {{ diem_nhom }}; điểm thưởng {{ diem_thuong }}; điểm trừ "
+        "{{ diem_tru }}){% if khong_xet %}.{% else %}{{ ket_thuc }}{% endif %}", False)
+    body = [
+        when("don_vi", sentence([("Đơn vị: ", False), ("{{ don_vi }}", True)])),
+        scoring_table(),
+        tag("if day_du"),
+        sentence(list(total), keep_next=True),
+        when("khong_xet", sentence([("Đơn vị ", False), ("không được xét thi đua", True),
+                                    (" năm {{ nam }}: có văn bản phê bình về sai phạm nghiêm "
+                                     "trọng{{ ket_thuc }}", False)], keep_next=True)),
+        tag("else"),
+        text("Bảng tiêu chí gồm {{ so_muc }} mục, tổng điểm chuẩn {{ diem_chuan }} điểm, điểm "
+             "thưởng tối đa {{ thuong_toi_da }} điểm; đơn vị tự chấm điểm vào cột “Điểm tự "
+             "chấm”{{ ket_thuc }}", keep_next=True),
+        tag("endif"),
+    ]
+    return "".join(body), "Thân văn bản: bảng chấm điểm thi đua"
+
+
 BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "to-trinh-khen-thuong": to_trinh_khen_thuong,
     "cong-van": cong_van,
@@ -577,6 +649,7 @@ BUILDERS: dict[str, Callable[[], tuple[str, str]]] = {
     "bao-cao-thanh-tich": bao_cao_thanh_tich,
     "xep-hang-khoi-thi-dua": xep_hang_khoi_thi_dua,
     "bao-cao-khoi-thi-dua": bao_cao_khoi_thi_dua,
+    "bang-cham-diem": bang_cham_diem,
 }
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from vanban.context import blocks
-from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS, wide_table
+from vanban.context.inline import in_sentence
+from vanban.context.landscape import LANDSCAPE_TEXT_TWIPS
 from vanban.context.tables import CELL_MARGINS_TWIPS, TABLE_PT, Cell, fit_widths, table, twips
 from vanban.errors import Problem
 from vanban.model.bang_cham_diem import BangChamDiem, TieuChi
@@ -85,34 +85,45 @@ def _label(text: str) -> Cell:
     return Cell(text, bold=True, align="left")
 
 
-def _tru_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[list]:
+#: Row kinds (``d.loai`` in the Word body) printed bold: a group's heading, its subtotal, the
+#: headings of the bonus and the deductions, the total.
+BOLD_ROWS = frozenset({"nhom", "cong", "diem_thuong", "diem_tru", "tong"})
+
+
+def _tru_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[tuple[str, list]]:
     facts, tru = body.diem_tru, r.tru
-    rows: list[list] = []
+    rows: list[tuple[str, list]] = []
     if facts.van_ban_nhac_nho:
-        rows.append(["", Cell(f"Văn bản nhắc nhở, phê bình của Tỉnh ủy, UBND tỉnh: "
-                              f"{so_dem(facts.van_ban_nhac_nho)} văn bản (0,5 điểm/văn bản, "
-                              "tối đa 02 điểm)", align="left"), "Văn bản",
-                     "", so(facts.van_ban_nhac_nho), "", "", so_diem(tru.nhac_nho)])
+        rows.append(("tru", ["", Cell(f"Văn bản nhắc nhở, phê bình của Tỉnh ủy, UBND tỉnh: "
+                                      f"{so_dem(facts.van_ban_nhac_nho)} văn bản (0,5 điểm/văn "
+                                      "bản, tối đa 02 điểm)", align="left"), "Văn bản",
+                             "", so(facts.van_ban_nhac_nho), "", "", so_diem(tru.nhac_nho)]))
     if facts.ho_so_khong_du_dieu_kien:
-        rows.append(["", Cell(f"Hồ sơ đề nghị khen thưởng không đủ điều kiện: "
-                              f"{so_dem(facts.ho_so_khong_du_dieu_kien)} hồ sơ", align="left"),
-                     "Hồ sơ", "", so(facts.ho_so_khong_du_dieu_kien), "", "",
-                     so_diem(tru.ho_so)])
+        rows.append(("tru", ["", Cell(f"Hồ sơ đề nghị khen thưởng không đủ điều kiện: "
+                                      f"{so_dem(facts.ho_so_khong_du_dieu_kien)} hồ sơ",
+                                      align="left"),
+                             "Hồ sơ", "", so(facts.ho_so_khong_du_dieu_kien), "", "",
+                             so_diem(tru.ho_so)]))
     if facts.vi_pham_quy_che_khoi:
-        rows.append(["", Cell("Thực hiện chưa nghiêm túc các quy định của khối thi đua",
-                              align="left"), "", "", "", "", "", so_diem(tru.quy_che)])
+        rows.append(("tru", ["", Cell("Thực hiện chưa nghiêm túc các quy định của khối thi đua",
+                                      align="left"), "", "", "", "", "", so_diem(tru.quy_che)]))
     for item in facts.khac:
-        rows.append(["", Cell(item.ly_do, align="left"), "", "", "", "", "", so(item.diem)])
+        rows.append(("tru", ["", Cell(item.ly_do, align="left"), "", "", "", "", "",
+                             so(item.diem)]))
     return rows
 
 
-def _table_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[list]:
-    rows: list[list] = []
+def table_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[tuple[str, list]]:
+    """The table's rows after its header, each with its kind: ``nhom`` (a group: its ceiling
+    and score), ``tieu_chi`` (a criterion, nested ones in their place), ``cong`` (a group's
+    subtotal, with the cap when it applies), ``diem_thuong`` and ``thuong`` (the bonus and its
+    rows), ``diem_tru`` and ``tru`` (the deductions and their rows), ``tong`` (the total)."""
+    rows: list[tuple[str, list]] = []
     for group, g in zip(body.nhom, r.nhom, strict=True):
-        rows.append([_bold(group.ma or ""), _label(group.ten), "", "", "",
-                     _bold(so(group.diem_toi_da)), "", _bold(so_diem(g.diem))])
+        rows.append(("nhom", [_bold(group.ma or ""), _label(group.ten), "", "", "",
+                              _bold(so(group.diem_toi_da)), "", _bold(so_diem(g.diem))]))
         for row in g.dong:
-            rows.extend(_rows(row))
+            rows.extend(("tieu_chi", cells) for cells in _rows(row))
         label = f"Cộng mục {group.ma}" if group.ma else "Cộng"
         note = ""
         if g.nua_tran:
@@ -122,25 +133,52 @@ def _table_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[list]:
             label += (f" (các tiêu chí cộng {so_diem(g.cong)} điểm; tính tối đa "
                       f"{so_diem(g.tran)} điểm)")
             note = so_diem(g.diem)
-        rows.append(["", _label(label), "", "", "", _bold(so_diem(g.diem_chuan)), "",
-                     _bold(note or so_diem(g.diem))])
+        rows.append(("cong", ["", _label(label), "", "", "", _bold(so_diem(g.diem_chuan)), "",
+                              _bold(note or so_diem(g.diem))]))
     label = "Điểm thưởng (chỉ tiêu vượt kế hoạch)"
     if r.thuong_vuot_tran:
         label += (f" (cộng {so_diem(r.thuong_cong)} điểm; tính tối đa "
                   f"{so_diem(r.thuong_toi_da)} điểm)")
     scored = r.day_du or bool(body.diem_thuong)
-    rows.append(["", _label(label), "", "", "", "", _bold(so_diem(r.thuong_toi_da)),
-                 _bold(so_diem(r.diem_thuong) if scored else "")])
+    rows.append(("diem_thuong", ["", _label(label), "", "", "", "",
+                                 _bold(so_diem(r.thuong_toi_da)),
+                                 _bold(so_diem(r.diem_thuong) if scored else "")]))
     for b in body.diem_thuong:
-        rows.append([b.tieu_chi or "", Cell(b.chi_tieu, align="left"), b.don_vi_tinh or "",
-                     so(b.ke_hoach), so(b.thuc_hien), "", so(b.diem), ""])
-    rows.append(["", _label("Điểm trừ"), "", "", "", "", "",
-                 _bold(so_diem(r.tru.tong) if r.day_du or r.tru.tong else "")])
+        rows.append(("thuong", [b.tieu_chi or "", Cell(b.chi_tieu, align="left"),
+                                b.don_vi_tinh or "", so(b.ke_hoach), so(b.thuc_hien), "",
+                                so(b.diem), ""]))
+    rows.append(("diem_tru", ["", _label("Điểm trừ"), "", "", "", "", "",
+                              _bold(so_diem(r.tru.tong) if r.day_du or r.tru.tong else "")]))
     rows.extend(_tru_rows(body, r))
     total = so_diem(r.tong)
-    rows.append(["", _label("TỔNG ĐIỂM (điểm các mục + điểm thưởng − điểm trừ)"), "", "", "",
-                 _bold(so_diem(r.diem_chuan)), _bold(so_diem(r.thuong_toi_da)), _bold(total)])
+    rows.append(("tong", ["", _label("TỔNG ĐIỂM (điểm các mục + điểm thưởng − điểm trừ)"), "",
+                          "", "", _bold(so_diem(r.diem_chuan)), _bold(so_diem(r.thuong_toi_da)),
+                          _bold(total)]))
     return rows
+
+
+#: The names of the table's columns in the Word body (``d.tt`` … ``d.diem_tu_cham``).
+COLUMNS = ("tt", "noi_dung", "dvt", "ke_hoach", "thuc_hien", "diem_chuan", "diem_thuong",
+           "diem_tu_cham")
+
+
+def _text(cell: object) -> str:
+    if isinstance(cell, Cell):
+        return cell.text
+    return "" if cell is None else str(cell)
+
+
+def word_rows(body: BangChamDiem, r: KetQuaChamDiem) -> list[dict]:
+    """The rows as the Word body reads them: ``d.loai`` (see :func:`table_rows`), ``d.dam``
+    (a bold row: :data:`BOLD_ROWS`), ``d.nghieng`` (a criterion below the second level: its
+    name in italics) and one text a column (:data:`COLUMNS`; a line break is "\\n")."""
+    out = []
+    for kind, cells in table_rows(body, r):
+        name = cells[1]
+        out.append({"loai": kind, "dam": kind in BOLD_ROWS,
+                    "nghieng": kind not in BOLD_ROWS and isinstance(name, Cell) and name.italic,
+                    **{col: _text(c) for col, c in zip(COLUMNS, cells, strict=True)}})
+    return out
 
 
 def _wide(body: BangChamDiem) -> bool:
@@ -155,21 +193,6 @@ def _wide(body: BangChamDiem) -> bool:
             yield from texts(c.tieu_chi)
 
     return any(len(t) > NARROW_TEXT for g in body.nhom for t in texts(g.tieu_chi))
-
-
-def summary(body: BangChamDiem, r: KetQuaChamDiem) -> list[str]:
-    """The sentences under the table (the figures of ``vanban compute``)."""
-    if not r.day_du:
-        return [f"Bảng tiêu chí gồm {so_dem(len(body.nhom))} mục, tổng điểm chuẩn "
-                f"{so_diem(r.diem_chuan)} điểm, điểm thưởng tối đa {so_diem(r.thuong_toi_da)} "
-                "điểm; đơn vị tự chấm điểm vào cột “Điểm tự chấm”."]
-    out = [f"Tổng điểm tự chấm: **{so_diem(r.tong)} điểm** (điểm các mục "
-           f"{so_diem(r.diem_nhom)}; điểm thưởng {so_diem(r.diem_thuong)}; điểm trừ "
-           f"{so_diem(r.tru.tong)})."]
-    if r.khong_xet:
-        out.append("Đơn vị **không được xét thi đua** năm " + str(body.nam)
-                   + ": có văn bản phê bình về sai phạm nghiêm trọng.")
-    return out
 
 
 def _levels(criteria: list[TieuChi]):
@@ -211,24 +234,39 @@ def scoring_table(body: BangChamDiem, r: KetQuaChamDiem, wide: bool = False) -> 
     bloc report's landscape annex)."""
     head = [["TT", "Nội dung tiêu chí", "ĐVT", f"Kế hoạch {body.nam}",
              f"Thực hiện {body.nam}", "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]]
-    return table(head, _table_rows(body, r), landscape_widths(body) if wide else WIDTHS,
+    return table(head, [cells for _, cells in table_rows(body, r)],
+                 landscape_widths(body) if wide else WIDTHS,
                  total_twips=LANDSCAPE_TEXT_TWIPS if wide else TEXT_WIDTH_TWIPS)
 
 
 def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dict:
+    """The values the Word body (``template.docx``, ``tools/build_word_bodies.py``) reads; the
+    table's header, its row layouts and the sentences under it are Word text. Documented in
+    docs/designer-eject.md."""
     body: BangChamDiem = envelope.noi_dung
     r = cham_diem(body)
     wide = _wide(body)
-    xml = scoring_table(body, r, wide)
-    before = [blocks.doan(f"Đơn vị: **{body.don_vi}**")] if body.don_vi else []
-    sentences = summary(body, r)
-    last = sentences[-1].removesuffix(".") + (family.ket_thuc or ".")
-    after = [*(blocks.doan(s) for s in sentences[:-1]), blocks.ket_luan(last)]
-    title = body.tieu_de or f"BẢNG CHẤM ĐIỂM THI ĐUA NĂM {body.nam}"
-    if wide:
+    cot = landscape_widths(body) if wide else twips(WIDTHS, TEXT_WIDTH_TWIPS)
+    return {
+        "loai_van_ban": body.tieu_de or f"BẢNG CHẤM ĐIỂM THI ĐUA NĂM {body.nam}",
+        "hien_so": False,
+        "don_vi": in_sentence(body.don_vi or ""),
+        "nam": body.nam,
+        "dong": word_rows(body, r),
+        "cot": cot,
+        "day_du": r.day_du,
+        "tong": so_diem(r.tong),
+        "diem_nhom": so_diem(r.diem_nhom),
+        "diem_thuong": so_diem(r.diem_thuong),
+        "diem_tru": so_diem(r.tru.tong),
+        "khong_xet": r.khong_xet,
+        "so_muc": so_dem(len(body.nhom)),
+        "diem_chuan": so_diem(r.diem_chuan),
+        "thuong_toi_da": so_diem(r.thuong_toi_da),
+        "ket_thuc": family.ket_thuc or ".",
         # the table is the document: all of it in landscape, the table right after the header
         # (no portrait page holding only the header and title: issue 17)
-        return {"loai_van_ban": title, "khoi": before, "ngang": wide_table(xml),
-                "khoi_sau": after, "ca_van_ban_ngang": True, "hien_so": False}
-    return {"loai_van_ban": title, "khoi": [*before, blocks.bang(xml)], "ngang": "",
-            "khoi_sau": after, "hien_so": False}
+        "ca_van_ban_ngang": wide,
+        "ngang": "",
+        "khoi_sau": [],
+    }

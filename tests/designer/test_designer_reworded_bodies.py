@@ -9,6 +9,7 @@ bodies are what ``tools/build_word_bodies.py`` builds.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -76,6 +77,11 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("đơn vị thành viên tham gia ký giao ước thi đua",
          "đơn vị thành viên đã ký giao ước thi đua"),
         ("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo"),
+    ],
+    "bang-cham-diem": [
+        ("Nội dung tiêu chí", "Nội dung, tiêu chí"),
+        ("Tổng điểm tự chấm: ", "Tổng số điểm tự chấm: "),
+        ("đơn vị tự chấm điểm vào cột", "đơn vị chấm điểm vào cột"),
     ],
     "cong-van": [
         ("{{ m.so }} {{ m.tieu_de }}", "{{ m.so }} Về việc: {{ m.tieu_de }}"),
@@ -302,3 +308,38 @@ def test_the_bloc_report_names_who_did_not_sign_and_leads_the_ranking_without_ba
             "sau:") in words
     assert "Khối thi đua cam kết tiếp tục đổi mới./." in words
     assert not any(t.startswith("Trên đây là báo cáo") for t in words)
+
+
+def test_the_scoring_table_prints_each_row_kind_in_its_word_layout():
+    """bang-cham-diem's rows come in three Word layouts: bold (a group, a subtotal, the bonus,
+    the deductions, the total), a criterion below the second level in italics, plain; a unit
+    not considered gets its sentence after the total, and the document's last mark moves
+    there."""
+    from docx import Document
+
+    folder = builtin_templates_dir() / "bang-cham-diem" / "fixtures"
+    data = json.loads((folder / "nha-nuoc-lao-cai-so-tu-phap-2021.json").read_text("utf-8"))
+    data["noi_dung"]["diem_tru"]["phe_binh_sai_pham_nghiem_trong"] = True
+    first = data["noi_dung"]["nhom"][0]["tieu_chi"][0]
+    score = first.pop("tu_cham")
+    standard = first["diem_chuan"]
+    first["tieu_chi"] = [{"ma": "1.1", "ten": "Văn bản triển khai", "diem_chuan": standard,
+                          "tieu_chi": [{"ma": "a", "ten": "Ban hành đúng hạn",
+                                        "diem_chuan": standard, "tu_cham": score}]}]
+    doc = Document(io.BytesIO(vanban.render("bang-cham-diem", data)))
+    [table] = [t for t in doc.tables if t.rows[0].cells[0].text == "TT"]
+    looks = {}
+    for row in table.rows[1:]:
+        name = row.cells[1].paragraphs[0].runs[0]
+        looks.setdefault(row.cells[1].text.split(" (")[0], (bool(name.bold), bool(name.italic)))
+    assert looks["Thực hiện các chỉ tiêu, nhiệm vụ chính trị được giao"] == (True, False)
+    assert looks["Cộng mục I"] == (True, False)
+    assert looks["TỔNG ĐIỂM"] == (True, False)
+    assert looks["Tỷ lệ thủ tục hành chính giải quyết đúng hạn"] == (False, False)
+    assert looks["Văn bản triển khai"] == (False, False)  # the second level
+    assert looks["Ban hành đúng hạn"] == (False, True)  # the third, in italics
+    words = [p.text for p in doc.paragraphs]
+    at = next(i for i, t in enumerate(words) if t.startswith("Tổng điểm tự chấm: "))
+    assert words[at].endswith("điểm trừ 1,5).")
+    assert words[at + 1] == ("Đơn vị không được xét thi đua năm 2021: có văn bản phê bình về "
+                             "sai phạm nghiêm trọng./.")

@@ -52,7 +52,7 @@ def render_xml(compiled: Compiled, context: dict) -> bytes:
             f"Lỗi khi điền mẫu: {exc}. Gần đoạn: “{locate(compiled.source_lines, lineno)}”.",
             str(exc))) from exc
     xml = pageflow.keep_with_band(pageflow.keep_lead_ins(xml.replace("\n<w:p", "<w:p")))
-    xml = fit_columns(xml)  # Word-laid tables marked vanban:fit
+    xml = fit_columns(xml, context)  # Word-laid tables marked vanban:fit
     if context.get("ca_van_ban_ngang"):  # a document that is a table: all of it landscape
         xml = whole_landscape(xml)
     annex = context.get("phu_luc")

@@ -6,6 +6,12 @@ as weights and each is widened to the longest word it holds (header rows measure
 room taken from the others — as :func:`vanban.context.tables.table` sizes the tables vanban
 builds, so a built-in's table keeps the widths it had when the code drew it, and a designer's
 columns (resized in Word) are only widened where a word would break.
+
+``vanban:fit NAME`` takes the widths from the context's value ``NAME`` instead — a list of
+twips, one a column, that the type computes from the data (``bang-cham-diem``: wider level
+columns, the landscape text width for a wide table); the table's width becomes their sum. A
+list of another length is ignored (the Word widths stay), so a designer who adds a column keeps
+a table that renders.
 """
 
 from __future__ import annotations
@@ -39,12 +45,24 @@ def _text(tc: etree._Element) -> str:
                      for p in tc.iter(f"{_W}p"))
 
 
-def _fit(tbl: etree._Element) -> None:
+def _given(value: object, n: int) -> list[int] | None:
+    """``value`` as ``n`` column widths in twips, or None."""
+    if not isinstance(value, list | tuple) or len(value) != n:
+        return None
+    if not all(isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in value):
+        return None
+    return list(value)
+
+
+def _fit(tbl: etree._Element, given: object = None) -> None:
     cols = tbl.findall(f"{_W}tblGrid/{_W}gridCol")
-    widths = [_int(c) for c in cols]
+    widths = _given(given, len(cols)) or [_int(c) for c in cols]
     if not widths or None in widths:
         return
     n = len(widths)
+    tbl_w = tbl.find(f"{_W}tblPr/{_W}tblW")
+    if _given(given, n) and tbl_w is not None and tbl_w.get(f"{_W}type", "dxa") == "dxa":
+        tbl_w.set(f"{_W}w", str(sum(widths)))
     need = [0] * n
     for tr in tbl.iterfind(f"{_W}tr"):
         header = tr.find(f"{_W}trPr/{_W}tblHeader") is not None
@@ -73,14 +91,16 @@ def _int_val(el: etree._Element | None) -> int:
         return 1
 
 
-def fit_columns(xml: str) -> str:
+def fit_columns(xml: str, context: dict | None = None) -> str:
     """The rendered ``document.xml`` with every ``vanban:fit`` table's columns fitted."""
     if FIT not in xml:
         return xml
     head, sep, rest = xml.partition("?>")
     root = etree.fromstring((rest if sep else xml).encode("utf-8"))
     for desc in list(root.iter(f"{_W}tblDescription")):
-        if desc.get(f"{_W}val") == FIT:
-            _fit(desc.getparent().getparent())
+        mark, _, name = (desc.get(f"{_W}val") or "").partition(" ")
+        if mark == FIT:
+            given = (context or {}).get(name.strip()) if name.strip() else None
+            _fit(desc.getparent().getparent(), given)
     out = etree.tostring(root, encoding="unicode")
     return f"{head}{sep}\n{out}" if sep else out
