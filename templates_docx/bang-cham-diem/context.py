@@ -4,9 +4,14 @@ Title ``BẢNG CHẤM ĐIỂM THI ĐUA NĂM …`` (or the body's ``tieu_de``), t
 table: TT · nội dung tiêu chí · ĐVT · kế hoạch · thực hiện · điểm chuẩn · điểm thưởng · điểm tự
 chấm, with a row per group (its ceiling and its score), a row per criterion (nested rows keep
 their place), a subtotal row per group (with the cap when it applies), the bonus rows, the
-deduction rows and the total. The header row repeats on every page; a wide table gets its own
-landscape section (:mod:`vanban.context.landscape`). Every figure comes from
+deduction rows and the total. The header row repeats on every page; a wide table turns the
+whole document to landscape (:mod:`vanban.render.whole_landscape`). Every figure comes from
 :func:`vanban.scoring.compute.cham_diem` — the same as ``vanban compute``.
+
+The body (``template.docx``, built by ``tools/build_word_bodies.py``) holds the header row, the
+row layouts and the sentences as Word text over the values of :func:`build_context`
+(docs/designer-eject.md); :func:`scoring_table` draws the same rows as code for the members'
+tables in the annex of ``xep-hang-khoi-thi-dua`` and ``bao-cao-khoi-thi-dua``.
 """
 
 from __future__ import annotations
