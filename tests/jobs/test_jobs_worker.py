@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live_processes import redis_server
 
+from live_processes import redis_server
 from vanban.jobs.worker import PUBSUB_STOP_SECONDS, Worker
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 def run(args: argparse.Namespace) -> int:
     from redis.exceptions import RedisError
+
     from vanban.config import ConfigError
     from vanban.jobs.queue import QueueError, connection
     from vanban.jobs.worker import Worker
