@@ -141,6 +141,9 @@ def test_batch_through_api_two_workers_and_back(api: str, redis_url: str,
     finally:
         for proc in workers:
             stop(proc)
+    # both stopped on SIGTERM by themselves (rq's pub/sub thread held one for 60 s, killed at
+    # 20 s by stop(): vanban.jobs.worker)
+    assert [proc.returncode for proc in workers] == [0, 0]
     assert state["status"] == "finished", state
     assert (state["done"], state["failed"], state["progress"]) == (24, 0, 1.0)
     assert set(state["workers"]) == {"may-1", "may-2"}  # the chunks were spread

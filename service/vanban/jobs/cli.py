@@ -16,10 +16,10 @@ from typing import Any
 
 def run(args: argparse.Namespace) -> int:
     from redis.exceptions import RedisError
-    from rq import Worker
 
     from vanban.config import ConfigError
     from vanban.jobs.queue import QueueError, connection
+    from vanban.jobs.worker import Worker
     from vanban.ops import logs
     from vanban.ops.config_cli import EXIT_CONFIG, print_config_error, require_settings
     from vanban.templates import REGISTRY
