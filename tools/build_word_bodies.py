@@ -435,28 +435,43 @@ def bao_cao_thanh_tich() -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------- xếp hạng khối
-def fitted_table(heads: list[str], weights: list[float], items: str,
-                 cells: list[tuple[str, str, bool]]) -> str:
-    """A table laid out in Word: its header row (repeated on every page), then one row per
-    ``r`` of ``items`` (``cells``: the value, its alignment, bold). Its columns are the
-    ``weights`` of the text width; marked ``vanban:fit``, they are widened after rendering to
-    the longest word each holds (:mod:`vanban.render.fit_columns`), as vanban's own tables."""
-    from vanban.context.tables import _BORDERS, Cell, _rows, twips
-    from vanban.render.fit_columns import FIT
+def laid_table(cols: list[int], heads: list[str], rows: list[list], fit: str) -> str:
+    """A bordered table laid out in Word: ``heads`` as its header row (repeated on every
+    page), then ``rows`` (``{%tr %}`` tag rows and the rows they repeat), marked ``fit`` in its
+    Alt Text (:mod:`vanban.render.fit_columns`), followed by an empty small paragraph."""
+    from vanban.context.tables import _BORDERS, _rows
 
-    cols = twips(weights)
-    rows = [[Cell(f"{{%tr for r in {items} %}}", align="left")],
-            [Cell(v, align=a, bold=b) for v, a, b in cells],  # type: ignore[arg-type]
-            [Cell("{%tr endfor %}", align="left")]]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
     tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
               f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
               '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-              f'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/><w:tblDescription w:val="{FIT}"/>'
+              f'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/><w:tblDescription w:val="{fit}"/>'
               "</w:tblPr>")
     body = _rows([heads], cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
     return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
             '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+
+
+def tag_row(jinja: str) -> list:
+    """A table row holding only a docxtpl row tag (``{%tr … %}``)."""
+    from vanban.context.tables import Cell
+
+    return [Cell(f"{{%tr {jinja} %}}", align="left")]
+
+
+def fitted_table(heads: list[str], weights: list[float], items: str,
+                 cells: list[tuple[str, str, bool]]) -> str:
+    """A table laid out in Word: its header row, then one row per ``r`` of ``items``
+    (``cells``: the value, its alignment, bold). Its columns are the ``weights`` of the text
+    width; marked ``vanban:fit``, they are widened after rendering to the longest word each
+    holds (:mod:`vanban.render.fit_columns`), as vanban's own tables."""
+    from vanban.context.tables import Cell, twips
+    from vanban.render.fit_columns import FIT
+
+    rows = [tag_row(f"for r in {items}"),
+            [Cell(v, align=a, bold=b) for v, a, b in cells],  # type: ignore[arg-type]
+            tag_row("endfor")]
+    return laid_table(twips(weights), heads, rows, FIT)
 
 
 PROPOSAL = ("Đề nghị {% if d.nguoi_tang %}{{ d.nguoi_tang }} tặng {% endif %}{{ d.hinh_thuc }} "
@@ -585,11 +600,10 @@ def scoring_table() -> str:
     longest word each holds."""
     from vanban_templates.bang_cham_diem.context import COLUMNS, WIDTHS
 
-    from vanban.context.tables import _BORDERS, Cell, _rows, twips
+    from vanban.context.tables import Cell, twips
     from vanban.render.fit_columns import FIT
     from vanban.the_thuc.families import TEXT_WIDTH_TWIPS
 
-    cols = twips(WIDTHS, TEXT_WIDTH_TWIPS)
     heads = ["TT", "Nội dung tiêu chí", "ĐVT", "Kế hoạch {{ nam }}", "Thực hiện {{ nam }}",
              "Điểm chuẩn", "Điểm thưởng", "Điểm tự chấm"]
 
@@ -597,24 +611,13 @@ def scoring_table() -> str:
         return [Cell(f"{{{{ d.{c} }}}}", align="left" if c == "noi_dung" else "center",
                      bold=bold, italic=italic_name and c == "noi_dung") for c in COLUMNS]
 
-    def tag_row(jinja: str) -> list[Cell]:
-        return [Cell(f"{{%tr {jinja} %}}", align="left")]
-
     rows = [tag_row("for d in dong"),
             tag_row("if d.dam"), row(bold=True),
             tag_row("elif d.nghieng"), row(italic_name=True),
             tag_row("else"), row(),
             tag_row("endif"),
             tag_row("endfor")]
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
-    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
-              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-              'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
-              f'<w:tblDescription w:val="{FIT} cot"/></w:tblPr>')
-    body = _rows([heads], cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
-    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
-            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+    return laid_table(twips(WIDTHS, TEXT_WIDTH_TWIPS), heads, rows, f"{FIT} cot")
 
 
 def bang_cham_diem() -> tuple[str, str]:
