@@ -176,11 +176,13 @@ def ke_hoach_thi_dua() -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- báo cáo
 def part(key: str, title: str) -> str:
-    """``Phần I`` and, on the next line, the part's title in capitals (``VB Phần``)."""
+    """``Phần I`` and, on the next line, the part's title in capitals (``VB Phần``), its lines
+    broken where they read well (``ngat_dong``: never inside “khen thưởng”)."""
     return when(f"so.{key}", (
         '<w:p><w:pPr><w:pStyle w:val="VBPhan"/></w:pPr>'
         f'<w:r><w:t xml:space="preserve">Phần {{{{ so.{key} }}}}</w:t></w:r><w:r><w:br/></w:r>'
-        f'<w:r><w:t xml:space="preserve">{title}</w:t></w:r></w:p>'))
+        f'<w:r><w:t xml:space="preserve">{{% filter ngat_dong %}}{title}{{% endfilter %}}'
+        '</w:t></w:r></w:p>'))
 
 
 def paragraphs(name: str) -> str:

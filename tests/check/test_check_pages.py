@@ -17,6 +17,7 @@ import pytest
 from lxml import etree
 
 import vanban
+import vanban.check.docx_facts
 from vanban.check.pages import CODES, check_pages, pieces
 from vanban.pdf import WarmConverter
 from vanban.pdf.libreoffice import find_soffice
@@ -114,6 +115,32 @@ def test_an_agency_name_without_vanbans_break_wraps_by_itself(convert):
     found = [p for p in check_pages(docx, convert(docx)) if p.code == "pages.line-wrapped"]
     assert found and found[0].extra["kind"] == "agency", found
     assert "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" in found[0].message
+
+
+def test_a_part_title_breaks_where_it_reads_well_and_its_wrap_is_found(convert):
+    """The Đoàn báo cáo printed "… CÔNG TÁC KHEN / THƯỞNG NĂM 2024": the part titles are now
+    broken by vanban (``ngat_dong``) and pass; the title run together again wraps where
+    LibreOffice chooses and the checker names it (a centred capitalised line)."""
+    data = fixture("bao-cao-thi-dua", "doan-thanh-nien-yen-bai-doan-khoi-tong-ket-2024")
+    good = vanban.render("bao-cao-thi-dua", data)
+    parts = [p for p in vanban.check.docx_facts.load(good).paragraphs
+             if p.text.startswith("Phần ")]
+    assert [p.text.split("\n") for p in parts] == [
+        ["Phần I", "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA,", "CÔNG TÁC KHEN THƯỞNG NĂM 2024"],
+        ["Phần II", "PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
+         "PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG NĂM 2025"]]
+    assert "pages.line-wrapped" not in codes(check_pages(good, convert(good)))
+
+    def run_together(root):  # the title's breaks (after "Phần I") become spaces
+        p = next(p for p in root.iter(f"{W}p") if "PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ" in text_of(p))
+        for br in list(p.iter(f"{W}br"))[1:]:
+            t = etree.Element(f"{W}t")
+            t.text = " "
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            br.getparent().replace(br, t)
+    docx = edit(good, run_together)
+    found = [p for p in check_pages(docx, convert(docx)) if p.code == "pages.line-wrapped"]
+    assert found and found[0].extra["kind"] == "caps", found
 
 
 def test_a_page_break_after_the_header_leaves_a_half_empty_page(convert):

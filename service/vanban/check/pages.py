@@ -12,7 +12,8 @@ printed lines of every page (:mod:`vanban.check.pdf_lines`) and reports, as
 * ``pages.word-broken`` — a word of the document does not print whole: it was split over
   lines, as "STT" in a column too narrow for it (S / T / T);
 * ``pages.line-wrapped`` — a line of the agency block, the title, the abstract or a centred
-  capitalised line (the authority of a quyết định, an annex title) wraps where vanban did not
+  capitalised line (the authority of a quyết định, an annex title, a báo cáo's part title)
+  wraps where vanban did not
   break it: Word and LibreOffice wrap differently, only a break written in the document is the
   same everywhere;
 * ``pages.lone-word`` — the last written line of a title or abstract holds one word;
@@ -77,11 +78,17 @@ class _Doc:
         return self.facts.page.margins.bottom_twips / 20
 
 
-def _centred_caps(p: ParagraphFacts) -> bool:
-    text = p.text.strip()
-    letters = [ch for ch in text if ch.isalpha()]
-    return (p.in_table is None and p.alignment == "center" and len(letters) >= 12
-            and all(ch.isupper() for ch in letters))
+def _caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+
+def _centred_caps(p: ParagraphFacts) -> list[str]:
+    """The capitalised lines of a centred paragraph outside tables (a quyết định's authority,
+    an annex title, a part's title under its "Phần I" line)."""
+    if p.in_table is not None or p.alignment != "center":
+        return []
+    return [line for line in p.text.split("\n") if _caps(line.strip())]
 
 
 def _guarded_lines(doc: _Doc) -> list[tuple[str, str]]:
@@ -97,8 +104,8 @@ def _guarded_lines(doc: _Doc) -> list[tuple[str, str]]:
     if lay.title is not None:
         seen.add(id(lay.title.p))
     for p in doc.facts.paragraphs:
-        if id(p) not in seen and _centred_caps(p):
-            out += [("caps", line) for line in p.text.split("\n")]
+        if id(p) not in seen:
+            out += [("caps", line) for line in _centred_caps(p)]
     return [(k, line) for k, line in out if pieces(line)]
 
 

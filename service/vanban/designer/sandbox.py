@@ -35,6 +35,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from vanban.config import get_settings
 from vanban.errors import Problem, TemplateError, VanbanError, problem
+from vanban.render.filters import FILTERS
 
 log = logging.getLogger("vanban.sandbox")
 
@@ -125,6 +126,7 @@ class SafeEnvironment(SandboxedEnvironment):
         super().__init__(autoescape=True,
                          undefined=Placeholder if placeholders else jinja2.StrictUndefined,
                          keep_trailing_newline=True, finalize=_printable)
+        self.filters.update(FILTERS)  # vanban's own, as the engine's environment
         settings = get_settings()
         default_timeout, default_output = _LIMITS or (settings.designer_timeout,
                                                       settings.designer_max_output)

@@ -33,6 +33,7 @@ from lxml import etree
 from vanban.errors import TemplateError, problem
 from vanban.render import cache, embed, pageflow
 from vanban.render import footnotes as notes
+from vanban.render.filters import FILTERS
 from vanban.render.packaging import PackedPart, pack
 from vanban.render.parts import (
     Package,
@@ -74,6 +75,7 @@ class Compiled:
 #: Autoescaping always (text is XML); a variable the data lacks is an error, never "".
 ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
                          keep_trailing_newline=True)
+ENV.filters.update(FILTERS)  # vanban's own (ngat_dong)
 
 
 def _read_bytes(path: Path) -> bytes:
