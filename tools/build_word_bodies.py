@@ -52,6 +52,13 @@ def when(condition: str, *body: str) -> str:
     return tag(f"if {condition}") + "".join(body) + tag("endif")
 
 
+def closing(sentence: str) -> str:
+    """The document's last paragraph, kept on the signature's page: the clerk's own closing
+    (``ket_luan``, runs) or else the standard ``sentence`` (Word text)."""
+    return (tag("if ket_luan") + runs("ket_luan", keep_next=True) + tag("else")
+            + text(sentence, keep_next=True) + tag("endif"))
+
+
 # --------------------------------------------------------------------------- tờ trình
 def to_trinh_khen_thuong() -> tuple[str, str]:
     body = [
@@ -166,10 +173,7 @@ def ke_hoach_thi_dua() -> tuple[str, str]:
              text("{{ u.so }} {{ u.don_vi }}", "VBMuc2", keep_next=True),
              bullets("u.nhiem_vu")),
         # the closing, kept on the signature's page
-        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
-        text("Trên đây là Kế hoạch {{ ke_hoach_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
-             keep_next=True),
-        tag("endif"),
+        closing("Trên đây là Kế hoạch {{ ke_hoach_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}"),
     ]
     return "".join(body), "Thân văn bản: kế hoạch phát động thi đua"
 
@@ -237,10 +241,7 @@ def bao_cao_thi_dua() -> tuple[str, str]:
                        "TÁC KHEN THƯỞNG {{ ky_sau|upper }}"),
         heading(1, "phuong_huong", "PHƯƠNG HƯỚNG, NHIỆM VỤ"), paragraphs("phuong_huong"),
         heading(1, "giai_phap", "GIẢI PHÁP THỰC HIỆN"), paragraphs("giai_phap"),
-        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
-        text("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
-             keep_next=True),
-        tag("endif"),
+        closing("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}"),
     ]
     return "".join(body), "Thân văn bản: báo cáo thi đua, khen thưởng"
 
@@ -298,10 +299,8 @@ def dang_ky_thi_dua() -> tuple[str, str]:
         each("t", "chi_tieu_tap_the", text(TARGET, "VBGach")),
         heading(2, "ca_nhan", "Đối với cá nhân"),
         each("t", "chi_tieu_ca_nhan", text(TARGET, "VBGach")),
-        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
-        text("Trên đây là đăng ký thi đua năm {{ nam }} của {{ co_quan_trong_cau }}"
-             "{{ ket_thuc }}", keep_next=True),
-        tag("endif"),
+        closing("Trên đây là đăng ký thi đua năm {{ nam }} của {{ co_quan_trong_cau }}"
+             "{{ ket_thuc }}"),
     ]
     return "".join(body), "Thân văn bản: đăng ký thi đua"
 
@@ -351,24 +350,17 @@ def received_table(items: str, name_col: str, decision_col: str) -> str:
     page), then one row per ``r`` of ``items`` (``r.nam``, ``r.ten``, ``r.quyet_dinh``); the
     columns' widths are the weights 1.2 : 5 : 7 of the text width, widened to the header's
     longest word and a year's four figures."""
-    from vanban.context.tables import _BORDERS, Cell, _rows, fit_widths, min_widths, twips
+    from vanban.context.tables import Cell, fit_widths, min_widths, twips
 
     header = [["Năm", name_col, decision_col]]
     need = [max(a, b) for a, b in zip(min_widths(header, 3, bold=True),
                                       min_widths([["2025", "", ""]], 3), strict=True)]
     cols = fit_widths(twips([1.2, 5, 7]), need)
-    rows = [[Cell(f"{{%tr for r in {items} %}}", align="left")],
+    rows = [tag_row(f"for r in {items}"),
             [Cell("{{ r.nam }}", align="center"), Cell("{{ r.ten }}", align="left"),
              Cell("{{ r.quyet_dinh }}", align="left")],
-            [Cell("{%tr endfor %}", align="left")]]
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
-    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
-              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-              'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>')
-    body = _rows(header, cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
-    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
-            '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
+            tag_row("endfor")]
+    return laid_table(cols, header[0], rows)
 
 
 def bao_cao_thanh_tich() -> tuple[str, str]:
@@ -437,20 +429,18 @@ def bao_cao_thanh_tich() -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------- xếp hạng khối
-def laid_table(cols: list[int], heads: list[str], rows: list[list], fit: str) -> str:
+def laid_table(cols: list[int], heads: list[str], rows: list[list], fit: str | None = None
+               ) -> str:
     """A bordered table laid out in Word: ``heads`` as its header row (repeated on every
     page), then ``rows`` (``{%tr %}`` tag rows and the rows they repeat), marked ``fit`` in its
-    Alt Text (:mod:`vanban.render.fit_columns`), followed by an empty small paragraph."""
-    from vanban.context.tables import _BORDERS, _rows
+    Alt Text when given (:mod:`vanban.render.fit_columns`), followed by an empty small
+    paragraph."""
+    from vanban.context.tables import _rows, table_properties
 
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
-    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
-              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-              f'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/><w:tblDescription w:val="{fit}"/>'
-              "</w:tblPr>")
     body = _rows([heads], cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
-    return (f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+    return (f"<w:tbl>{table_properties(sum(cols), fit)}<w:tblGrid>{grid}</w:tblGrid>"
+            f"{''.join(body)}</w:tbl>"
             '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>')
 
 
@@ -575,10 +565,7 @@ def bao_cao_khoi_thi_dua() -> tuple[str, str]:
         heading(2, "giai_phap", "Những giải pháp để nâng cao chất lượng hoạt động của khối"),
         paragraphs("giai_phap"),
         heading(2, "kien_nghi", "Kiến nghị, đề xuất của khối thi đua"), paragraphs("kien_nghi"),
-        tag("if ket_luan"), runs("ket_luan", keep_next=True), tag("else"),
-        text("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}",
-             keep_next=True),
-        tag("endif"),
+        closing("Trên đây là báo cáo {{ bao_cao_ve }} của {{ co_quan_trong_cau }}{{ ket_thuc }}"),
     ]
     return "".join(body), "Thân văn bản: báo cáo hoạt động khối thi đua"
 

@@ -183,6 +183,16 @@ def twips(weights: Sequence[float], total: int = TEXT_WIDTH_TWIPS) -> list[int]:
     return out
 
 
+def table_properties(width: int, description: str | None = None) -> str:
+    """``<w:tblPr>`` of a bordered table ``width`` twips wide, centred, fixed layout;
+    ``description`` is its Alt Text (``vanban:fit`` …)."""
+    alt = f'<w:tblDescription w:val="{description}"/>' if description else ""
+    return (f'<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            f'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>{alt}</w:tblPr>')
+
+
 def table(header: Sequence[Sequence[CellLike]], rows: Sequence[Sequence[CellLike]],
           widths: Sequence[float], *, total_twips: int = TEXT_WIDTH_TWIPS) -> Markup:
     """A bordered table as one ``<w:tbl>`` followed by an empty small paragraph (so two tables
@@ -193,10 +203,7 @@ def table(header: Sequence[Sequence[CellLike]], rows: Sequence[Sequence[CellLike
                                       min_widths(rows, ncols), strict=True)]
     cols = fit_widths(cols, need)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in cols)
-    tbl_pr = (f'<w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
-              f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-              'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>')
+    tbl_pr = table_properties(sum(cols))
     body = _rows(header, cols, "VBBangDau", True) + _rows(rows, cols, "VBBang", False)
     after = '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>'
     return Markup(f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>{after}")
