@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import vanban
 from vanban.check.docx_facts import DocFacts, load
@@ -86,3 +89,20 @@ def warm() -> Iterator:
     converter = WarmConverter(size=1)
     yield converter
     converter.close()
+
+
+def edit_document(docx: bytes, change: Callable[[etree._Element], None]) -> bytes:
+    """``docx`` with ``change(root)`` applied to its ``word/document.xml`` (a document spoiled
+    on purpose, for the checkers to find)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    root = etree.fromstring(src.read("word/document.xml"))
+    change(root)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            z.writestr(item, data)
+    return out.getvalue()

@@ -4,15 +4,13 @@ first page, is still found."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 import vanban
+from conftest import edit_document
 from vanban.check.docx_facts import load
 from vanban.check.engine import check_docx
 
@@ -30,18 +28,7 @@ def _render(template: str, name: str) -> bytes:
 
 
 def _edit_sections(docx: bytes, edit) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    root = etree.fromstring(src.read("word/document.xml"))
-    edit(list(root.iter(f"{W}sectPr")))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
-            z.writestr(item, data)
-    return out.getvalue()
+    return edit_document(docx, lambda root: edit(list(root.iter(f"{W}sectPr"))))
 
 
 #: A document that is a table is landscape throughout (NĐ 30/2020, Phụ lục I; issue 17: no

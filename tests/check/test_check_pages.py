@@ -5,12 +5,10 @@ header, a "Kết luận:" left at a page foot — while the untouched document p
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from lxml import etree
 
 import vanban
 import vanban.check.docx_facts
+from conftest import edit_document
 from vanban.check.pages import CODES, check_pages, pieces
 from vanban.pdf import WarmConverter
 from vanban.pdf.libreoffice import find_soffice
@@ -47,22 +46,6 @@ def bien_ban() -> bytes:
                                                       "nha-nuoc-so-noi-vu-lao-cai-2025"))
 
 
-def edit(docx: bytes, change) -> bytes:
-    """``docx`` with ``change(root)`` applied to word/document.xml."""
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    root = etree.fromstring(src.read("word/document.xml"))
-    change(root)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
-            z.writestr(item, data)
-    return out.getvalue()
-
-
 def text_of(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(f"{W}t"))
 
@@ -90,7 +73,7 @@ def test_a_narrowed_stt_column_is_a_broken_word(convert):
         for row in tbl.findall(f"{W}tr"):
             cells = row.findall(f"{W}tc")
             cells[0].find(f"{W}tcPr/{W}tcW").set(f"{W}w", "250")
-    docx = edit(bien_ban(), narrow)
+    docx = edit_document(bien_ban(), narrow)
     found = check_pages(docx, convert(docx))
     broken = [p for p in found if p.code == "pages.word-broken"]
     assert "stt" in {p.extra["word"] for p in broken}, found
@@ -111,7 +94,7 @@ def test_an_agency_name_without_vanbans_break_wraps_by_itself(convert):
             t.text = " "
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             r.replace(br, t)
-    docx = edit(good, unbreak)
+    docx = edit_document(good, unbreak)
     found = [p for p in check_pages(docx, convert(docx)) if p.code == "pages.line-wrapped"]
     assert found and found[0].extra["kind"] == "agency", found
     assert "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" in found[0].message
@@ -138,7 +121,7 @@ def test_a_part_title_breaks_where_it_reads_well_and_its_wrap_is_found(convert):
             t.text = " "
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             br.getparent().replace(br, t)
-    docx = edit(good, run_together)
+    docx = edit_document(good, run_together)
     found = [p for p in check_pages(docx, convert(docx)) if p.code == "pages.line-wrapped"]
     assert found and found[0].extra["kind"] == "caps", found
 
@@ -149,7 +132,7 @@ def test_a_page_break_after_the_header_leaves_a_half_empty_page(convert):
         brk = etree.fromstring(f'<w:p xmlns:w="{W[1:-1]}"><w:r><w:br w:type="page"/></w:r>'
                                "</w:p>")
         first.addprevious(brk)
-    docx = edit(bien_ban(), page_break)
+    docx = edit_document(bien_ban(), page_break)
     found = [p for p in check_pages(docx, convert(docx)) if p.code == "pages.half-empty"]
     assert found and found[0].extra["page"] == 1, found
 
@@ -166,7 +149,7 @@ def test_a_lead_in_left_at_the_page_foot(convert):
             f'</w:trPr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr><w:p>{lines}'
             "</w:p></w:tc></w:tr></w:tbl>")
         lead.addnext(tall)
-    docx = edit(bien_ban(), strand)
+    docx = edit_document(bien_ban(), strand)
     found = [p for p in check_pages(docx, convert(docx)) if p.code == "pages.colon-at-foot"]
     assert found and "Kết luận:" in found[0].message, found
 
