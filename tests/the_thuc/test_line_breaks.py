@@ -57,3 +57,16 @@ def test_titles_never_end_on_one_word_nor_split_a_year(title, size):
     for a, b in zip(lines, lines[1:], strict=False):
         assert not (a.split()[-1].lower() == "năm" and b.split()[0].isdigit())
     assert all(text_width_pt(line, size, bold=True) <= TEXT * SAFETY for line in lines)
+
+
+def test_a_remembered_break_is_a_fresh_list_each_time():
+    """Breaks are cached (every document of a batch repeats its names and titles); a caller
+    that edits the lines it got must not change what the next caller gets."""
+    first = break_title("KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG NĂM 2024",
+                        TEXT, 14)
+    first.append("thêm")
+    again = break_title("KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG NĂM 2024",
+                        TEXT, 14)
+    assert again == first[:-1] and "thêm" not in again
+    for line in again:
+        assert text_width_pt(line, 14, bold=True) <= TEXT * SAFETY

@@ -17,7 +17,8 @@ Lines already broken by the input (``\\n``) are kept and each is broken further 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import combinations
+from functools import lru_cache
+from itertools import accumulate, combinations
 
 from vanban.the_thuc.metrics import text_width_pt
 
@@ -88,13 +89,6 @@ def _title_weight(words: list[str], i: int) -> float:
     return w
 
 
-def _fits(words: list[str], cuts: tuple[int, ...], measure: Callable[[str], float],
-          limit: float) -> list[float] | None:
-    bounds = (0, *cuts, len(words))
-    widths = [measure(" ".join(words[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
-    return widths if max(widths) <= limit else None
-
-
 def _best(words: list[str], measure: Callable[[str], float], limit: float,
           weight: Callable[[list[str], int], float], balance: float) -> list[str]:
     n = len(words)
@@ -102,15 +96,25 @@ def _best(words: list[str], measure: Callable[[str], float], limit: float,
         return [" ".join(words)]
     if n > _MAX_WORDS:
         return _greedy(words, measure, limit)
+    # A line's width is its words' widths plus one space between each two (advance widths
+    # add up: no kerning), so every candidate line is measured by two lookups.
+    space = measure(" ")
+    upto = [0.0, *accumulate(measure(w) for w in words)]
+
+    def width(a: int, b: int) -> float:
+        return upto[b] - upto[a] + (b - a - 1) * space
+
+    good = [0.0, *(weight(words, i) for i in range(1, n))]
     for k in range(1, min(n - 1, 4) + 1):  # k cuts → k + 1 lines
         best: tuple[float, tuple[int, ...]] | None = None
         for cuts in combinations(range(1, n), k):
-            widths = _fits(words, cuts, measure, limit)
-            if widths is None:
-                continue
             bounds = (0, *cuts, n)
-            lone = sum(1 for a, b in zip(bounds, bounds[1:], strict=False) if b - a == 1)
-            score = (sum(weight(words, c) for c in cuts) - 6 * lone
+            spans = list(zip(bounds, bounds[1:], strict=False))
+            widths = [width(a, b) for a, b in spans]
+            if max(widths) > limit:
+                continue
+            lone = sum(1 for a, b in spans if b - a == 1)
+            score = (sum(good[c] for c in cuts) - 6 * lone
                      - balance * (max(widths) - min(widths)) / limit)
             if best is None or score > best[0]:
                 best = (score, cuts)
@@ -142,16 +146,20 @@ def _each_line(text: str, fn: Callable[[list[str]], list[str]]) -> list[str]:
 def break_name(text: str, width_pt: float, size_pt: float, *, bold: bool = True) -> list[str]:
     """An agency name (or an authority line) as lines that fit ``width_pt``, broken where a
     clerk breaks it: before the place level, after ``ỦY BAN NHÂN DÂN``, before ``VÀ``…"""
+    return list(_broken(text, width_pt, size_pt, bold, _name_weight, 1.0))
+
+
+@lru_cache(maxsize=4096)  # the same names and titles come back in every document of a batch
+def _broken(text: str, width_pt: float, size_pt: float, bold: bool,
+            weight: Callable[[list[str], int], float], balance: float) -> tuple[str, ...]:
     def measure(s: str) -> float:
         return text_width_pt(s, size_pt, bold=bold)
 
-    return _each_line(text, lambda ws: _best(ws, measure, width_pt * SAFETY, _name_weight, 1.0))
+    return tuple(_each_line(text, lambda ws: _best(ws, measure, width_pt * SAFETY, weight,
+                                                   balance)))
 
 
 def break_title(text: str, width_pt: float, size_pt: float, *, bold: bool = True) -> list[str]:
     """A title or abstract as the fewest lines that fit, balanced, never ending on one word
     nor breaking inside "năm 2022" or a number."""
-    def measure(s: str) -> float:
-        return text_width_pt(s, size_pt, bold=bold)
-
-    return _each_line(text, lambda ws: _best(ws, measure, width_pt * SAFETY, _title_weight, 3.0))
+    return list(_broken(text, width_pt, size_pt, bold, _title_weight, 3.0))
