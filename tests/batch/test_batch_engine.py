@@ -172,9 +172,9 @@ def test_the_pool_leaves_a_core_to_this_process_which_renders_too(monkeypatch) -
     sizes: list[int] = []
     original = engine._pool
 
-    def recorded(template_id: str, processes: int):  # noqa: ANN202
+    def recorded(template_id: str, fmt: str, processes: int):  # noqa: ANN202
         sizes.append(processes)
-        return original(template_id, processes)
+        return original(template_id, fmt, processes)
 
     monkeypatch.setattr(engine, "_pool", recorded)
     inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
@@ -189,20 +189,77 @@ def test_a_pool_that_cannot_start_leaves_the_batch_to_this_process(monkeypatch) 
     """The pool's processes may be slow to start (a fork server compiles every template
     first) or fail to: this process renders meanwhile, and alone if it must (before: the
     first documents waited for the pool, and a broken pool failed the batch)."""
-    import subprocess
-    from concurrent.futures import ProcessPoolExecutor
-
     from vanban.batch import engine
+    from vanban.batch.renderers import Renderers
 
-    def broken(template_id: str, processes: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(processes, initializer=subprocess.check_call,
-                                   initargs=(["false"],))  # every pool process dies at once
+    def broken(template_id: str, fmt: str, processes: int) -> Renderers:
+        return Renderers("fork", processes, lambda conn, *a: os._exit(1), ())  # die at once
 
     monkeypatch.setattr(engine, "_pool", broken)
     inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
               for i, name in enumerate(sorted(FIXTURES) * 4)]
     items = list(iter_batch(TEMPLATE, inputs, workers=2))
     assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)
+
+
+def test_a_pool_process_that_dies_mid_batch_loses_no_document(monkeypatch) -> None:
+    """Killed after its first chunk (out of memory, a crash in a C library): the chunks it
+    held are rendered by this process, in their place."""
+    from functools import partial
+
+    from vanban.batch import engine
+    from vanban.batch.renderers import Renderers, serve
+
+    def dies_on_the_second(template_id: str, fmt: str, chunk: list) -> list:
+        dies_on_the_second.calls = getattr(dies_on_the_second, "calls", 0) + 1
+        if dies_on_the_second.calls == 2:
+            os._exit(9)
+        return engine.render_chunk(template_id, fmt, chunk)
+
+    def dying(template_id: str, fmt: str, processes: int) -> Renderers:
+        return Renderers("fork", processes, serve, (
+            partial(engine._init_worker, template_id),
+            partial(dies_on_the_second, template_id, fmt)))
+
+    monkeypatch.setattr(engine, "_pool", dying)
+    inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
+              for i, name in enumerate(sorted(FIXTURES) * 10)]
+    items = list(iter_batch(TEMPLATE, inputs, workers=2))
+    assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)
+
+
+def test_the_pool_runs_no_thread_in_this_process(tmp_path) -> None:
+    """Before: a ProcessPoolExecutor's manager and queue-feeder threads took the interpreter
+    lock from this process's own rendering at every chunk (3 threads while a batch ran).
+    In a fresh interpreter, as ``vanban batch`` runs it (this one may hold threads of other
+    tests, which would send the pool through the fork server)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import threading\n"
+        "from vanban.batch import BatchInput, iter_batch\n"
+        f"data = open({str(FIXTURES[sorted(FIXTURES)[0]])!r}, 'rb').read()\n"
+        "inputs = [BatchInput(str(i), data) for i in range(40)]\n"
+        "print(sorted({threading.active_count() for _ in iter_batch('bao-cao-thi-dua', "
+        "inputs, workers=2)}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(
+                              Path(__file__).resolve().parents[2] / "service")},
+                          cwd=tmp_path, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[1]"
+
+
+def test_a_batch_stopped_early_leaves_no_process() -> None:
+    import multiprocessing
+
+    inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
+              for i, name in enumerate(sorted(FIXTURES) * 20)]
+    batch = iter_batch(TEMPLATE, inputs, workers=3)
+    assert [next(batch).ok for _ in range(3)] == [True] * 3
+    batch.close()  # the client went away
+    assert multiprocessing.active_children() == []
 
 
 def test_a_batch_leaves_no_thread_so_the_next_one_forks_too(tmp_path) -> None:

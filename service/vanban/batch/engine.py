@@ -3,7 +3,8 @@
 Work is spread over ``workers`` renderers (``None`` = the setting ``VANBAN_BATCH_WORKERS``,
 where 0 means every core this process may use): this process and a pool of ``workers − 1``
 processes. The template's families are compiled once in this process before the pool starts
-(forked workers inherit them; see :func:`start_method`). Inputs go to the pool in chunks of
+(forked workers inherit them; see :func:`start_method`). Inputs go to the pool
+(:mod:`vanban.batch.renderers`: a pipe per process, no thread in this one) in chunks of
 :data:`CHUNK` (one message per chunk, not per document) and each pool process always has a
 chunk queued behind the one it renders; whenever the next result in order is not ready yet,
 this process renders the next chunk itself instead of waiting. So on 2 cores the batch uses
@@ -25,12 +26,13 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import Any
 
 from vanban import outputs
+from vanban.batch.renderers import DEPTH, Pending, Renderers, serve
 from vanban.config import get_settings
 from vanban.errors import InputError, Problem, VanbanError, problem
 from vanban.templates import REGISTRY
@@ -95,11 +97,6 @@ def _slots(processes: int) -> int:
     return 2 * processes + 2  # a chunk rendering and one queued per process, two in the parent
 
 
-def _ready() -> bool:
-    """A first task for the pool: done as soon as a pool process runs."""
-    return True
-
-
 def render_chunk(template_id: str, fmt: str,
                  chunk: list[tuple[int, BatchInput]]) -> list[BatchItem]:
     return [render_one(template_id, fmt, index, item) for index, item in chunk]
@@ -136,13 +133,13 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _pool(template_id: str, workers: int) -> ProcessPoolExecutor:
+def _pool(template_id: str, fmt: str, processes: int) -> Renderers:
     method = start_method()
-    ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["vanban.batch.preload"])  # compile once, not per worker
-    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(template_id,))
+        multiprocessing.get_context(method).set_forkserver_preload(
+            ["vanban.batch.preload"])  # compile once, not per worker
+    return Renderers(method, processes, serve, (partial(_init_worker, template_id),
+                                                partial(render_chunk, template_id, fmt)))
 
 
 def iter_batch(template_id: str, items: Iterable[BatchInput], fmt: str = "docx",
@@ -161,87 +158,52 @@ def iter_batch(template_id: str, items: Iterable[BatchInput], fmt: str = "docx",
 
 def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
             workers: int) -> Iterator[BatchItem]:
-    processes = workers - 1  # this process renders too
     source = enumerate(items)
-    slots: deque[Future[list[BatchItem]] | list[BatchItem]] = deque()
-    limit = _slots(processes)
+    # In input order: a chunk in a pool process (Pending) or rendered here (its items).
+    slots: deque[Pending | list[BatchItem]] = deque()
+    limit = _slots(workers - 1)
+    exhausted = False
 
     def next_chunk() -> list[tuple[int, BatchInput]]:
-        return list(islice(source, CHUNK))
+        nonlocal exhausted
+        chunk = [] if exhausted else list(islice(source, CHUNK))
+        exhausted = not chunk
+        return chunk
 
-    exhausted = False
-    pool = _pool(template_id, processes)
-    # Until a pool process runs (a fork server compiles every template first: seconds for
-    # the first batch of a server), this process renders alone, so the first documents
+    def here(chunk: list[tuple[int, BatchInput]]) -> list[BatchItem]:
+        return render_chunk(template_id, fmt, chunk)
+
+    # Until a pool process is ready (a fork server compiles every template first: seconds
+    # for the first batch of a server), this process renders alone, so the first documents
     # are not held behind the pool's start; a pool that cannot start leaves it all here.
-    ready = _start(pool)
+    pool = _pool(template_id, fmt, workers - 1)  # this process renders too
     try:
         while True:
-            usable = ready.done() and not ready.cancelled() and ready.exception() is None
-            # Keep every pool process busy: one chunk rendering, one queued.
-            while usable and not exhausted and len(slots) < limit and sum(
-                    isinstance(s, Future) and not s.done() for s in slots) < 2 * processes:
+            pool.collect()
+            for renderer in pool.free():  # keep every pool process busy
+                while len(renderer.queued) < DEPTH and len(slots) < limit:
+                    chunk = next_chunk()
+                    if not chunk:
+                        break
+                    slots.append(pool.send(renderer, chunk))
+            if not slots:
                 chunk = next_chunk()
                 if not chunk:
-                    exhausted = True
-                    break
-                slots.append(pool.submit(render_chunk, template_id, fmt, chunk))
-            if not slots:
-                chunk = [] if exhausted else next_chunk()
-                if not chunk:
                     return
-                slots.append(render_chunk(template_id, fmt, chunk))
+                slots.append(here(chunk))
                 continue
             head = slots[0]
-            if isinstance(head, Future) and not head.done() and not exhausted \
-                    and len(slots) < limit:
-                chunk = next_chunk()  # rather than wait, render the next chunk here
-                if chunk:
-                    slots.append(render_chunk(template_id, fmt, chunk))
-                else:
-                    exhausted = True
-                continue
+            if isinstance(head, Pending):
+                if head.lost:  # its process died: render it here
+                    slots[0] = head = here(head.chunk)
+                elif head.items is None:
+                    chunk = next_chunk() if len(slots) < limit else []
+                    if chunk:  # rather than wait, render the next chunk here
+                        slots.append(here(chunk))
+                    else:
+                        pool.collect(block=True)
+                    continue
             slots.popleft()
-            yield from (head.result() if isinstance(head, Future) else head)
-    finally:  # the consumer stopped early (client gone): drop what is queued
-        for slot in slots:
-            if isinstance(slot, Future):
-                slot.cancel()
-        if ready.done() or _forks(pool):  # started: its processes end at once
-            pool.shutdown(wait=True, cancel_futures=True)
-        else:  # still starting through a fork server: the end of the zip does not wait
-            threading.Thread(target=pool.shutdown, kwargs={"cancel_futures": True},
-                             name="vanban-batch-pool-stop", daemon=True).start()
-
-
-def _forks(pool: ProcessPoolExecutor) -> bool:
-    context = getattr(pool, "_mp_context", None)  # the executor keeps it, without a getter
-    return context is not None and context.get_start_method() == "fork"
-
-
-def _start(pool: ProcessPoolExecutor) -> Future[bool]:
-    """Start the pool's processes; the future is done when one runs. A plain fork takes
-    milliseconds and is done here, in this thread (forking from another thread while this
-    one renders could copy a lock it holds); through a fork server or spawn, starting blocks
-    until the server has imported vanban and compiled the templates, so another thread waits
-    for that while this one renders."""
-    if _forks(pool):
-        return pool.submit(_ready)
-    ready: Future[bool] = Future()
-
-    def relay(inner: Future[bool]) -> None:
-        if inner.cancelled():
-            ready.cancel()
-        elif inner.exception() is not None:
-            ready.set_exception(inner.exception())  # type: ignore[arg-type]
-        else:
-            ready.set_result(True)
-
-    def start() -> None:
-        try:
-            pool.submit(_ready).add_done_callback(relay)
-        except BaseException as exc:  # noqa: BLE001 — shut down meanwhile, or broken
-            ready.set_exception(exc)
-
-    threading.Thread(target=start, name="vanban-batch-pool-start", daemon=True).start()
-    return ready
+            yield from (head.items or []) if isinstance(head, Pending) else head
+    finally:  # done, or the consumer stopped early (client gone): the processes end
+        pool.close()
