@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from vanban import outputs
 from vanban.cli_lang import CHECK_FAMILY_HELP, FAMILIES_HELP
@@ -343,5 +343,19 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
 
+def run() -> NoReturn:
+    """The ``vanban`` program: :func:`main` with this process's arguments, then exit.
+
+    Every object still alive is frozen before the interpreter ends (:func:`gc.freeze`), so
+    its last garbage collection skips them: a command's exit takes ~5 ms instead of ~35 ms
+    (every file is closed and flushed by then; objects are still freed as the modules
+    go)."""
+    code = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -81,3 +81,18 @@ def test_a_spawned_or_fork_server_process_renders_a_chunk() -> None:
             pool.close()
         assert [i.source for i in pending.items or []] == sorted(FIXTURES), method
         assert all(i.ok and i.content.startswith(b"PK") for i in pending.items or []), method
+
+
+def test_a_forked_process_takes_chunks_at_once() -> None:
+    """Forked, it has the compiled template already: chunks wait in its pipe while it starts
+    (before: none was sent until it said READY, so this process rendered the batch's first,
+    coldest chunk alone while the other core idled)."""
+    pool = Renderers("fork", 1, serve, (_nothing, _big))
+    try:
+        assert len(pool.free()) == 1
+        pending = pool.send(pool.free()[0], [b"x"])
+        while not pending.done:
+            pool.collect(block=True)
+        assert pending.items == [b"r" * (2 * MB)]
+    finally:
+        pool.close()

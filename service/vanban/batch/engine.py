@@ -201,7 +201,13 @@ def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
                     if chunk:  # rather than wait, render the next chunk here
                         slots.append(here(chunk))
                     else:
-                        pool.collect(block=True)
+                        waiting = [s for s in slots if isinstance(s, Pending) and not s.done]
+                        if exhausted and len(waiting) > 1:
+                            # The batch's tail: rather than idle, render here the chunk a
+                            # pool process would start last (its copy is then discarded).
+                            waiting[-1].items = here(waiting[-1].chunk)
+                        else:
+                            pool.collect(block=True)
                     continue
             slots.popleft()
             yield from (head.items or []) if isinstance(head, Pending) else head

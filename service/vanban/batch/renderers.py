@@ -112,7 +112,10 @@ class Renderers:
                         process.terminate()
                         ours.close()
                         break
-                    self._live.append(Renderer(process, ours))
+                    # A forked process has the compiled template already: chunks may wait in its
+                    # pipe from now on, not only once it says READY (this process's first
+                    # chunk would otherwise be rendered while the other core idles).
+                    self._live.append(Renderer(process, ours, ready=method == "fork"))
             self.started.set()
 
         if method == "fork":

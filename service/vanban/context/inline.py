@@ -12,11 +12,11 @@ a template's ``build_context``).
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
 from vanban.context import chu_thich
+from vanban.xml_text import escape
 
 #: ``\*`` stands for a literal ``*``: hidden from the mark pattern behind a character that
 #: validated text never holds (control characters are refused), put back in every span.

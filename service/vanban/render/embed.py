@@ -26,12 +26,12 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 from vanban.errors import InputError, problem
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack
+from vanban.xml_text import escape, quoteattr
 
 #: The namespace of vanban's data part (also its ``ds:schemaRef``).
 NS = "urn:vanban:du-lieu:1"

@@ -13,7 +13,6 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 from xml.parsers import expat
-from xml.sax.saxutils import escape
 
 import jinja2
 
@@ -23,6 +22,7 @@ from vanban.render.compile import DOCUMENT, Compiled, locate
 from vanban.render.fit_columns import fit_columns
 from vanban.render.packaging import DOCUMENT_LEVEL, PackedPart, pack, write_zip
 from vanban.render.whole_landscape import annex_numbered_apart, whole_landscape
+from vanban.xml_text import escape
 
 _T = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 CORE = "docProps/core.xml"
