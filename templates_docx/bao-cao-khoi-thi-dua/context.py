@@ -31,6 +31,7 @@ from vanban.prose import khen_thuong as kt
 from vanban.scoring.bloc import check_xep_hang, tinh_xep_hang
 from vanban.scoring.compute import jnum
 from vanban.scoring.rules import body_rules_raw
+from vanban.the_thuc.blocks import closing_sentence
 from vanban.the_thuc.families import TEXT_WIDTH_TWIPS, Family
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import find_award
@@ -272,7 +273,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "nhiem_vu": _doan(body.nhiem_vu),
         "giai_phap": _doan(body.giai_phap),
         "kien_nghi": _doan(body.kien_nghi),
-        "ket_luan": runs(body.ket_luan.rstrip(" .") + (family.ket_thuc or "."))
+        "ket_luan": runs(closing_sentence(family, body.ket_luan))
         if body.ket_luan else "",
         "bao_cao_ve": in_sentence(abstract[:1].lower() + abstract[1:]),
         "ket_thuc": family.ket_thuc or ".",

@@ -24,6 +24,7 @@ from vanban.errors import InputError, Problem
 from vanban.model.envelope import Envelope
 from vanban.prose import chi_tieu as ct
 from vanban.prose import khen_thuong as kt
+from vanban.the_thuc.blocks import closing_sentence
 from vanban.the_thuc.families import Family
 from vanban.vi.text import join_lines
 from vanban.vocab import AwardMatch, find_award
@@ -224,7 +225,7 @@ def build(body: BaoCaoThiDua, awards: list[kt.Award], family: Family,
         "kien_nghi": _doan(body.kien_nghi),
         "phuong_huong": _doan(body.phuong_huong),
         "giai_phap": _doan(body.giai_phap),
-        "ket_luan": runs(body.ket_luan) if body.ket_luan else "",
+        "ket_luan": runs(closing_sentence(family, body.ket_luan)) if body.ket_luan else "",
         "bao_cao_ve": bao_cao_ve(trich_yeu),
         "ket_thuc": family.ket_thuc or ".",
     }

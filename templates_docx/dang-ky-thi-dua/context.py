@@ -11,6 +11,7 @@ from vanban.errors import Problem
 from vanban.model.chi_tieu import ChiTieu
 from vanban.model.envelope import Envelope
 from vanban.prose import chi_tieu as ct
+from vanban.the_thuc.blocks import closing_sentence
 from vanban.the_thuc.families import Family
 from vanban.vi.numbers import so, so_dem
 from vanban.vocab import AwardMatch
@@ -58,6 +59,6 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "noi_dung_thi_dua": [in_sentence(t) for t in body.noi_dung],
         "chi_tieu_tap_the": groups["tap_the"],
         "chi_tieu_ca_nhan": groups["ca_nhan"],
-        "ket_luan": runs(body.ket_luan) if body.ket_luan else "",
+        "ket_luan": runs(closing_sentence(family, body.ket_luan)) if body.ket_luan else "",
         "ket_thuc": family.ket_thuc or ".",
     }

@@ -21,6 +21,7 @@ from vanban.context.outline import Outline
 from vanban.errors import InputError, Problem, problem
 from vanban.model.dates import parse
 from vanban.model.envelope import Envelope
+from vanban.the_thuc.blocks import closing_sentence
 from vanban.the_thuc.families import Family
 from vanban.vi.dates import NgayThang, ngay_ngan
 from vanban.vi.numbers import so_dem
@@ -197,7 +198,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
                      for x in body.thoi_han],
         "tong_ket": _gach(body.tong_ket),
         "to_chuc_thuc_hien": to_chuc,
-        "ket_luan": runs(body.ket_luan) if body.ket_luan else "",
+        "ket_luan": runs(closing_sentence(family, body.ket_luan)) if body.ket_luan else "",
         "ke_hoach_ve": ke_hoach_ve(envelope),
         "ket_thuc": family.ket_thuc or ".",
     }

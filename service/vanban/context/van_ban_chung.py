@@ -16,6 +16,7 @@ from vanban.context.inline import in_sentence
 from vanban.context.outline import LEVELS, Outline
 from vanban.model.envelope import Envelope
 from vanban.model.van_ban_chung import MucChung, VanBanChung
+from vanban.the_thuc.blocks import closing_sentence
 from vanban.the_thuc.families import Family
 
 #: The body model of the generic template.
@@ -54,6 +55,6 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
     for m in body.muc:
         _muc(o, m, 1, flat)
     if body.ket_luan:
-        o.closing(body.ket_luan)
+        o.closing(closing_sentence(family, body.ket_luan))
     return {"khoi": o.blocks, "can_cu": can_cu, "mo_dau": mo_dau, "muc": flat,
             "ket_luan": o.blocks[-1]["runs"] if body.ket_luan else ""}

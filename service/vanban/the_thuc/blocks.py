@@ -101,6 +101,19 @@ def quyen_han_lines(family: Family, quyen_han: str | None, thay_cho: str | None,
     return lines
 
 
+def closing_sentence(family: Family, text: str) -> str:
+    """The clerk's closing sentence ending with the family's mark (State, trade union, Đoàn:
+    ``./.``; Party: a full stop). The sentence is kept as typed, the mark added unless it is
+    there: "… thực hiện." → "… thực hiện./.", "… thực hiện./." unchanged."""
+    text = text.rstrip()
+    mark = family.ket_thuc or "."
+    if text.endswith(mark):
+        return text
+    if mark.startswith(".") and text.endswith("."):
+        return text + mark[1:]
+    return text + mark
+
+
 def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(";,.").rstrip()
 
