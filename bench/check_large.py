@@ -11,14 +11,10 @@ paragraph upload (about 300 KB) is refused by the paragraph cap, and the time th
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import time
-import zipfile
 from pathlib import Path
-
-import docx
 
 from vanban.check.engine import check_docx
 from vanban.errors import LimitError
@@ -27,20 +23,8 @@ from vanban.ooxml.safezip import ZipLimits
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import timed  # noqa: E402
 
-
-def many_paragraphs(n: int) -> bytes:
-    base = io.BytesIO()
-    docx.Document().save(base)
-    source = zipfile.ZipFile(io.BytesIO(base.getvalue()))
-    out = io.BytesIO()
-    body = "".join(f"<w:p><w:r><w:t>Đoạn {i} nội dung</w:t></w:r></w:p>" for i in range(n))
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
-            target.writestr(name, data)
-    return out.getvalue()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from big_documents import many_paragraphs  # noqa: E402
 
 
 def main() -> None:

@@ -4,16 +4,13 @@ Retry-After beyond), previews have a page cap, and /healthz keeps answering mean
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 import threading
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
 import pytest
 import requests
 
@@ -21,26 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "designer"))
 from designer_docs import make_docx  # noqa: E402
 
+from big_documents import many_paragraphs  # noqa: E402
 from live_processes import env, free_port, stop, vanban, wait_until  # noqa: E402
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
-
-
-def many_paragraphs(n: int) -> bytes:
-    """A .docx of ``n`` short paragraphs (100 000 → about 300 KB, 5 MiB unpacked)."""
-    base = io.BytesIO()
-    docx.Document().save(base)
-    source = zipfile.ZipFile(io.BytesIO(base.getvalue()))
-    out = io.BytesIO()
-    body = "".join(f"<w:p><w:r><w:t>Đoạn {i} nội dung</w:t></w:r></w:p>" for i in range(n))
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
-            target.writestr(name, data)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
