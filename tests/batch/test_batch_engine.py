@@ -189,17 +189,12 @@ def test_a_pool_that_cannot_start_leaves_the_batch_to_this_process(monkeypatch) 
     """The pool's processes may be slow to start (a fork server compiles every template
     first) or fail to: this process renders meanwhile, and alone if it must (before: the
     first documents waited for the pool, and a broken pool failed the batch)."""
-    from vanban.batch import engine
     from vanban.batch.renderers import Renderers
 
     def broken(template_id: str, fmt: str, processes: int) -> Renderers:
         return Renderers("fork", processes, lambda conn, *a: os._exit(1), ())  # die at once
 
-    monkeypatch.setattr(engine, "_pool", broken)
-    inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
-              for i, name in enumerate(sorted(FIXTURES) * 4)]
-    items = list(iter_batch(TEMPLATE, inputs, workers=2))
-    assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)
+    _every_document_in_order(monkeypatch, broken, copies=4)
 
 
 def test_a_pool_process_that_dies_mid_batch_loses_no_document(monkeypatch) -> None:
@@ -221,9 +216,17 @@ def test_a_pool_process_that_dies_mid_batch_loses_no_document(monkeypatch) -> No
             partial(engine._init_worker, template_id),
             partial(dies_on_the_second, template_id, fmt)))
 
-    monkeypatch.setattr(engine, "_pool", dying)
+    _every_document_in_order(monkeypatch, dying, copies=10)
+
+
+def _every_document_in_order(monkeypatch, pool, copies: int) -> None:  # noqa: ANN001
+    """A batch of ``copies`` × the fixtures with ``pool`` as the engine's pool: every input
+    comes out a document, in input order."""
+    from vanban.batch import engine
+
+    monkeypatch.setattr(engine, "_pool", pool)
     inputs = [BatchInput(f"{i}", FIXTURES[name].read_bytes())
-              for i, name in enumerate(sorted(FIXTURES) * 10)]
+              for i, name in enumerate(sorted(FIXTURES) * copies)]
     items = list(iter_batch(TEMPLATE, inputs, workers=2))
     assert [i.source for i in items] == [i.source for i in inputs] and all(i.ok for i in items)
 
