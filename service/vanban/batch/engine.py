@@ -194,7 +194,7 @@ def _pooled(template_id: str, items: Iterable[BatchInput], fmt: str,
                 continue
             head = slots[0]
             if isinstance(head, Pending):
-                if head.lost:  # its process died: render it here
+                if head.lost and head.items is None:  # its process died: render it here
                     slots[0] = head = here(head.chunk)
                 elif head.items is None:
                     chunk = next_chunk() if len(slots) < limit else []
