@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from conftest import FIXTURES, TEMPLATE
 from vanban.batch.renderers import Renderers, serve
 
 MB = 1 << 20
@@ -61,7 +62,6 @@ def test_a_spawned_or_fork_server_process_renders_a_chunk() -> None:
     in a thread of its own, imports vanban, compiles the template and then renders."""
     from functools import partial
 
-    from conftest import FIXTURES, TEMPLATE
     from vanban.batch import engine
     from vanban.batch.engine import BatchInput
 
