@@ -51,7 +51,8 @@ def test_ci_installs_and_tests_inside_the_venv() -> None:
                               cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "python3-venv" in packages.split()
     venv = script.index("source .venv/bin/activate")
-    assert venv < script.index("python3 -m pip install") < script.index("python3 -m pytest -q")
+    test = script.index("python3 -m pytest -q -n auto")
+    assert venv < script.index("python3 -m pip install") < test
     assert script.index("bash deploy/install-system.sh --tests") < venv
 
 
