@@ -137,11 +137,11 @@ def test_healthz_answers_while_every_slot_is_taken(uncapped, big):
     for t in threads:
         t.start()
     time.sleep(0.3)
-    worst = 0.0
+    took: list[float] = []
     while any(t.is_alive() for t in threads):
         started = time.monotonic()
         assert requests.get(f"{url}/healthz", timeout=5).status_code == 200
-        worst = max(worst, time.monotonic() - started)
+        took.append(time.monotonic() - started)
         time.sleep(0.1)
     for t in threads:
         t.join()
@@ -152,7 +152,10 @@ def test_healthz_answers_while_every_slot_is_taken(uncapped, big):
     assert busy, statuses
     assert all(r.headers.get("Retry-After") == "5" for r in busy)
     assert busy[0].json()["problems"][0]["code"] == "server.busy"
-    assert worst < 1.0, worst
+    # Queued behind the work, /healthz would wait for a slot: the 3-second time limit. It
+    # answers at once; the worst answer allows for the cores shared with the other test
+    # process (the suite runs in two).
+    assert sorted(took)[len(took) // 2] < 0.5 and max(took) < 2.0, took
 
 
 def test_previews_stop_at_the_page_cap(server):
