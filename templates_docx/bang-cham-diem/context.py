@@ -268,7 +268,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "so_muc": so_dem(len(body.nhom)),
         "diem_chuan": so_diem(r.diem_chuan),
         "thuong_toi_da": so_diem(r.thuong_toi_da),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
         # the table is the document: all of it in landscape, the table right after the header
         # (no portrait page holding only the header and title: issue 17)
         "ca_van_ban_ngang": wide,

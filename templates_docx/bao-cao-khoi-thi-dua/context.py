@@ -276,7 +276,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "ket_luan": runs(closing_sentence(family, body.ket_luan))
         if body.ket_luan else "",
         "bao_cao_ve": in_sentence(abstract[:1].lower() + abstract[1:]),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
     }
     split = True if wide_xml else None
     out: dict = {**ctx, "ngang": "", "khoi_sau": []}

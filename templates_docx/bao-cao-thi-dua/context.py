@@ -227,7 +227,7 @@ def build(body: BaoCaoThiDua, awards: list[kt.Award], family: Family,
         "giai_phap": _doan(body.giai_phap),
         "ket_luan": runs(closing_sentence(family, body.ket_luan)) if body.ket_luan else "",
         "bao_cao_ve": bao_cao_ve(trich_yeu),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
     }
 
 

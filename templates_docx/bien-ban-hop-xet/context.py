@@ -158,7 +158,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "so_dat": so_dem(sum(1 for k in results if k.dat)),
         "so_truong_hop": so_dem(len(results)),
         "ket_luan": [runs(t) for t in bb.ket_luan],
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
     }
     out: dict[str, Any] = {}
     if not family.chuc_vu_bold:

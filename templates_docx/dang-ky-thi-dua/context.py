@@ -60,5 +60,5 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "chi_tieu_tap_the": groups["tap_the"],
         "chi_tieu_ca_nhan": groups["ca_nhan"],
         "ket_luan": runs(closing_sentence(family, body.ket_luan)) if body.ket_luan else "",
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
     }

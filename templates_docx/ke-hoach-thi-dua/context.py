@@ -200,7 +200,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "to_chuc_thuc_hien": to_chuc,
         "ket_luan": runs(closing_sentence(family, body.ket_luan)) if body.ket_luan else "",
         "ke_hoach_ve": ke_hoach_ve(envelope),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
     }
 
 

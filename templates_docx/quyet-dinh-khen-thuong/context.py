@@ -145,7 +145,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "dieu_thi_hanh": n,
         "hieu_luc": in_sentence(body.hieu_luc.rstrip()) if body.hieu_luc else "",
         "thi_hanh": in_sentence(", ".join(body.thi_hanh)),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
         # "Như Điều 3" in nơi nhận names the article that charges the executors: Điều 2 when
         # there is no money article
         "noi_nhan": [_NHU_DIEU.sub(lambda m: f"{m.group(1)}{n}", line)

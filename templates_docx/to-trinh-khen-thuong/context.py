@@ -87,6 +87,6 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "nguoi_quyet_dinh": body.nguoi_quyet_dinh,  # twice in the text: plain
         "de_nghi_khen": in_sentence(ds.cau()),
         "thanh_tich": in_sentence(body.thanh_tich.rstrip(".")),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
         "phu_luc": phu_luc(w["phu_luc_tieu_de"], kem_theo, annex.blocks),
     }

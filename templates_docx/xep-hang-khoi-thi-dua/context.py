@@ -147,7 +147,7 @@ def build_context(envelope: Envelope, family: Family, envelope_ctx: dict) -> dic
         "canh_bao": [in_sentence(c) for c in result.canh_bao],
         "khong_xet": in_sentence(", ".join(u.ten for u in result.don_vi if u.khong_xet)),
         "bang_cham_diem_kem": in_sentence(", ".join(members)),
-        "ket_thuc": family.ket_thuc or ".",
+        "ket_thuc": family.dau_ket,
     }
     out: dict = {**ctx, "ngang": "", "khoi_sau": []}
     if pointer:

@@ -106,7 +106,7 @@ def closing_sentence(family: Family, text: str) -> str:
     ``./.``; Party: a full stop). The sentence is kept as typed, the mark added unless it is
     there: "… thực hiện." → "… thực hiện./.", "… thực hiện./." unchanged."""
     text = text.rstrip()
-    mark = family.ket_thuc or "."
+    mark = family.dau_ket
     if text.endswith(mark):
         return text
     if mark.startswith(".") and text.endswith("."):

@@ -134,6 +134,12 @@ class Family:
         """A heading of its own instead of the Quốc hiệu (Party, Đoàn)."""
         return self.tieu_de != QUOC_HIEU
 
+    @property
+    def dau_ket(self) -> str:
+        """The mark the body's last sentence ends with: ``ket_thuc`` (``./.``), or a full stop
+        where the family prescribes none (the Party)."""
+        return self.ket_thuc or "."
+
     def viet_tat(self, loai_viet_tat: str) -> str:
         """The type abbreviation as this family writes it."""
         return self.viet_tat_rieng.get(loai_viet_tat, loai_viet_tat)
