@@ -7,7 +7,8 @@ Help (``-h``) and usage errors are in Vietnamese — argparse's own words too �
 with ``VANBAN_LANG=en`` or an English locale (see :mod:`vanban.cli_lang`).
 
 Exit codes: 0 success; 1 the checked document has layout errors (check-format); 2 invalid
-input or unreadable file — every problem is printed as ``path: message``, nothing written.
+input or unreadable file — every problem is printed as ``path: message``, nothing written;
+130 stopped with Ctrl+C (a file being written keeps its old content).
 """
 
 from __future__ import annotations
@@ -320,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         return _quiet_closed_stdout()
+    except KeyboardInterrupt:  # Ctrl+C: files being written are left as they were
+        print("\nĐã dừng (Ctrl+C).", file=sys.stderr)
+        return 130  # 128 + SIGINT, what a shell reports
 
 
 def _run(args: argparse.Namespace) -> int:

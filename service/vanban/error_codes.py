@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -43,7 +43,7 @@ class UnlistedCode(ValueError):
 
 @cache
 def _table() -> dict[str, Any]:
-    text = resources.files("vanban").joinpath("error_codes.toml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "error_codes.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -89,3 +91,44 @@ def test_the_progress_bar_does_not_turn_the_pool_into_a_fork_server(tmp_path: Pa
     assert done.stdout.split() == ["['fork']", "0"]
     with zipfile.ZipFile(out) as zf:
         assert len(zf.namelist()) == len(inputs) + 1 and zf.testzip() is None
+
+
+def test_ctrl_c_keeps_the_previous_zip_and_prints_no_traceback(tmp_path: Path) -> None:
+    """Before: the zip was truncated and rewritten in place, so Ctrl+C in a batch left a
+    broken out.zip instead of last run's, and Python's traceback on the terminal."""
+    out = tmp_path / "lo.zip"
+    out.write_bytes(b"last run's zip")
+    lines = [json.dumps(fixture_data(n), ensure_ascii=False) for n in sorted(FIXTURES)]
+    proc = subprocess.Popen([sys.executable, "-m", "vanban.cli", "batch", TEMPLATE, "-", "-o",
+                             str(out), "--no-progress"], stdin=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(("\n".join(lines) + "\n").encode())
+        proc.stdin.flush()  # stdin stays open: the batch waits for more, mid-way
+        deadline = time.monotonic() + 120
+        while not any(p.name != out.name for p in tmp_path.iterdir()) \
+                and out.read_bytes() == b"last run's zip":
+            assert time.monotonic() < deadline, "the batch never started writing"
+            time.sleep(0.05)
+        time.sleep(0.3)  # the documents read so far are written
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode() and "Đã dừng" in err.decode()
+    assert out.read_bytes() == b"last run's zip"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no partial file left
+
+
+def test_a_finished_batch_replaces_the_old_zip_keeping_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "lo.zip"
+    out.write_bytes(b"last run's zip")
+    out.chmod(0o640)
+    done = vanban("batch", TEMPLATE, str(FIXTURES[sorted(FIXTURES)[0]]), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as zf:
+        assert zf.testzip() is None and len(zf.namelist()) == 2
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

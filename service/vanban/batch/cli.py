@@ -20,6 +20,7 @@ from vanban import outputs
 from vanban.batch.archive import write_zip
 from vanban.batch.engine import BatchItem, iter_batch
 from vanban.batch.inputs import read_paths
+from vanban.streams import new_file
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -117,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             summary = write_zip(items, sys.stdout.buffer, args.template, args.format, tick)
             sys.stdout.buffer.flush()
         else:
-            with open(args.output, "wb") as out:
+            with new_file(args.output) as out:  # a batch cut short keeps the old zip
                 summary = write_zip(items, out, args.template, args.format, tick)
     where = "" if args.output == "-" else f" vào {args.output}"
     print(f"Đã tạo {summary.ok}/{summary.total} văn bản{where}"

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 _AVERAGE = {"Regular": 0.45, "Bold": 0.5, "Italic": 0.45, "BoldItalic": 0.5}
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, float]]:
-    text = resources.files("vanban.the_thuc").joinpath("font_metrics.json").read_text("utf-8")
+    text = (Path(__file__).parent / "font_metrics.json").read_text("utf-8")
     return json.loads(text)
 
 

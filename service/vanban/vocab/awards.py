@@ -16,7 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from vanban.errors import InputError, problem
@@ -213,7 +213,7 @@ def _build(data: dict[str, Any]) -> _Vocab:
 
 @cache
 def _vocab() -> _Vocab:
-    text = resources.files(__package__).joinpath(_DATA_FILE).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / _DATA_FILE).read_text(encoding="utf-8")
     return _build(tomllib.loads(text))
 
 
