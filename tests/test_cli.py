@@ -65,3 +65,36 @@ def test_schema_templates_example():
 def test_unknown_template_exits_2():
     done = vanban("schema", "khong-co")
     assert done.returncode == 2 and "bao-cao-thi-dua" in done.stderr.decode()
+
+
+def _run_with(setup: str, *args: str) -> subprocess.CompletedProcess:
+    """``vanban ARGS`` through :func:`vanban.cli.run`, after ``setup`` ran in its process."""
+    code = f"import sys\n{setup}\nsys.argv = ['vanban', *{list(args)!r}]\n" \
+           "from vanban.cli import run\nrun()\n"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=False,
+                          timeout=120)
+
+
+def test_the_quick_exit_runs_exit_handlers_and_flushes_everything(tmp_path: Path):
+    """``run`` ends the process without the interpreter's tear-down: what must still happen
+    at exit (atexit handlers: a PDF converter's LibreOffice stopped; buffered output) does."""
+    mark = tmp_path / "atexit-ran"
+    done = _run_with(f"import atexit\natexit.register(lambda: open({str(mark)!r}, 'w')"
+                     ".write('ran'))", "example", "bao-cao-thi-dua")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["trich_yeu"]  # the whole JSON, flushed
+    assert mark.read_text() == "ran"
+    assert _run_with("", "validate", "bao-cao-thi-dua", str(tmp_path / "none.json")
+                     ).returncode == 2
+
+
+def test_the_exit_waits_for_a_thread_still_working(tmp_path: Path):
+    mark = tmp_path / "thread-done"
+    setup = ("import threading, time\n"
+             "def work():\n"
+             "    time.sleep(0.5)\n"
+             f"    open({str(mark)!r}, 'w').write('done')\n"
+             "threading.Thread(target=work).start()")
+    done = _run_with(setup, "templates")
+    assert done.returncode == 0, done.stderr
+    assert mark.read_text() == "done"
