@@ -83,9 +83,9 @@ def entry_name(key: str, *sources: bytes) -> str:
     return h.hexdigest() + ".bin"
 
 
-def load(folder: Path, name: str) -> tuple[CodeType, dict[str, Any]] | None:
-    """The Jinja code and the other fields of a saved entry; ``None`` when there is none or it
-    is damaged."""
+def read_payload(folder: Path, name: str) -> bytes | None:
+    """The payload of a saved entry, its digest checked; ``None`` when there is none or it is
+    damaged."""
     try:
         blob = (folder / name).read_bytes()
     except OSError:
@@ -96,19 +96,11 @@ def load(folder: Path, name: str) -> tuple[CodeType, dict[str, Any]] | None:
     digest, payload = blob[head:head + _DIGEST], blob[head + _DIGEST:]
     if hashlib.sha256(payload).digest() != digest:
         return None
-    try:
-        code_bytes, fields = pickle.loads(payload)
-        code = marshal.loads(code_bytes)
-    except Exception:  # noqa: BLE001 — a damaged entry is a miss, whatever broke
-        return None
-    if not isinstance(code, CodeType) or not isinstance(fields, dict):
-        return None
-    return code, fields
+    return payload
 
 
-def save(folder: Path, name: str, code: CodeType, fields: dict[str, Any]) -> bool:
+def write_payload(folder: Path, name: str, payload: bytes) -> bool:
     """Write an entry (atomically); ``False`` when the folder cannot be written."""
-    payload = pickle.dumps((marshal.dumps(code), fields), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".bin")
@@ -122,3 +114,25 @@ def save(folder: Path, name: str, code: CodeType, fields: dict[str, Any]) -> boo
     except OSError:
         return False
     return True
+
+
+def load(folder: Path, name: str) -> tuple[CodeType, dict[str, Any]] | None:
+    """The Jinja code and the other fields of a saved entry; ``None`` when there is none or it
+    is damaged."""
+    payload = read_payload(folder, name)
+    if payload is None:
+        return None
+    try:
+        code_bytes, fields = pickle.loads(payload)
+        code = marshal.loads(code_bytes)
+    except Exception:  # noqa: BLE001 — a damaged entry is a miss, whatever broke
+        return None
+    if not isinstance(code, CodeType) or not isinstance(fields, dict):
+        return None
+    return code, fields
+
+
+def save(folder: Path, name: str, code: CodeType, fields: dict[str, Any]) -> bool:
+    """Write an entry (atomically); ``False`` when the folder cannot be written."""
+    return write_payload(folder, name, pickle.dumps((marshal.dumps(code), fields),
+                                                    protocol=pickle.HIGHEST_PROTOCOL))

@@ -213,8 +213,14 @@ def _build(data: dict[str, Any]) -> _Vocab:
 
 @cache
 def _vocab() -> _Vocab:
-    text = (Path(__file__).parent / _DATA_FILE).read_text(encoding="utf-8")
-    return _build(tomllib.loads(text))
+    """The vocabulary, built from the data file — or loaded as built by an earlier process
+    (:mod:`vanban.data_cache`: ~0.5 ms instead of ~9 ms)."""
+    from vanban import data_cache, vocab
+
+    data = Path(__file__).parent / _DATA_FILE
+    here = Path(vocab.__file__).parent
+    return data_cache.built("awards", [data, here / "awards.py", here / "normalize.py"],
+                            lambda: _build(tomllib.loads(data.read_text(encoding="utf-8"))))
 
 
 def all_awards() -> list[Award]:
