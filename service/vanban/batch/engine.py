@@ -20,7 +20,6 @@ unexpected exception) becomes a :class:`BatchItem` with ``problems``; the batch 
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import threading
@@ -117,6 +116,8 @@ def render_one(template_id: str, fmt: str, index: int, item: BatchInput) -> Batc
     except VanbanError as exc:
         return BatchItem(index, item.source, fmt, problems=exc.problems)
     except Exception:  # noqa: BLE001 — one bad item must not stop the batch
+        import logging
+
         logging.getLogger("vanban.batch").exception("item %d (%s) failed", index, item.source)
         return BatchItem(index, item.source, fmt, problems=[problem(
             "batch.internal", "", "Lỗi không mong đợi khi tạo văn bản này; chi tiết đã được ghi "

@@ -11,7 +11,6 @@ module loads it once and answers three questions:
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -341,6 +340,8 @@ def _split(text: str) -> AwardMatch | None:
 
 
 def _suggestions(key: str, limit: int = 3) -> list[str]:
+    import difflib  # only for a name the vocabulary does not know: not at every start
+
     vocab = _vocab()
     # A level written in the name ("Chiến sĩ thi đua cấp xã") favours awards of that level.
     stated = next(
