@@ -83,8 +83,11 @@ def test_a_batch_imports_only_what_it_renders_with(tmp_path: Path) -> None:
     first = batch(tmp_path, cache, tmp_path / "first.zip")  # compiles, fills the cache
     second = batch(tmp_path, cache, tmp_path / "second.zip")
     assert heavy(second["modules"]) == []
-    # one entry per family the template offers
-    assert len(list(cache.glob("*.bin"))) == len(REGISTRY.get(TEMPLATE).families)
+    # one entry per family the template offers, and the award vocabulary as built
+    entries = sorted(p.name for p in cache.glob("*.bin"))
+    assert len([n for n in entries if not n.startswith("data-")]) == len(
+        REGISTRY.get(TEMPLATE).families)
+    assert [n for n in entries if n.startswith("data-")][0].startswith("data-awards-")
     assert f"{OWN}.model" in second["modules"]
     # the cached templates make the same documents as freshly compiled ones
     made = documents(tmp_path / "second.zip")
