@@ -357,11 +357,12 @@ def run() -> NoReturn:
     writes is closed by then. While another thread still runs, the ordinary exit waits for it.
     """
     code = main()
-    import gc
     import threading
 
-    gc.freeze()
     if threading.active_count() > 1:
+        import gc
+
+        gc.freeze()  # the interpreter's last collection then skips every object alive
         sys.exit(code)
     import atexit
     import contextlib

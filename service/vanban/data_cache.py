@@ -4,16 +4,15 @@ format with its digest).
 
 Reading the award vocabulary means parsing ~23 KB of TOML and indexing every name: ~9 ms that
 each new process (a ``vanban`` command, every process of a batch) paid before its first
-document. Its built form, pickled, loads in ~0.5 ms. An entry is named by a SHA-256 of the
-data's name, vanban's version, the Python bytecode tag and the bytes of every source given —
-the data file and the modules that build it — so an edit to any of them builds it anew.
+document. Its built form, pickled, loads in ~0.5 ms. An entry is named as a compiled
+template's is (:func:`vanban.render.cache.entry_name`), over the data's name and the bytes of
+every source given — the data file and the modules that build it — so an edit to any of them
+builds it anew.
 """
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -24,14 +23,11 @@ T = TypeVar("T")
 
 
 def entry_name(name: str, sources: Sequence[Path]) -> str:
-    h = hashlib.sha256(cache.FORMAT + b"data\0" + name.encode() + b"\0")
-    vanban = sys.modules.get("vanban")
-    for text in (getattr(vanban, "__version__", ""), sys.implementation.cache_tag or ""):
-        h.update(text.encode() + b"\0")
-    for path in sources:
-        data = path.read_bytes()
-        h.update(len(data).to_bytes(8, "little") + data)
-    return f"data-{name}-{h.hexdigest()}.bin"
+    """The entry's file name: :func:`vanban.render.cache.entry_name` (vanban's version, the
+    bytecode tag, the library versions, the compiling code) over ``name`` and the sources'
+    bytes, marked ``data-<name>-``."""
+    return f"data-{name}-" + cache.entry_name(f"data:{name}",
+                                              *(path.read_bytes() for path in sources))
 
 
 def built(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
