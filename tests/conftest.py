@@ -106,3 +106,16 @@ def edit_document(docx: bytes, change: Callable[[etree._Element], None]) -> byte
                                       standalone=True)
             z.writestr(item, data)
     return out.getvalue()
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str,
+                calls: dict[str, int], key: str) -> None:
+    """Replace ``owner.name`` with a wrapper that adds 1 to ``calls[key]`` at each call, then
+    calls the original (to check that a step runs once per document)."""
+    real = getattr(owner, name)
+
+    def counting(*args, **kwargs):  # noqa: ANN202 — passes through whatever it wraps
+        calls[key] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 import vanban
-from conftest import FIXTURES, TEMPLATE, fixture_data
+from conftest import FIXTURES, TEMPLATE, count_calls, fixture_data
 from vanban import pipeline
 from vanban.context import envelope as envelope_context
 
@@ -17,18 +17,8 @@ from vanban.context import envelope as envelope_context
 def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     calls = {"validate": 0, "context": 0}
     # every validation pass goes through _validate_loaded (validate() and run() alike)
-    real_validate, real_build = pipeline._validate_loaded, envelope_context.build
-
-    def validate(*args, **kwargs):
-        calls["validate"] += 1
-        return real_validate(*args, **kwargs)
-
-    def build(*args, **kwargs):
-        calls["context"] += 1
-        return real_build(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "_validate_loaded", validate)
-    monkeypatch.setattr(envelope_context, "build", build)
+    count_calls(monkeypatch, pipeline, "_validate_loaded", calls, "validate")
+    count_calls(monkeypatch, envelope_context, "build", calls, "context")
     return calls
 
 

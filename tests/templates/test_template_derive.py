@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import vanban
+from conftest import count_calls
 from vanban.ho_so import danh_sach, tien_thuong
 
 
@@ -14,20 +15,11 @@ from vanban.ho_so import danh_sach, tien_thuong
                                                         ("to-trinh-khen-thuong", 0)])
 def test_the_list_and_the_money_are_computed_once(template, money_lines, monkeypatch):
     calls = {"resolve": 0, "money": 0}
-    resolve, money = danh_sach.resolve, tien_thuong.cho_danh_sach
-
-    def counting_resolve(*args, **kwargs):
-        calls["resolve"] += 1
-        return resolve(*args, **kwargs)
-
-    def counting_money(*args, **kwargs):
-        calls["money"] += 1
-        return money(*args, **kwargs)
-
-    monkeypatch.setattr(danh_sach, "resolve", counting_resolve)
+    count_calls(monkeypatch, danh_sach, "resolve", calls, "resolve")
     code = vanban.templates.REGISTRY.get(template).module
     if hasattr(code, "cho_danh_sach"):
-        monkeypatch.setattr(code, "cho_danh_sach", counting_money)
+        assert code.cho_danh_sach is tien_thuong.cho_danh_sach
+        count_calls(monkeypatch, code, "cho_danh_sach", calls, "money")
     data = vanban.example(template)
     result = vanban.render_result(template, data)
     assert result.docx[:2] == b"PK"
