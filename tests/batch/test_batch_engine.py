@@ -126,7 +126,7 @@ def test_thousand_small_inputs_with_bounded_memory(tmp_path) -> None:
     assert (summary.ok, summary.failed) == (1000, 0)
     assert max(in_flight) <= max_in_flight(2)  # pulled as results leave, never all at once
     size = out.stat().st_size
-    assert size > 30 * 2**20  # 1,000 documents of ~40 KB …
+    assert size > 15 * 2**20  # 1,000 documents of ~19 KB …
     assert max(rss) - rss[0] < 12 * 2**20  # … never held together in this process
     with zipfile.ZipFile(out) as zf:
         assert len(zf.namelist()) == 1001

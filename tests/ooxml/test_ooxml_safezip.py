@@ -61,7 +61,8 @@ def test_defaults_come_from_config(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(("data", "detected"), [
     (b"", None), (b"\xd0\xcf\x11\xe0rest", "doc"), (b"%PDF-1.7", "pdf"), (b"hello", None),
     (b"PK\x03\x04broken", None), (package({"a.xml": b"<a/>"}), None),
-])
+], ids=["empty", "doc", "pdf", "text", "broken-zip", "zip-without-word"])  # a zip's bytes
+# hold the minute it was written: as ids they differ between pytest-xdist's workers
 def test_not_a_docx(data: bytes, detected: str | None) -> None:
     code, extra = code_of(data)
     assert code == "upload.not-docx"

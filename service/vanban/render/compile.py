@@ -41,6 +41,7 @@ from vanban.render.parts import (
     carry_relationships,
     carry_styles,
     drop_comments,
+    drop_unneeded,
 )
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -203,6 +204,7 @@ def merge_package(shell: dict[str, bytes], body: dict[str, bytes], shell_name: s
     carry_numbering(elements, source_package, package)
     notes.carry_notes(elements, source_package, package)
     carry_styles(elements, source_package, package)
+    drop_unneeded(package, elements)
     footnotes_name = notes.ensure_footnotes(package)
     parts = package.to_parts()
     return parts, merge_body(parts[DOCUMENT], elements, shell_name, body_name), footnotes_name
