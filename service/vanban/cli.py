@@ -18,7 +18,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from vanban import outputs
 from vanban.cli_lang import CHECK_FAMILY_HELP, FAMILIES_HELP
@@ -347,32 +347,5 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
 
-def run() -> NoReturn:
-    """The ``vanban`` program: :func:`main` with this process's arguments, then exit.
-
-    The exit skips the interpreter's tear-down of every module and object (~6 ms of a
-    command's run; ~35 ms before objects were frozen out of the last garbage collection):
-    exit handlers run (:mod:`atexit` — a PDF converter's LibreOffice is stopped, logs are
-    flushed), standard output and error are flushed, and the process ends. Every file vanban
-    writes is closed by then. While another thread still runs, the ordinary exit waits for it.
-    """
-    code = main()
-    import threading
-
-    if threading.active_count() > 1:
-        import gc
-
-        gc.freeze()  # the interpreter's last collection then skips every object alive
-        sys.exit(code)
-    import atexit
-    import contextlib
-
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # closed, or its reader gone
-            stream.flush()
-    os._exit(code)
-
-
-if __name__ == "__main__":
-    run()
+if __name__ == "__main__":  # python -m vanban.cli; the console script is vanban.program:run
+    sys.exit(main())
