@@ -21,11 +21,14 @@ def read_input(source: str) -> bytes:
 
 
 def write_output(out: str, data: bytes) -> None:
+    """``data`` to standard output (``-``) or to the file ``out``, which keeps its old content
+    if the write fails or is interrupted (:func:`new_file`)."""
     if out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-    else:
-        Path(out).write_bytes(data)
+        return
+    with new_file(out) as fh:
+        fh.write(data)
 
 
 @contextmanager

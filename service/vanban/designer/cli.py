@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from vanban.errors import InputError, VanbanError
+from vanban.streams import write_output
 from vanban.the_thuc.families import FAMILY_IDS
 
 FAMILIES = list(FAMILY_IDS)
@@ -90,7 +91,7 @@ def run_lint(args: argparse.Namespace) -> int:
     if args.annotate:
         from vanban.designer.annotate import annotate
 
-        Path(args.annotate).write_bytes(annotate(template, report))
+        write_output(args.annotate, annotate(template, report))
         print(f"Đã ghi bản có chú thích: {args.annotate}", file=sys.stderr)
     return 1 if report.errors else 0
 
@@ -120,7 +121,8 @@ def _one_preview(args: argparse.Namespace, changed: list[str]) -> int:
     except OSError as exc:
         print(f"Không đọc được tệp: {exc}", file=sys.stderr)
         return 2
-    out.write_bytes(result.pdf if as_pdf and result.pdf else result.docx)
+    # replaced whole: a PDF viewer watching the file never reloads half of it
+    write_output(str(out), result.pdf if as_pdf and result.pdf else result.docx)
     if args.png:
         folder = Path(args.png)
         folder.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ def cmd_render_file(args: argparse.Namespace) -> int:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in chain.render(data).items():
-            (folder / name).write_bytes(content)
+            write_output(str(folder / name), content)
         written = f"{folder}/ ({', '.join(sorted(p.name for p in folder.glob('*.docx')))})"
     if out != "-":
         print(f"Đã ghi {written}", file=sys.stderr)
@@ -39,17 +39,16 @@ def _render_for_signing(data: bytes, out: str, seal_mm: float) -> int:
     """Every document as PDF/A ready to sign; each danh sách annex as its own attachment."""
     from vanban.kyso.prepare import ho_so_documents, ho_so_for_signing
     from vanban.pdf import converter
-    from vanban.streams import write_output as _write
 
     if out == "-" or out.lower().endswith(".zip"):
-        _write(out, ho_so_for_signing(data, converter(), seal_mm=seal_mm))
+        write_output(out, ho_so_for_signing(data, converter(), seal_mm=seal_mm))
         written = out
     else:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         files = ho_so_documents(data, converter(), seal_mm=seal_mm)
         for name, content in files.items():
-            (folder / name).write_bytes(content)
+            write_output(str(folder / name), content)
         written = f"{folder}/ ({', '.join(files)})"
     if out != "-":
         print(f"Đã ghi {written}", file=sys.stderr)

@@ -16,13 +16,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vanban.streams import write_output
+
 
 def _write_json(out: str, value: Any) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    if out == "-":
-        sys.stdout.write(text)
-    else:
-        Path(out).write_text(text, "utf-8")
+    write_output(out, (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode())
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
@@ -45,10 +43,7 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
     else:
         data = vanban.example(args.template)
     content = write.workbook_bytes(args.template, data)
-    if args.output == "-":
-        sys.stdout.buffer.write(content)
-    else:
-        Path(args.output).write_bytes(content)
+    write_output(args.output, content)
     return 0
 
 
