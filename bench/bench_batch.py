@@ -17,7 +17,10 @@ same run:
   server starts and compiles every template) and the next one.
 
 Each path runs ``repeat`` times and the fastest run counts (the machine is shared: the
-fastest run is the one least disturbed). Ratio = wall time per document ÷ one render. On a
+fastest run is the one least disturbed). Ratio = wall time per document ÷ one render (the
+fastest of every one-render measurement). Because the host's speed moves by 10–30 % within
+minutes, one render is also timed just before every run of a path, and the *paired* column
+gives the median (and range) of each run ÷ its neighbour. On a
 shared machine the wall time measures the share of the cores the run got; the CPU time (the
 process and every process it started, reaped) does not depend on it, so it is printed too:
 ``CPU ÷ render`` compares the total work of each path with one in-process render's CPU time.
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -141,6 +145,19 @@ def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
     res: dict[str, list[tuple[float, float]]] = {k: [] for k in (
         "render", "engine", "engine_1", "cli", "cli_1", "cli_cold", "cli_start",
         "cli_start_cold", "http_first", "http")}
+    #: path → each run's seconds per document ÷ one render timed just before that run: the
+    #: host's speed moves by 10–30 % within minutes, so a ratio of two measurements minutes
+    #: apart (fastest ÷ fastest) can be off by as much; a ratio of neighbours is not.
+    ratios: dict[str, list[float]] = {}
+
+    def paired(key: str, path: Any, *args: Any, before: tuple[float, float] | None = None,
+               **kwargs: Any) -> tuple[float, float]:
+        one = before or one_render(docs)
+        res["render"].append(one)
+        wall, cpu = path(*args, **kwargs)
+        ratios.setdefault(key, []).append(wall / n / one[0])
+        return wall, cpu
+
     compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "all.jsonl"
@@ -149,21 +166,22 @@ def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
         three.write_bytes(b"\n".join(docs[:3]) + b"\n")
         out = Path(tmp) / "out.zip"
         for _ in range(repeat):  # interleaved, so load changes touch every path alike
-            res["render"].append(one_render(docs))
-            res["engine"].append(engine(docs, None))
-            res["engine_1"].append(engine(docs, 1))
-            res["cli"].append(cli(jsonl, out))
-            res["cli_1"].append(cli(jsonl, out, "--workers", "1"))
+            res["engine"].append(paired("engine", engine, docs, None))
+            res["engine_1"].append(paired("engine_1", engine, docs, 1))
+            res["cli"].append(paired("cli", cli, jsonl, out))
+            res["cli_1"].append(paired("cli_1", cli, jsonl, out, "--workers", "1"))
             res["cli_start"].append(cli(three, out))
-            res["cli_cold"].append(cli(jsonl, out, cache="off"))
+            res["cli_cold"].append(paired("cli_cold", cli, jsonl, out, cache="off"))
             res["cli_start_cold"].append(cli(three, out, cache="off"))
         port = bench_http.free_port()
+        before = one_render(docs)  # not while the new server starts up beside it
         proc = bench_http.start_gunicorn(port, 2)
         try:
             body = jsonl.read_bytes()
-            res["http_first"].append(http_batch(port, body, out))
+            res["http_first"].append(paired("http_first", http_batch, port, body, out,
+                                            before=before))
             for _ in range(repeat):
-                res["http"].append(http_batch(port, body, out))
+                res["http"].append(paired("http", http_batch, port, body, out))
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -171,7 +189,8 @@ def run(n: int = 1000, repeat: int = 3) -> dict[str, Any]:
     return {"n": n, "repeat": repeat, "render_s": best["render"][0],
             "render_cpu": min(c for _, c in res["render"]),
             **{k: best[k][0] for k in best if k != "render"},
-            **{f"{k}_cpu": min(c for _, c in res[k]) for k in best if k != "render"}}
+            **{f"{k}_cpu": min(c for _, c in res[k]) for k in best if k != "render"},
+            "paired": ratios}
 
 
 ROWS = [("engine", "engine, every core (warm process)"),
@@ -187,14 +206,19 @@ def report(r: dict[str, Any]) -> list[str]:
     one = r["render_s"] * 1000
     one_cpu = r["render_cpu"] * 1000
     lines = [f"Batch, {r['n']} documents (fastest of {r['repeat']}); one in-process render "
-             f"{one:.2f} ms/doc ({one_cpu:.2f} ms CPU):",
-             f"  {'path':42} {'wall s':>7} {'ms/doc':>7} {'× render':>9} {'CPU s':>6} "
-             f"{'CPU ÷ render':>12}"]
+             f"{one:.2f} ms/doc ({one_cpu:.2f} ms CPU). “paired”: each run ÷ one render timed "
+             "just before it, median (range):",
+             f"  {'path':42} {'wall s':>7} {'ms/doc':>7} {'× render':>9} {'paired':>20} "
+             f"{'CPU s':>6} {'CPU ÷ render':>12}"]
     for key, label in ROWS:
         per = r[key] / r["n"] * 1000
         cpu = r[f"{key}_cpu"]
         cpu_text = "" if cpu != cpu else f"{cpu:6.2f} {cpu / r['n'] * 1000 / one_cpu:11.2f}×"
-        lines.append(f"  {label:42} {r[key]:7.2f} {per:7.2f} {per / one:8.2f}× {cpu_text}")
+        pairs = sorted(r["paired"].get(key, []))
+        paired = (f"{statistics.median(pairs):.2f}× ({pairs[0]:.2f}–{pairs[-1]:.2f})"
+                  if pairs else "")
+        lines.append(f"  {label:42} {r[key]:7.2f} {per:7.2f} {per / one:8.2f}× {paired:>20} "
+                     f"{cpu_text}")
     marginal = (r["cli"] - r["cli_start"]) / (r["n"] - 3) * 1000
     lines.append(f"  vanban batch start-up (3 documents): {r['cli_start']:.2f} s "
                  f"({r['cli_start_cpu']:.2f} s CPU; template cache off {r['cli_start_cold']:.2f} "
