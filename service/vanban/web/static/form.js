@@ -751,6 +751,17 @@
     mark();
     document.getElementById("bm-tom-tat-tieu-de")?.focus();
     say(`${body.title || "Có lỗi"}: ${found.length} lỗi.`);
+    return found;
+  }
+
+  // A file that could not be read (Excel import, a .docx to reopen) leaves the form as it was:
+  // the file's problems go in the summary, and the status line says so and then gives the
+  // form's own verdict. The check is run here, after the upload's answer, so that it is the
+  // last word whatever arrives first (a check scheduled by typing during a slow upload used to
+  // finish before it, and the file's message then stood as if it were the form's).
+  async function fileFailed(response, file) {
+    const found = await showFailure(response, file);
+    await check(`Tệp “${file.name}” chưa nhập được (${found.length} lỗi, xem đầu biểu mẫu).`);
   }
 
   async function makeDocument(format, button) {
@@ -965,13 +976,13 @@
       if (!askToReplace(`dữ liệu của tệp “${file.name}”`)) return;
       say(`Đang đọc tệp “${file.name}”…`);
       const response = await upload(cfg.importUrl, file);
-      if (!response.ok) { await showFailure(response, file); return; }
+      if (!response.ok) { await fileFailed(response, file); return; }
       load((await response.json()).data, `Đã nhập dữ liệu từ tệp Excel “${file.name}”.`, true);
     });
     onFile("bm-mo-lai", async (file) => {
       say(`Đang đọc văn bản “${file.name}”…`);
       const response = await upload(cfg.reopenUrl, file);
-      if (!response.ok) { await showFailure(response, file); return; }
+      if (!response.ok) { await fileFailed(response, file); return; }
       const body = await response.json();
       if (body.template && body.template !== cfg.templateId) {
         if (!window.confirm("Văn bản này thuộc loại khác; mở trang của loại văn bản đó với dữ liệu này?")) return;
