@@ -11,7 +11,6 @@ table uses stays, with the styles it is based on.
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 from pathlib import Path
 
@@ -30,7 +29,6 @@ from vanban.templates import builtin_templates_dir, content_blocks_dir
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
-PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 DECL = f'xmlns:w="{W_NS}"'
 BUILTIN = sorted(p.name for p in builtin_templates_dir().iterdir()
@@ -48,18 +46,9 @@ def _table_styles(parts: dict[str, bytes]) -> set[str]:
             if s.get(f"{W}type") == "table"}
 
 
-def _package_is_whole(parts: dict[str, bytes]) -> None:
-    """Every internal relationship points at a part that is there, every declared part is
-    there, and every part but the relationships has a content type."""
-    for name in [n for n in parts if n.endswith(".rels")]:
-        folder = name.rsplit("_rels/", 1)[0]
-        for rel in etree.fromstring(parts[name]):
-            if rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target")
-            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(folder, target))
-            assert target in parts, f"{name}: {rel.get('Target')} is missing"
+def _declared_parts_exist(parts: dict[str, bytes]) -> None:
+    """Every content type override names a part that is there, and every part has a content
+    type (dangling relationships are :func:`validate_docx`'s check)."""
     types = etree.fromstring(parts["[Content_Types].xml"])
     for o in types.iter(f"{CT}Override"):
         assert o.get("PartName").lstrip("/") in parts, o.get("PartName")
@@ -89,8 +78,8 @@ def test_documents_carry_neither_word_2010_styles_nor_the_blank_page_picture(
     assert "docProps/thumbnail.jpeg" not in parts
     assert not any(b"stylesWithEffects" in parts[n] or b"thumbnail" in parts[n]
                    for n in parts if n.endswith((".rels", "].xml")))
-    _package_is_whole(parts)
-    assert validate_docx(examples[template_id]) == []
+    _declared_parts_exist(parts)
+    assert validate_docx(examples[template_id]) == []  # relationships resolve, schema
 
 
 @pytest.mark.parametrize("template_id", BUILTIN)

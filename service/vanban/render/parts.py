@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import posixpath
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -67,6 +68,22 @@ class Package:
     def put(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
         self.parts[name] = data
+
+    def parsed(self, name: str) -> etree._Element:
+        """Part ``name``'s XML for reading: the tree kept by :meth:`xml` if there is one, else
+        a fresh parse that is not kept (the part's bytes stay as they are)."""
+        if name in self._trees:
+            return self._trees[name]
+        return etree.fromstring(self.parts[name], _PARSER)
+
+    def remove(self, name: str) -> None:
+        """Drop part ``name`` and its content type override."""
+        self.parts.pop(name, None)
+        self._trees.pop(name, None)
+        types = self.xml(CONTENT_TYPES)
+        for o in list(types.iter(f"{{{CT_NS}}}Override")):
+            if o.get("PartName") == "/" + name:
+                types.remove(o)
 
     def to_parts(self) -> dict[str, bytes]:
         for name, root in self._trees.items():
@@ -324,7 +341,7 @@ UNNEEDED_RELS = frozenset({
 })
 
 
-def drop_unneeded(package: Package, elements: list[etree._Element] = ()) -> list[str]:
+def drop_unneeded(package: Package, elements: Iterable[etree._Element] = ()) -> list[str]:
     """Remove the parts of :data:`UNNEEDED_RELS` (with their relationships and content types)
     and the table styles nothing uses (:func:`drop_unused_table_styles`; ``elements``: the
     body about to be put into the package's document); the parts removed."""
@@ -340,23 +357,14 @@ def drop_unneeded(package: Package, elements: list[etree._Element] = ()) -> list
             name = resolve(source, rel.get("Target"))
             for gone in (name, rels_name(name)):
                 if package.has(gone):
-                    package.parts.pop(gone, None)
-                    package._trees.pop(gone, None)
-                    _undeclare(package, gone)
+                    package.remove(gone)
             dropped.append(name)
     drop_unused_table_styles(package, elements)
     return dropped
 
 
-def _undeclare(package: Package, name: str) -> None:
-    types = package.xml(CONTENT_TYPES)
-    for o in list(types.iter(f"{{{CT_NS}}}Override")):
-        if o.get("PartName") == "/" + name:
-            types.remove(o)
-
-
 def drop_unused_table_styles(package: Package,
-                             elements: list[etree._Element] = ()) -> list[str]:
+                             elements: Iterable[etree._Element] = ()) -> list[str]:
     """Remove the table styles (``w:type="table"``) that no part's table, and no kept style,
     refers to — python-docx's blank document, which Word sources start from, defines 100 of
     them (340 KB of the 350 KB ``styles.xml``); the default table style is kept. Word still
@@ -367,13 +375,9 @@ def drop_unused_table_styles(package: Package,
         return []
     root = package.xml(name)
     trees = list(elements)
-    for part in package.parts:
-        if part == name or not part.endswith(".xml"):
-            continue
-        if part in package._trees:
-            trees.append(package._trees[part])
-        elif b"tblStyle" in package.parts[part]:
-            trees.append(etree.fromstring(package.parts[part], _PARSER))
+    trees += [package.parsed(part) for part, data in package.parts.items()
+              if part != name and part.endswith(".xml")
+              and (part in package._trees or b"tblStyle" in data)]
     used: set[str] = set()
     for tree in trees:
         for el in tree.iter(f"{W}tblStyle"):
