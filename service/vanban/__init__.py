@@ -99,14 +99,14 @@ def validate(template_id: str, data: Any) -> None:
 def list_templates() -> list[dict[str, Any]]:
     """Every template's :meth:`~vanban.templates.TemplateSpec.info`, with ``overrides``: true
     for a folder on ``VANBAN_TEMPLATES_PATH`` that replaces the built-in of the same id."""
-    from vanban.templates import REGISTRY  # noqa: F401 — vanban.REGISTRY
+    from vanban.templates import REGISTRY
 
     return [REGISTRY.describe(tid) for tid in REGISTRY.specs]
 
 
 def schema(template_id: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a template's input."""
-    from vanban.templates import REGISTRY  # noqa: F401 — vanban.REGISTRY
+    from vanban.templates import REGISTRY
 
     spec = REGISTRY.get(template_id)
     out = spec.model.model_json_schema()
@@ -117,7 +117,7 @@ def schema(template_id: str) -> dict[str, Any]:
 
 def example(template_id: str) -> dict[str, Any]:
     """A valid sample input for a template."""
-    from vanban.templates import REGISTRY  # noqa: F401 — vanban.REGISTRY
+    from vanban.templates import REGISTRY
 
     return REGISTRY.get(template_id).example()
 

@@ -2,7 +2,7 @@
 process's start to its end. The console script ``vanban`` calls :func:`run`.
 
 Start: the command line's modules (pydantic and vanban's models, Jinja, Babel …) are imported
-with the garbage collector paused, and the ~200,000 objects that importing makes are then
+with the garbage collector paused, and the ~40,000 objects that importing makes are then
 frozen (:func:`gc.freeze`). They live as long as the process, so no collection needs to look
 at them: while importing, the collector's passes over them took ~10 ms of every command's
 start. A batch's pool processes, forked later, also leave the pages of those objects shared:
