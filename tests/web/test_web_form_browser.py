@@ -178,6 +178,7 @@ def test_excel_out_and_back_into_the_form(page: Page, live_server: str,
     # upload answered last and its message stood alone; CI saw it once).
     expect(page.locator("#bm-trang-thai")).to_have_text(
         f"Tệp “{book.name}” chưa nhập được (1 lỗi, xem đầu biểu mẫu). {VALID}")
+    expect(page.locator("#bm-tom-tat-tieu-de")).to_be_focused()  # the keyboard is at the list
     expect(summary).to_contain_text("chưa đọc được")
 
 

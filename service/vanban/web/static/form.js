@@ -762,6 +762,8 @@
   async function fileFailed(response, file) {
     const found = await showFailure(response, file);
     await check(`Tệp “${file.name}” chưa nhập được (${found.length} lỗi, xem đầu biểu mẫu).`);
+    // The check rebuilt the summary: the keyboard goes back to its heading.
+    document.getElementById("bm-tom-tat-tieu-de")?.focus();
   }
 
   async function makeDocument(format, button) {
